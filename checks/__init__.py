@@ -1,0 +1,1 @@
+"""Fact-check workbench engine: pure Python, never imports streamlit."""

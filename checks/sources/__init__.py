@@ -1,0 +1,1 @@
+"""Reference sources behind one Protocol (see ``base.Source``)."""
