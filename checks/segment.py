@@ -1,14 +1,57 @@
 """Text -> sentences with exact character spans (pysbd), paragraphs, headings, dateline.
 
-STUB being extended by the segment helper: ``sentence_spans`` is the shared primitive
-(also used by ``passages.py``); ``segment`` is the article-level entry point.
+``sentence_spans`` is the shared primitive (also used by ``passages.py``); ``segment`` is the
+article-level entry point. Spans always index the original text: line breaks (``\\r\\n``,
+``\\r``, ``\\n``) are only ever replaced by the same number of spaces in a private copy, so
+offsets never move.
+
+>>> [(s.role.value, s.text) for s in segment("Title\\n\\nLONDON — It rained. It stopped.")]
+[('headline', 'Title'), ('dateline', 'LONDON'), ('body', 'It rained.'), ('body', 'It stopped.')]
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pysbd
+
+from checks.model import Sentence, SentenceRole
+
+Span = tuple[int, int]
+
+MAX_HEADING_WORDS = 15
+MAX_HEADING_CHARS = 150
+# A line inside a multi-line paragraph is a heading only when the next line's first word would
+# have fitted after it (hard-wrapped prose fills its lines up to about this width at least).
+MIN_WRAP_WIDTH = 60
+_FUNCTION_WORD_TEXT = (
+    "a an the of to and or but in on at by for from with as that this its their his her"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_TEXT.split())
+CLOSING_PUNCTUATION = ".!?:;,…"
+CLOSING_QUOTES = "\"'”’»)]›"
+_MARKDOWN_HEADING = re.compile(r"(#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
+_BULLET = re.compile(r"^(?:[-*+•▪◦]|\d{1,3}[.)])[ \t]+")
+# Quote marks followed by a space can only be closing ones (German closes with “ and ‘).
+_LEADING_CLOSERS = re.compile(r"^[”’»“‘\"')\]]+(?=\s|$)")
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = (
+    rf"(?:{_MONTH}[ \t]\d{{1,2}}(?:,?[ \t]\d{{4}})?|\d{{1,2}}[ \t]{_MONTH}(?:[ \t]\d{{4}})?"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+_WORD = r"[^\W\d_][\w'’.\-]*"
+_PLACE = rf"{_WORD}(?:[ \t]{_WORD}){{0,3}}"
+_DATELINE = re.compile(
+    rf"^(?P<dateline>(?P<place>{_PLACE})(?:,[ \t](?P<region>{_PLACE}))??"
+    rf"(?:,?[ \t](?P<date>{_DATE}))?(?:[ \t]\((?P<agency>[^()\n]{{1,40}})\))?)"
+    r"(?:[ \t]*[—–][ \t]*|[ \t]+--?[ \t]+)(?=\S)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -16,14 +59,46 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
 
 
+def _locate(text: str, piece: str, cursor: int) -> tuple[int, int] | None:
+    """Where ``piece`` (already stripped) sits in ``text`` at or after ``cursor``.
+
+    Exact search first; then a search that tolerates changed whitespace.
+    """
+    found = text.find(piece, cursor)
+    if found >= 0:
+        return found, found + len(piece)
+    pattern = r"\s*".join(re.escape(part) for part in piece.split())
+    match = re.compile(pattern).search(text, cursor)
+    return (match.start(), match.end()) if match else None
+
+
+def _move_leading_closers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Give a closing quote that pysbd put at the start of a sentence back to the one before."""
+    fixed: list[tuple[int, int]] = []
+    for start, end in spans:
+        closers = _LEADING_CLOSERS.match(text[start:end])
+        if closers and fixed:
+            prev_start, _ = fixed[-1]
+            fixed[-1] = (prev_start, start + closers.end())
+            rest = text[start + closers.end() : end]
+            start = end - len(rest.lstrip())
+        if start < end:
+            fixed.append((start, end))
+    return fixed
+
+
 def sentence_spans(text: str, *, offset: int = 0) -> tuple[tuple[int, int], ...]:
     """Spans of the sentences of ``text`` (one paragraph or more), trimmed of whitespace.
 
-    Spans are located in ``text`` itself, so ``text[s:e]`` is always the sentence as written.
+    Spans are located in ``text`` itself, so ``text[s:e]`` is always the sentence as written;
+    ``offset`` is added to every span.
 
     >>> text = "It rained. Then it stopped!  "
     >>> [text[s:e] for s, e in sentence_spans(text)]
     ['It rained.', 'Then it stopped!']
+    >>> text = "Er sagte: „Das ist gut.“ Dann ging er."
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['Er sagte: „Das ist gut.“', 'Dann ging er.']
     """
     spans: list[tuple[int, int]] = []
     cursor = 0
@@ -31,10 +106,214 @@ def sentence_spans(text: str, *, offset: int = 0) -> tuple[tuple[int, int], ...]
         stripped = piece.strip()
         if not stripped:
             continue
-        found = text.find(stripped, cursor)
-        if found < 0:  # pysbd altered the text; fall back to the cursor position
-            found = cursor
-        end = found + len(stripped)
-        spans.append((found + offset, end + offset))
-        cursor = end
-    return tuple(spans)
+        located = _locate(text, stripped, cursor)
+        if located is None:  # pysbd altered the text: keep the cursor's stretch, trimmed
+            located = _trim(text, cursor, min(len(text), cursor + len(piece)))
+        spans.append(located)
+        cursor = located[1]
+    fixed = _move_leading_closers(text, [s for s in spans if s[0] < s[1]])
+    return tuple((start + offset, end + offset) for start, end in fixed)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed so that ``text[start:end]`` has no outer whitespace."""
+    chunk = text[start:end]
+    if not chunk.strip():
+        return start, start
+    left = len(chunk) - len(chunk.lstrip())
+    return start + left, start + len(chunk.rstrip())
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One non-blank line: its trimmed span in the text and its paragraph (block) number."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+def _lines(flat: str) -> tuple[_Line, ...]:
+    """Non-blank lines of ``flat`` (line breaks already ``\\n`` only), numbered by block."""
+    lines: list[_Line] = []
+    paragraph, blank_before, position = 0, False, 0
+    for raw in flat.split("\n"):
+        start, end = _trim(flat, position, position + len(raw))
+        position += len(raw) + 1
+        if start == end:
+            blank_before = True
+            continue
+        if blank_before and lines:
+            paragraph += 1
+        blank_before = False
+        lines.append(_Line(start, end, paragraph))
+    return tuple(lines)
+
+
+def _looks_like_title(line: str) -> bool:
+    """Short, with a letter, no closing punctuation, not a list item."""
+    core = line.rstrip(CLOSING_QUOTES)
+    return (
+        bool(core)
+        and core[-1] not in CLOSING_PUNCTUATION
+        and len(line) <= MAX_HEADING_CHARS
+        and len(line.split()) <= MAX_HEADING_WORDS
+        and any(char.isalpha() for char in line)
+        and not _BULLET.match(line)
+    )
+
+
+def _is_title_line(text: str, lines: tuple[_Line, ...], at: int, *, longest: int) -> bool:
+    """Is ``lines[at]`` a plain-text title (headline or heading) in its paragraph?
+
+    ``longest`` is the length of the paragraph's longest line.
+    """
+    line = lines[at]
+    if not _looks_like_title(text[line.start : line.end]):
+        return False
+    before = lines[at - 1] if at > 0 and lines[at - 1].paragraph == line.paragraph else None
+    after = lines[at + 1] if at + 1 < len(lines) else None
+    if after is not None and after.paragraph != line.paragraph:
+        after = None
+    if before is None and after is None:
+        return True  # a paragraph of its own
+    if after is None or (before is not None and text[before.end - 1] not in ".!?:…"):
+        return False
+    following = text[after.start : after.end].split()[0]
+    title = text[line.start : line.end]
+    fits = len(title) + 1 + len(following) <= max(longest, MIN_WRAP_WIDTH)
+    return (
+        fits  # the next word would have fitted: the break is deliberate, not a hard wrap
+        and (following[0].isupper() or following[0].isdigit() or following[0] in '“"‘«„')
+        and title.split()[-1] not in _FUNCTION_WORDS
+    )
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A stretch of the text on its way to becoming one Sentence or several."""
+
+    start: int
+    end: int
+    paragraph: int
+    role: SentenceRole
+
+
+def _title_piece(
+    text: str, lines: tuple[_Line, ...], at: int, *, first: bool, longest: int
+) -> _Piece | None:
+    """A HEADLINE/HEADING piece for ``lines[at]``, or None when it is body text."""
+    line = lines[at]
+    role = SentenceRole.HEADLINE if first else SentenceRole.HEADING
+    markdown = _MARKDOWN_HEADING.match(text, line.start, line.end)
+    if markdown:
+        start, end = _trim(text, markdown.start("title"), markdown.end("title"))
+        return _Piece(start, end, line.paragraph, role)
+    if _is_title_line(text, lines, at, longest=longest):
+        return _Piece(line.start, line.end, line.paragraph, role)
+    return None
+
+
+def _pieces(text: str, lines: tuple[_Line, ...]) -> list[_Piece]:
+    """Title pieces and body pieces (runs of lines to split into sentences), in order."""
+    pieces: list[_Piece] = []
+    longest: dict[int, int] = {}
+    for line in lines:
+        longest[line.paragraph] = max(longest.get(line.paragraph, 0), line.end - line.start)
+    for at, line in enumerate(lines):
+        content = text[line.start : line.end]
+        if not _has_word(content):
+            continue  # a rule such as --- or * * *
+        title = _title_piece(text, lines, at, first=not pieces, longest=longest[line.paragraph])
+        if title is not None:
+            pieces.append(title)
+            continue
+        bullet = _BULLET.match(content)
+        start = line.start + (bullet.end() if bullet else 0)
+        last = pieces[-1] if pieces else None
+        if (
+            last is not None
+            and not bullet
+            and last.role is SentenceRole.BODY
+            and last.paragraph == line.paragraph
+        ):
+            pieces[-1] = _Piece(last.start, line.end, line.paragraph, SentenceRole.BODY)
+        else:
+            pieces.append(_Piece(start, line.end, line.paragraph, SentenceRole.BODY))
+    return pieces
+
+
+def _split_body(flat: str, piece: _Piece) -> list[_Piece]:
+    """Body sentences of a run of lines; line breaks inside it count as spaces."""
+    chunk = flat[piece.start : piece.end].replace("\n", " ")
+    return [
+        _Piece(start, end, piece.paragraph, SentenceRole.BODY)
+        for start, end in sentence_spans(chunk, offset=piece.start)
+    ]
+
+
+def split_dateline(text: str, start: int, end: int) -> tuple[Span, Span] | None:
+    """The dateline span and the rest's span when ``text[start:end]`` opens with a dateline.
+
+    A dateline needs a date, an agency, a region or an all-caps place before its dash.
+
+    >>> text = "KYIV, Ukraine (AP) — Sirens sounded."
+    >>> [text[s:e] for s, e in split_dateline(text, 0, len(text))]
+    ['KYIV, Ukraine (AP)', 'Sirens sounded.']
+    >>> split_dateline("Smith — a banker — left.", 0, 24) is None
+    True
+    """
+    match = _DATELINE.match(text[start:end])
+    if match is None:
+        return None
+    place, region = match.group("place"), match.group("region") or ""
+    words = (place + " " + region).split()
+    if not all(word[0].isupper() for word in words):
+        return None
+    if not (match.group("date") or match.group("agency") or region or place.isupper()):
+        return None
+    dateline = _trim(text, start, start + match.end("dateline"))
+    return dateline, (start + match.end(), end)
+
+
+def _with_dateline(text: str, pieces: list[_Piece]) -> list[_Piece]:
+    """Split the first body sentence when it opens with a dateline (first body paragraph)."""
+    at = next((i for i, p in enumerate(pieces) if p.role is SentenceRole.BODY), None)
+    if at is None:
+        return pieces
+    first = pieces[at]
+    found = split_dateline(text, first.start, first.end)
+    if found is None:
+        return pieces
+    (dl_start, dl_end), (rest_start, rest_end) = found
+    dateline = _Piece(dl_start, dl_end, first.paragraph, SentenceRole.DATELINE)
+    rest = _Piece(rest_start, rest_end, first.paragraph, SentenceRole.BODY)
+    return [*pieces[:at], dateline, rest, *pieces[at + 1 :]]
+
+
+def _has_word(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
+def _flatten(text: str) -> str:
+    """``text`` with each line break as one ``\\n`` (plus a space): same length, same offsets."""
+    return text.replace("\r\n", " \n").replace("\r", "\n")
+
+
+def segment(text: str) -> tuple[Sentence, ...]:
+    """Sentences of an article, in order, with spans into ``text`` itself.
+
+    Paragraphs are blank-line-separated blocks numbered 0, 1, ... (blocks with no sentence,
+    such as a ``---`` rule, are not counted).
+    """
+    flat = _flatten(text)
+    pieces: list[_Piece] = []
+    for piece in _pieces(flat, _lines(flat)):
+        pieces.extend(_split_body(flat, piece) if piece.role is SentenceRole.BODY else [piece])
+    pieces = [p for p in _with_dateline(flat, pieces) if _has_word(flat[p.start : p.end])]
+    paragraphs = dict.fromkeys(p.paragraph for p in pieces)
+    numbers = {paragraph: n for n, paragraph in enumerate(paragraphs)}
+    return tuple(
+        Sentence(i, p.start, p.end, text[p.start : p.end], numbers[p.paragraph], p.role)
+        for i, p in enumerate(pieces)
+    )

@@ -1,0 +1,56 @@
+"""Fact-check workbench: the Streamlit entry point. Renders only; the engine is ``checks``.
+
+Run with ``streamlit run app.py``; the database is ``$CHECKS_DB`` or the default path
+(see README). Pages live in ``pages/``; shared rendering helpers in ``ui/``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from checks import config
+from checks.errors import StoreError
+from ui import state
+from ui.resources import get_store
+
+st.set_page_config(page_title="Fact-check workbench", page_icon="🔎", layout="wide")
+
+try:
+    store = get_store()
+except StoreError as error:
+    st.error(f"The database cannot be opened: {error}")
+    st.info(
+        f"Nothing was changed. Set {config.DB_ENV} to another file to start a new database, "
+        "or move the damaged file aside and restart."
+    )
+    st.stop()
+
+summaries = store.articles()
+new_page = st.Page("pages/new_article.py", title="New article", icon=":material/note_add:", url_path="new")
+review_page = st.Page(
+    "pages/review.py", title="Review", icon=":material/fact_check:", url_path="review", default=bool(summaries)
+)
+sources_page = st.Page("pages/sources.py", title="Sources", icon=":material/library_books:", url_path="sources")
+pages = [review_page, new_page, sources_page] if summaries else [new_page, review_page, sources_page]
+navigation = st.navigation(pages)
+
+with st.sidebar:
+    st.subheader("Articles")
+    if not summaries:
+        st.caption("No articles yet: open the demo or paste one on New article.")
+    current = st.query_params.get(state.QP_ARTICLE)
+    for item in summaries:
+        marker = "▸ " if current == str(item.id) else ""
+        label = f"{marker}{item.title[:60]}"
+        st.page_link(
+            review_page,
+            label=label,
+            query_params={state.QP_ARTICLE: str(item.id)},
+            help=f"{item.reviewed} of {item.claims} reviewed · {item.conflicts} conflicts",
+        )
+        st.progress(
+            item.reviewed / item.claims if item.claims else 0.0,
+            text=f"{item.reviewed}/{item.claims} reviewed",
+        )
+
+navigation.run()

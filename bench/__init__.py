@@ -1,0 +1,1 @@
+"""Speed and quality benchmarks; print tables; never part of the test run."""

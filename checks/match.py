@@ -1,0 +1,226 @@
+"""Claims -> ranked evidence passages: BM25 retrieval, then a rapidfuzz re-score.
+
+1. **Retrieve.** BM25 (bm25s, Lucene variant, k1=1.5, b=0.5) over the passages, English
+   stopwords removed and words stemmed (Snowball "english"). Up to ``candidates`` passages with
+   a BM25 score above zero go on; a passage that shares no word stem with the claim is never
+   evidence, so a claim with nothing in common with the library gets no evidence at all.
+2. **Re-score.** Each candidate gets ``score`` in [0, 1]::
+
+       coverage = min(1, bm25(claim, passage) / bm25(claim, claim))
+       score    = BM25_WEIGHT * coverage + (1 - BM25_WEIGHT) * scorer(claim, passage) / 100
+
+   ``bm25(claim, claim)`` is the claim scored against itself as if it were a passage of the
+   library (same idf), so ``coverage`` is 1 for a restatement and falls with every rare word
+   of the claim that the passage lacks. ``scorer`` is a rapidfuzz scorer on the claim's and
+   the passage's stemmed content words (``processor=content_words``); the default
+   ``token_sort_ratio`` rewards passages that say the same words and little else.
+3. **Rank.** By ``score``, then BM25, then library order, so ties break the same way every time.
+   ``agreement`` is ``facts.agreement(claim.text, passage.text)``.
+
+>>> from checks.model import Claim, ClaimKind, Passage
+>>> texts = ["Putin offered a ceasefire on 14 June 2024.", "Kyiv is the capital of Ukraine."]
+>>> library = [Passage("library:notes", 0, len(t), t) for t in texts]
+>>> claim = Claim("c1", 0, "Putin offered a ceasefire in June 2024.", ClaimKind.FACTUAL, 0.9)
+>>> [(e.rank, e.passage.text) for e in Matcher.build(library).match(claim)]
+[(1, 'Putin offered a ceasefire on 14 June 2024.')]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import bm25s
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN
+from rapidfuzz import fuzz
+
+from checks import facts
+from checks.model import Claim, Evidence, Passage
+
+Scorer = Callable[..., float]
+"""A rapidfuzz scorer: ``scorer(s1, s2, *, processor=..., score_cutoff=...) -> 0..100``."""
+
+K1 = 1.5
+B = 0.5
+BM25_WEIGHT = 0.95
+
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+_STOPWORDS = frozenset(STOPWORDS_EN)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    return Stemmer.Stemmer("english")
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-cased word stems of ``text`` without English stopwords (as BM25 sees it).
+
+    >>> tokens("The ceasefire was offered by Putin in 2024")
+    ('ceasefir', 'offer', 'putin', '2024')
+    """
+    words = [w for w in _TOKEN.findall(text.lower()) if w not in _STOPWORDS]
+    return tuple(_stemmer().stemWords(words))
+
+
+def content_words(text: str) -> str:
+    """The processor for the rapidfuzz scorer: ``tokens`` joined by spaces.
+
+    >>> content_words("Putin offered a ceasefire.")
+    'putin offer ceasefir'
+    """
+    return " ".join(tokens(text))
+
+
+@dataclass(frozen=True)
+class _Stats:
+    """What BM25 needs to score a passage's own words: document frequencies and lengths."""
+
+    df: Mapping[str, int]
+    count: int
+    avgdl: float
+
+    def bm25(self, query: Sequence[str], body: Sequence[str]) -> float:
+        """Lucene BM25 of ``query`` against ``body`` (bm25s's formula, k1=K1, b=B)."""
+        counts = Counter(body)
+        norm = K1 * (1 - B + B * len(body) / self.avgdl)
+        total = 0.0
+        for stem in query:
+            tf = counts.get(stem, 0)
+            if tf:
+                df = self.df.get(stem, 0)
+                idf = math.log(1 + (self.count - df + 0.5) / (df + 0.5))
+                total += idf * tf / (norm + tf)
+        return total
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """A BM25 index over passages, built once, queried for many claims."""
+
+    passages: tuple[Passage, ...]
+    _index: Any = field(repr=False, compare=False)
+    _bodies: tuple[tuple[str, ...], ...] = field(repr=False, compare=False)
+    _stats: _Stats = field(repr=False, compare=False)
+
+    @classmethod
+    def build(
+        cls, passages: Sequence[Passage], *, titles: Mapping[str, str] | None = None
+    ) -> Matcher:
+        """Index ``passages``; ``titles`` (document uid -> title) adds the words of a
+        document's title to each of its passages for retrieval and ranking only."""
+        bodies = tuple(tokens(p.text) for p in passages)
+        df = Counter(stem for body in bodies for stem in set(body))
+        count = max(1, len(bodies))
+        stats = _Stats(dict(df), count, max(1.0, sum(map(len, bodies)) / count))
+        if not df:
+            return cls(tuple(passages), None, bodies, stats)
+        titled = {uid: tokens(title) for uid, title in (titles or {}).items()}
+        corpus = [
+            [*body, *titled.get(p.document_key, ())]
+            for body, p in zip(bodies, passages, strict=True)
+        ]
+        index = bm25s.BM25(k1=K1, b=B)
+        index.index(corpus, show_progress=False)
+        return cls(tuple(passages), index, bodies, stats)
+
+    def match(
+        self,
+        claim: Claim,
+        *,
+        top: int = 3,
+        candidates: int = 30,
+        scorer: Scorer = fuzz.token_sort_ratio,
+        processor: Callable[[str], str] = content_words,
+    ) -> tuple[Evidence, ...]:
+        """Up to ``top`` evidence passages for ``claim``, best first, ranks 1..n."""
+        (found,) = self.match_many(
+            [claim], top=top, candidates=candidates, scorer=scorer, processor=processor
+        )
+        return found
+
+    def match_many(
+        self,
+        claims: Sequence[Claim],
+        *,
+        top: int = 3,
+        candidates: int = 30,
+        scorer: Scorer = fuzz.token_sort_ratio,
+        processor: Callable[[str], str] = content_words,
+    ) -> tuple[tuple[Evidence, ...], ...]:
+        """``match`` for every claim, with one batched BM25 retrieval; one tuple per claim."""
+        queries = [tokens(c.text) for c in claims]
+        retrieved = self._retrieve(queries, candidates=max(candidates, top))
+        return tuple(
+            self._evidence(claim, query, hits, top=top, scorer=scorer, processor=processor)
+            for claim, query, hits in zip(claims, queries, retrieved, strict=True)
+        )
+
+    def _retrieve(
+        self, queries: Sequence[tuple[str, ...]], *, candidates: int
+    ) -> list[list[tuple[int, float]]]:
+        """``(passage index, bm25)`` of up to ``candidates`` passages per query, bm25 > 0."""
+        if self._index is None or not queries or candidates < 1:
+            return [[] for _ in queries]
+        k = min(candidates, len(self.passages))
+        ids, scores = self._index.retrieve([list(q) for q in queries], k=k, show_progress=False)
+        return [
+            [(int(i), float(s)) for i, s in zip(row_ids, row_scores, strict=True) if s > 0]
+            for row_ids, row_scores in zip(ids, scores, strict=True)
+        ]
+
+    def _evidence(
+        self,
+        claim: Claim,
+        query: tuple[str, ...],
+        hits: list[tuple[int, float]],
+        *,
+        top: int,
+        scorer: Scorer,
+        processor: Callable[[str], str],
+    ) -> tuple[Evidence, ...]:
+        """Score, rank and cut the candidates of one claim."""
+        processed = processor(claim.text)
+        best = self._stats.bm25(query, query)
+        ranked = []
+        for index, bm25 in hits:
+            coverage = min(1.0, bm25 / best) if best > 0 else 0.0
+            fuzzy = scorer(processed, self._processed(index, processor)) / 100
+            score = BM25_WEIGHT * coverage + (1 - BM25_WEIGHT) * fuzzy
+            ranked.append((-round(score, 9), -bm25, index, score))
+        ranked.sort()
+        return tuple(
+            Evidence(
+                claim_id=claim.id,
+                rank=rank,
+                passage=self.passages[index],
+                score=min(1.0, max(0.0, score)),
+                agreement=facts.agreement(claim.text, self.passages[index].text),
+            )
+            for rank, (_, _, index, score) in enumerate(ranked[:top], start=1)
+        )
+
+    def _processed(self, index: int, processor: Callable[[str], str]) -> str:
+        """The passage's text through ``processor`` (precomputed for ``content_words``)."""
+        if processor is content_words:
+            return " ".join(self._bodies[index])
+        return processor(self.passages[index].text)
+
+
+def match_claims(
+    claims: Sequence[Claim],
+    passages: Sequence[Passage],
+    *,
+    top: int = 3,
+    titles: Mapping[str, str] | None = None,
+) -> tuple[Evidence, ...]:
+    """Evidence for every claim against ``passages``, building the index once; flat, in
+    claim order then rank."""
+    found = Matcher.build(passages, titles=titles).match_many(claims, top=top)
+    return tuple(evidence for per_claim in found for evidence in per_claim)

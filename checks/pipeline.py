@@ -1,0 +1,111 @@
+"""``analyze(text, sources=..., on_progress=...)``: the stages of DESIGN.md, in order.
+
+split -> claims -> sources -> matching. Each stage reports its start (0.0) and end (1.0)
+to ``on_progress``; a failing source becomes a notice, never a crash.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+
+from checks.claims import extract_claims
+from checks.errors import InputError, SourceError
+from checks.match import match_claims
+from checks.model import Analysis, Claim, Document, Evidence, Stage
+from checks.passages import passages_for
+from checks.segment import segment
+from checks.sources.base import Source
+
+ProgressCallback = Callable[[Stage, float, str], None]
+MAX_ARTICLE_CHARS = 5_000_000
+TOP_EVIDENCE = 3
+
+
+def check_text(text: str) -> str:
+    """The article text if it can be analysed, else an InputError a journalist can read."""
+    if not text or not text.strip():
+        raise InputError("The article is empty: paste, upload or open some text first.")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            f"The article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}. "
+            "Split it into parts and analyse each."
+        )
+    if "\x00" in text:
+        raise InputError("The text contains NUL bytes: it looks like a binary file, not text.")
+    return text
+
+
+def gather_documents(
+    sources: Sequence[Source], claims: Sequence[Claim], *, text: str
+) -> tuple[tuple[Document, ...], tuple[str, ...]]:
+    """Documents from every source, de-duplicated by uid; failures become notices."""
+    documents: dict[str, Document] = {}
+    notices: list[str] = []
+    for source in sources:
+        try:
+            found = source.documents(claims, text=text)
+        except SourceError as error:
+            notices.append(f"{source.kind.value} unavailable: {error}")
+            continue
+        for doc in found:
+            documents.setdefault(doc.uid, doc)
+    if not documents:
+        notices.append("No reference documents: add some on the Sources page.")
+    return tuple(documents.values()), tuple(notices)
+
+
+def match_documents(
+    claims: Sequence[Claim], documents: Sequence[Document], *, top: int = TOP_EVIDENCE
+) -> tuple[Evidence, ...]:
+    """Evidence for every claim from the passages of ``documents``."""
+    titles = {doc.uid: doc.title for doc in documents}
+    return match_claims(claims, passages_for(documents), top=top, titles=titles)
+
+
+class _Stages:
+    """Reports each stage's start and end to the callback and records its duration."""
+
+    def __init__(self, report: ProgressCallback | None) -> None:
+        self._report = report or (lambda stage, fraction, message: None)
+        self.timings: list[tuple[Stage, float]] = []
+
+    @contextmanager
+    def stage(self, stage: Stage, message: str) -> Iterator[None]:
+        self._report(stage, 0.0, message)
+        started = time.perf_counter()
+        yield
+        self.timings.append((stage, time.perf_counter() - started))
+        self._report(stage, 1.0, message)
+
+
+def analyze(
+    text: str,
+    *,
+    sources: Sequence[Source],
+    on_progress: ProgressCallback | None = None,
+    top: int = TOP_EVIDENCE,
+) -> Analysis:
+    """Run every stage on ``text`` and return what each produced.
+
+    Raises InputError for text that cannot be analysed; source failures are notices.
+    """
+    check_text(text)
+    stages = _Stages(on_progress)
+    with stages.stage(Stage.SPLIT, "Splitting the text into sentences"):
+        sentences = segment(text)
+    with stages.stage(Stage.CLAIMS, "Finding claims"):
+        claims = extract_claims(sentences)
+    with stages.stage(Stage.SOURCES, "Reading reference sources"):
+        documents, notices = gather_documents(sources, claims, text=text)
+    with stages.stage(Stage.MATCHING, "Matching claims with evidence"):
+        evidence = match_documents(claims, documents, top=top)
+    return Analysis(
+        sentences=sentences,
+        claims=claims,
+        documents=documents,
+        evidence=evidence,
+        notices=notices,
+        timings=tuple(stages.timings),
+    )

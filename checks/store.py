@@ -1,0 +1,941 @@
+"""SQLite store: articles, their analysis, reference documents, verdicts and verdict history.
+
+One file, one connection, one ``threading.RLock`` around every operation (Streamlit calls in
+from several threads). Every write is one transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``) with
+``synchronous=FULL`` in WAL mode, so a write that returned is on disk.
+
+The schema is built by ``MIGRATIONS``: ordered, named SQL scripts, each applied once, in its own
+transaction, and recorded in the ``migrations`` table.
+
+Timestamps are ISO 8601 UTC with seconds, e.g. ``2026-11-27T14:03:05Z``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Final
+
+from checks import config
+from checks.errors import NotFoundError, StoreError, VerdictError
+from checks.model import (
+    Agreement,
+    Analysis,
+    Article,
+    Claim,
+    ClaimKind,
+    Document,
+    Evidence,
+    Fact,
+    FactKind,
+    Passage,
+    Review,
+    ReviewRow,
+    Sentence,
+    SentenceRole,
+    SourceKind,
+    Verdict,
+)
+
+Clock = Callable[[], str]
+
+MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
+    (
+        "0001_articles_sentences_claims",
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            url TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE sentences (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            paragraph INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE TABLE claims (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            claim_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            sentence_index INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            checkworthiness REAL NOT NULL,
+            reasons TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (article_id, claim_id),
+            UNIQUE (article_id, position),
+            FOREIGN KEY (article_id, sentence_index)
+                REFERENCES sentences(article_id, idx) ON DELETE CASCADE
+        );
+        """,
+    ),
+    (
+        "0002_documents_evidence",
+        """
+        CREATE TABLE documents (
+            uid TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            "key" TEXT NOT NULL,
+            title TEXT NOT NULL,
+            url TEXT NOT NULL,
+            revision TEXT NOT NULL,
+            language TEXT NOT NULL,
+            text TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            UNIQUE (source, "key")
+        );
+        CREATE TABLE evidence (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            claim_id TEXT NOT NULL,
+            rank INTEGER NOT NULL CHECK (rank >= 1),
+            document_uid TEXT NOT NULL REFERENCES documents(uid) ON DELETE RESTRICT,
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            score REAL NOT NULL,
+            agreement TEXT NOT NULL DEFAULT '{"matches": [], "conflicts": []}',
+            PRIMARY KEY (article_id, claim_id, rank),
+            FOREIGN KEY (article_id, claim_id)
+                REFERENCES claims(article_id, claim_id) ON DELETE CASCADE
+        );
+        CREATE INDEX evidence_document ON evidence(document_uid);
+        """,
+    ),
+    (
+        "0003_verdicts_history",
+        """
+        CREATE TABLE verdicts (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            claim_id TEXT NOT NULL,
+            label TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            evidence_rank INTEGER,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, claim_id)
+        );
+        CREATE TABLE verdict_history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            claim_id TEXT NOT NULL,
+            label TEXT NOT NULL,
+            note TEXT NOT NULL,
+            evidence_rank INTEGER,
+            changed_at TEXT NOT NULL
+        );
+        CREATE INDEX verdict_history_claim ON verdict_history(article_id, claim_id, id);
+        CREATE TRIGGER verdict_history_append_only BEFORE UPDATE ON verdict_history
+        BEGIN
+            SELECT RAISE(ABORT, 'verdict_history is append-only');
+        END;
+        """,
+    ),
+    (
+        "0004_documents_removed_at",
+        """
+        ALTER TABLE documents ADD COLUMN removed_at TEXT;
+        """,
+    ),
+)
+
+
+class _Unset(Enum):
+    """Sentinel type: "leave this field as it is" where ``None`` is a meaningful value."""
+
+    UNSET = "unset"
+
+
+UNSET: Final = _Unset.UNSET
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One line of the article list; counts are over the article's current claims."""
+
+    id: int
+    title: str
+    created_at: str
+    claims: int
+    reviewed: int
+    conflicts: int
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One saved verdict change (append-only), oldest first by ``id``."""
+
+    id: int
+    article_id: int
+    claim_id: str
+    label: str
+    note: str
+    evidence_rank: int | None
+    changed_at: str
+
+
+def utc_now() -> str:
+    """The current time as ``2026-11-27T14:03:05Z``."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def canonical_label(label: str, *, scale: Sequence[str]) -> str:
+    """The scale's spelling of ``label``, compared case-insensitively.
+
+    >>> canonical_label(" Mostly TRUE ", scale=config.DEFAULT_SCALE)
+    'mostly true'
+    """
+    wanted = label.strip().casefold()
+    for entry in scale:
+        if entry.casefold() == wanted:
+            return entry
+    raise VerdictError(f"{label!r} is not on the verdict scale: {', '.join(scale)}")
+
+
+def unreviewed(claim_id: str) -> Verdict:
+    """The verdict of a claim nobody has reviewed yet (no row in ``verdicts``)."""
+    return Verdict(claim_id, config.UNREVIEWED, "", None, "")
+
+
+# --- migrations ---------------------------------------------------------------------------
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split an SQL script into complete statements (triggers included)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        raise StoreError(f"incomplete SQL statement in a migration: {buffer.strip()!r}")
+
+
+def applied_migrations(connection: sqlite3.Connection) -> tuple[str, ...]:
+    """Names of the migrations recorded in the database, in the order they were applied."""
+    rows = connection.execute("SELECT name FROM migrations ORDER BY rowid").fetchall()
+    return tuple(str(row[0]) for row in rows)
+
+
+def apply_migrations(
+    connection: sqlite3.Connection,
+    migrations: Sequence[tuple[str, str]] = MIGRATIONS,
+    *,
+    clock: Clock = utc_now,
+) -> tuple[str, ...]:
+    """Apply the migrations not yet recorded, in order, each in its own transaction.
+
+    Returns the names applied now. ``connection`` must be in autocommit mode
+    (``isolation_level=None``). A database recording a migration this code does not know
+    was written by a newer version and is refused.
+    """
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    known = {name for name, _ in migrations}
+    unknown = [name for name in applied_migrations(connection) if name not in known]
+    if unknown:
+        raise StoreError(f"database has migrations this version does not know: {unknown}")
+    return tuple(
+        name for name, sql in migrations if _apply_migration(connection, name, sql, clock())
+    )
+
+
+def _apply_migration(connection: sqlite3.Connection, name: str, sql: str, now: str) -> bool:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if connection.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+            connection.execute("COMMIT")
+            return False
+        for statement in _statements(sql):
+            connection.execute(statement)
+        connection.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, now))
+        connection.execute("COMMIT")
+        return True
+    except sqlite3.Error as exc:
+        raise StoreError(f"migration {name} failed: {exc}") from exc
+    finally:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+
+
+def _configure(connection: sqlite3.Connection) -> None:
+    connection.row_factory = sqlite3.Row
+    connection.execute("PRAGMA busy_timeout = 5000")
+    mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise StoreError(f"SQLite refused WAL journal mode (got {mode!r})")
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    if connection.execute("PRAGMA foreign_keys").fetchone()[0] != 1:
+        raise StoreError("this SQLite build does not enforce foreign keys")
+
+
+# --- row <-> model ------------------------------------------------------------------------
+
+
+def _fact_to_json(fact: Fact) -> dict[str, Any]:
+    return {
+        "kind": fact.kind.value,
+        "value": fact.value,
+        "text": fact.text,
+        "start": fact.start,
+        "end": fact.end,
+        "unit": fact.unit,
+    }
+
+
+def _fact_from_json(data: dict[str, Any]) -> Fact:
+    return Fact(
+        kind=FactKind(data["kind"]),
+        value=str(data["value"]),
+        text=str(data["text"]),
+        start=int(data["start"]),
+        end=int(data["end"]),
+        unit=str(data.get("unit", "")),
+    )
+
+
+def agreement_to_json(agreement: Agreement) -> str:
+    """``{"matches": [[claim_fact, evidence_fact], ...], "conflicts": [...]}``."""
+    return json.dumps(
+        {
+            "matches": [[_fact_to_json(c), _fact_to_json(e)] for c, e in agreement.matches],
+            "conflicts": [[_fact_to_json(c), _fact_to_json(e)] for c, e in agreement.conflicts],
+        },
+        ensure_ascii=False,
+    )
+
+
+def agreement_from_json(text: str) -> Agreement:
+    data = json.loads(text)
+    return Agreement(
+        matches=tuple((_fact_from_json(c), _fact_from_json(e)) for c, e in data["matches"]),
+        conflicts=tuple((_fact_from_json(c), _fact_from_json(e)) for c, e in data["conflicts"]),
+    )
+
+
+def _article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=int(row["id"]),
+        title=str(row["title"]),
+        text=str(row["text"]),
+        url=str(row["url"]),
+        created_at=str(row["created_at"]),
+    )
+
+
+def _sentence(row: sqlite3.Row) -> Sentence:
+    return Sentence(
+        index=int(row["idx"]),
+        start=int(row["start"]),
+        end=int(row["end"]),
+        text=str(row["text"]),
+        paragraph=int(row["paragraph"]),
+        role=SentenceRole(row["role"]),
+    )
+
+
+def _claim(row: sqlite3.Row) -> Claim:
+    return Claim(
+        id=str(row["claim_id"]),
+        sentence_index=int(row["sentence_index"]),
+        text=str(row["text"]),
+        kind=ClaimKind(row["kind"]),
+        checkworthiness=float(row["checkworthiness"]),
+        reasons=tuple(str(reason) for reason in json.loads(row["reasons"])),
+    )
+
+
+def _evidence(row: sqlite3.Row) -> Evidence:
+    passage = Passage(
+        document_key=str(row["document_uid"]),
+        start=int(row["start"]),
+        end=int(row["end"]),
+        text=str(row["text"]),
+    )
+    return Evidence(
+        claim_id=str(row["claim_id"]),
+        rank=int(row["rank"]),
+        passage=passage,
+        score=float(row["score"]),
+        agreement=agreement_from_json(row["agreement"]),
+    )
+
+
+def _document(row: sqlite3.Row) -> Document:
+    return Document(
+        source=SourceKind(row["source"]),
+        key=str(row["key"]),
+        title=str(row["title"]),
+        url=str(row["url"]),
+        revision=str(row["revision"]),
+        language=str(row["language"]),
+        text=str(row["text"]),
+        fetched_at=str(row["fetched_at"]),
+    )
+
+
+def _optional_int(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _verdict(row: sqlite3.Row) -> Verdict:
+    return Verdict(
+        claim_id=str(row["claim_id"]),
+        label=str(row["label"]),
+        note=str(row["note"]),
+        evidence_rank=_optional_int(row["evidence_rank"]),
+        updated_at=str(row["updated_at"]),
+    )
+
+
+def _history_entry(row: sqlite3.Row) -> HistoryEntry:
+    return HistoryEntry(
+        id=int(row["id"]),
+        article_id=int(row["article_id"]),
+        claim_id=str(row["claim_id"]),
+        label=str(row["label"]),
+        note=str(row["note"]),
+        evidence_rank=_optional_int(row["evidence_rank"]),
+        changed_at=str(row["changed_at"]),
+    )
+
+
+def _summary(row: sqlite3.Row) -> ArticleSummary:
+    return ArticleSummary(
+        id=int(row["id"]),
+        title=str(row["title"]),
+        created_at=str(row["created_at"]),
+        claims=int(row["claims"]),
+        reviewed=int(row["reviewed"]),
+        conflicts=int(row["conflicts"]),
+    )
+
+
+# --- SQL ----------------------------------------------------------------------------------
+
+_SUMMARIES = """
+SELECT a.id, a.title, a.created_at,
+    (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims,
+    (SELECT count(*) FROM verdicts v JOIN claims c
+        ON c.article_id = v.article_id AND c.claim_id = v.claim_id
+        WHERE v.article_id = a.id AND lower(v.label) != :unreviewed) AS reviewed,
+    (SELECT count(*) FROM evidence e
+        WHERE e.article_id = a.id AND e.rank = 1
+        AND json_array_length(e.agreement, '$.conflicts') > 0) AS conflicts
+FROM articles a ORDER BY a.created_at DESC, a.id DESC
+"""
+_UPSERT_DOCUMENT = """
+INSERT INTO documents (uid, source, "key", title, url, revision, language, text, fetched_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (uid) DO UPDATE SET
+    title = excluded.title, url = excluded.url, revision = excluded.revision,
+    language = excluded.language, text = excluded.text, fetched_at = excluded.fetched_at,
+    removed_at = NULL
+"""
+_PURGE_REMOVED_DOCUMENTS = """
+DELETE FROM documents WHERE removed_at IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.document_uid = documents.uid)
+"""
+_INSERT_SENTENCE = """
+INSERT INTO sentences (article_id, idx, "start", "end", text, paragraph, role)
+VALUES (?, ?, ?, ?, ?, ?, ?)
+"""
+_INSERT_CLAIM = """
+INSERT INTO claims (article_id, claim_id, position, sentence_index, text, kind,
+    checkworthiness, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_INSERT_EVIDENCE = """
+INSERT INTO evidence (article_id, claim_id, rank, document_uid, "start", "end", text, score,
+    agreement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_UPSERT_VERDICT = """
+INSERT INTO verdicts (article_id, claim_id, label, note, evidence_rank, updated_at)
+VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (article_id, claim_id) DO UPDATE SET
+    label = excluded.label, note = excluded.note,
+    evidence_rank = excluded.evidence_rank, updated_at = excluded.updated_at
+"""
+_INSERT_HISTORY = """
+INSERT INTO verdict_history (article_id, claim_id, label, note, evidence_rank, changed_at)
+VALUES (?, ?, ?, ?, ?, ?)
+"""
+_EVIDENCE_IN_ORDER = """
+SELECT e.* FROM evidence e JOIN claims c
+    ON c.article_id = e.article_id AND c.claim_id = e.claim_id
+WHERE e.article_id = ? ORDER BY c.position, e.rank
+"""
+_VERDICT_COUNTS = """
+SELECT coalesce(v.label, :unreviewed) AS label, count(*) AS n
+FROM claims c LEFT JOIN verdicts v ON v.article_id = c.article_id AND v.claim_id = c.claim_id
+WHERE c.article_id = :article GROUP BY 1
+"""
+
+
+def _document_params(doc: Document) -> tuple[str, ...]:
+    return (
+        doc.uid, doc.source.value, doc.key, doc.title, doc.url,
+        doc.revision, doc.language, doc.text, doc.fetched_at,
+    )  # fmt: skip
+
+
+def _check_analysis(analysis: Analysis) -> None:
+    """Every claim points at a sentence, every evidence at a claim; ids are unique."""
+    sentence_indexes = {s.index for s in analysis.sentences}
+    claim_ids = [c.id for c in analysis.claims]
+    if len(set(claim_ids)) != len(claim_ids):
+        raise StoreError(f"analysis repeats a claim id: {claim_ids}")
+    for claim in analysis.claims:
+        if claim.sentence_index not in sentence_indexes:
+            raise StoreError(f"claim {claim.id} points at missing sentence {claim.sentence_index}")
+    for evidence in analysis.evidence:
+        if evidence.claim_id not in claim_ids:
+            raise StoreError(
+                f"evidence rank {evidence.rank} is for unknown claim {evidence.claim_id}"
+            )
+
+
+# --- the store ----------------------------------------------------------------------------
+
+
+class Store:
+    """The workbench database. Open with ``Store.open(path)``; use as a context manager."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, *, clock: Clock) -> None:
+        self.path = path
+        self._connection: sqlite3.Connection | None = connection
+        self._clock = clock
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: Path, *, clock: Clock = utc_now) -> Store:
+        """Open (creating folders and file if needed) and migrate the database at ``path``."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open {path}: {exc}") from exc
+        try:
+            _configure(connection)
+            apply_migrations(connection, clock=clock)
+        except (sqlite3.Error, StoreError) as exc:
+            connection.close()
+            raise StoreError(f"cannot open {path}: {exc}") from exc
+        return cls(connection, path, clock=clock)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self, begin: str = "BEGIN IMMEDIATE") -> Iterator[sqlite3.Connection]:
+        """One transaction under the lock; sqlite3 errors become StoreError naming the file."""
+        with self._lock:
+            if self._connection is None:
+                raise StoreError(f"store {self.path} is closed")
+            connection = self._connection
+            try:
+                connection.execute(begin)
+                yield connection
+                connection.execute("COMMIT")
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.path}: {exc}") from exc
+            finally:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+
+    # --- diagnostics ----------------------------------------------------------------------
+
+    def pragmas(self) -> dict[str, str]:
+        """The connection's journal_mode, synchronous and foreign_keys settings."""
+        names = {0: "off", 1: "normal", 2: "full", 3: "extra"}
+        with self._lock:
+            if self._connection is None:
+                raise StoreError(f"store {self.path} is closed")
+            run = self._connection.execute
+            return {
+                "journal_mode": str(run("PRAGMA journal_mode").fetchone()[0]),
+                "synchronous": names[int(run("PRAGMA synchronous").fetchone()[0])],
+                "foreign_keys": "on" if run("PRAGMA foreign_keys").fetchone()[0] else "off",
+            }
+
+    def applied_migrations(self) -> tuple[str, ...]:
+        with self._transaction("BEGIN") as connection:
+            return applied_migrations(connection)
+
+    # --- articles -------------------------------------------------------------------------
+
+    def add_article(self, *, title: str, text: str, url: str = "") -> Article:
+        now = self._clock()
+        with self._transaction() as connection:
+            cursor = connection.execute(
+                "INSERT INTO articles (title, text, url, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (title, text, url, now, now),
+            )
+            article_id = cursor.lastrowid
+        if article_id is None:
+            raise StoreError(f"{self.path}: the new article got no id")
+        return Article(id=article_id, title=title, text=text, url=url, created_at=now)
+
+    def article(self, article_id: int) -> Article:
+        with self._transaction("BEGIN") as connection:
+            return _require_article(connection, article_id)
+
+    def articles(self) -> tuple[ArticleSummary, ...]:
+        """Every article, newest first, with its claim, reviewed and conflict counts."""
+        with self._transaction("BEGIN") as connection:
+            rows = connection.execute(_SUMMARIES, {"unreviewed": config.UNREVIEWED})
+            return tuple(_summary(row) for row in rows.fetchall())
+
+    def rename_article(self, article_id: int, title: str) -> None:
+        now = self._clock()
+        with self._transaction() as connection:
+            cursor = connection.execute(
+                "UPDATE articles SET title = ?, updated_at = ? WHERE id = ?",
+                (title, now, article_id),
+            )
+            if cursor.rowcount == 0:
+                raise NotFoundError(f"no article {article_id}")
+
+    def delete_article(self, article_id: int) -> None:
+        """Delete an article with its sentences, claims, evidence, verdicts and history."""
+        with self._transaction() as connection:
+            cursor = connection.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            if cursor.rowcount == 0:
+                raise NotFoundError(f"no article {article_id}")
+            connection.execute(_PURGE_REMOVED_DOCUMENTS)
+
+    # --- analysis -------------------------------------------------------------------------
+
+    def save_analysis(self, article_id: int, analysis: Analysis) -> None:
+        """Replace the article's sentences, claims and evidence in one transaction.
+
+        Upserts ``analysis.documents``. Verdicts of claim ids that still exist are kept;
+        verdicts of claim ids that are gone are dropped (their history stays). New claims
+        get no verdict row: no row means unreviewed.
+        """
+        _check_analysis(analysis)
+        now = self._clock()
+        with self._transaction() as connection:
+            _require_article(connection, article_id)
+            for doc in analysis.documents:
+                connection.execute(_UPSERT_DOCUMENT, _document_params(doc))
+            _require_documents(connection, analysis)
+            # Cascades to claims and evidence.
+            connection.execute("DELETE FROM sentences WHERE article_id = ?", (article_id,))
+            _insert_analysis(connection, article_id, analysis)
+            connection.execute(
+                "DELETE FROM verdicts WHERE article_id = ?1 AND claim_id NOT IN"
+                " (SELECT claim_id FROM claims WHERE article_id = ?1)",
+                (article_id,),
+            )
+            connection.execute(_PURGE_REMOVED_DOCUMENTS)
+            _touch(connection, article_id, now)
+
+    def review(self, article_id: int) -> Review:
+        """The article's claims in order, each with its sentence, evidence and verdict."""
+        with self._transaction("BEGIN") as connection:
+            article = _require_article(connection, article_id)
+            sentences = {
+                s.index: s
+                for s in map(_sentence, _select(connection, "sentences", article_id, "idx"))
+            }
+            claims = tuple(map(_claim, _select(connection, "claims", article_id, "position")))
+            evidence = tuple(map(_evidence, connection.execute(_EVIDENCE_IN_ORDER, (article_id,))))
+            verdicts = {
+                v.claim_id: v
+                for v in map(_verdict, _select(connection, "verdicts", article_id, "claim_id"))
+            }
+            documents = _cited_documents(connection, article_id, evidence)
+        rows = tuple(
+            ReviewRow(
+                sentence=sentences[claim.sentence_index],
+                claim=claim,
+                evidence=tuple(e for e in evidence if e.claim_id == claim.id),
+                verdict=verdicts.get(claim.id, unreviewed(claim.id)),
+            )
+            for claim in claims
+        )
+        return Review(article=article, rows=rows, documents=documents)
+
+    # --- documents ------------------------------------------------------------------------
+
+    def upsert_document(self, doc: Document) -> None:
+        """Insert or update by ``doc.uid``; a removed document comes back to the list."""
+        with self._transaction() as connection:
+            connection.execute(_UPSERT_DOCUMENT, _document_params(doc))
+
+    def documents(self, *, source: SourceKind | None = None) -> tuple[Document, ...]:
+        """Documents in the library (not removed), by source, title and uid; optionally of
+        one source."""
+        query = "SELECT * FROM documents WHERE removed_at IS NULL"
+        params: tuple[str, ...] = ()
+        if source is not None:
+            query, params = query + " AND source = ?", (source.value,)
+        with self._transaction("BEGIN") as connection:
+            rows = connection.execute(query + " ORDER BY source, title, uid", params)
+            return tuple(map(_document, rows.fetchall()))
+
+    def document(self, uid: str) -> Document:
+        """A stored document by uid, also one removed but still cited as evidence."""
+        with self._transaction("BEGIN") as connection:
+            row = connection.execute("SELECT * FROM documents WHERE uid = ?", (uid,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no document {uid}")
+        return _document(row)
+
+    def delete_document(self, uid: str) -> None:
+        """Remove a document from the library: ``documents()`` no longer lists it.
+
+        A document no evidence cites is deleted. A cited one stays, hidden, so the articles
+        quoting it keep their evidence and its source; it is deleted once no evidence cites
+        it (after re-analysis or deletion of those articles).
+        """
+        now = self._clock()
+        with self._transaction() as connection:
+            cursor = connection.execute(
+                "UPDATE documents SET removed_at = ? WHERE uid = ? AND removed_at IS NULL",
+                (now, uid),
+            )
+            if cursor.rowcount == 0:
+                raise NotFoundError(f"no document {uid}")
+            connection.execute(_PURGE_REMOVED_DOCUMENTS)
+
+    # --- verdicts -------------------------------------------------------------------------
+
+    def set_verdict(
+        self,
+        article_id: int,
+        claim_id: str,
+        *,
+        label: str | None = None,
+        note: str | None = None,
+        evidence_rank: int | _Unset | None = UNSET,
+        scale: Sequence[str] | None = None,
+    ) -> Verdict:
+        """Change the given fields of a claim's verdict; returns the verdict now saved.
+
+        ``label``/``note`` ``None`` and ``evidence_rank`` ``UNSET`` leave a field unchanged;
+        ``evidence_rank=None`` clears the citation. ``scale`` defaults to
+        ``config.verdict_scale()`` read at call time. Saving the same values again writes
+        nothing (no history row).
+        """
+        now = self._clock()
+        with self._transaction() as connection:
+            current = _current_verdict(connection, article_id, claim_id)
+            wanted = _changed(
+                connection, article_id, current, label, note, evidence_rank, _scale(scale), now
+            )
+            if wanted is None:
+                return current
+            _save_verdict(connection, article_id, wanted)
+            return wanted
+
+    def set_verdicts(
+        self,
+        article_id: int,
+        changes: Sequence[tuple[str, str | None, str | None]],
+        *,
+        scale: Sequence[str] | None = None,
+    ) -> int:
+        """Apply ``(claim_id, label, note)`` changes in one transaction: all or nothing.
+
+        Returns how many verdicts changed; unchanged ones write nothing.
+        """
+        now = self._clock()
+        labels = _scale(scale)
+        changed = 0
+        with self._transaction() as connection:
+            for claim_id, label, note in changes:
+                current = _current_verdict(connection, article_id, claim_id)
+                wanted = _changed(
+                    connection, article_id, current, label, note, UNSET, labels, now
+                )
+                if wanted is not None:
+                    _save_verdict(connection, article_id, wanted)
+                    changed += 1
+        return changed
+
+    def history(self, article_id: int, claim_id: str | None = None) -> tuple[HistoryEntry, ...]:
+        """Verdict changes of the article (or of one claim), oldest first."""
+        query = "SELECT * FROM verdict_history WHERE article_id = ?"
+        params: tuple[int | str, ...] = (article_id,)
+        if claim_id is not None:
+            query, params = query + " AND claim_id = ?", (article_id, claim_id)
+        with self._transaction("BEGIN") as connection:
+            _require_article(connection, article_id)
+            rows = connection.execute(query + " ORDER BY id", params).fetchall()
+        return tuple(map(_history_entry, rows))
+
+    def verdict_counts(
+        self, article_id: int, *, scale: Sequence[str] | None = None
+    ) -> dict[str, int]:
+        """Claims per label: every scale label in scale order (zeros included), then any
+        saved label no longer on the scale. Claims without a verdict count as unreviewed."""
+        counts = dict.fromkeys(_scale(scale), 0)
+        with self._transaction("BEGIN") as connection:
+            _require_article(connection, article_id)
+            rows = connection.execute(
+                _VERDICT_COUNTS, {"unreviewed": config.UNREVIEWED, "article": article_id}
+            ).fetchall()
+        for row in rows:
+            counts[str(row["label"])] = int(row["n"])
+        return counts
+
+
+# --- helpers that run inside a transaction ------------------------------------------------
+
+
+def _scale(scale: Sequence[str] | None) -> Sequence[str]:
+    return config.verdict_scale() if scale is None else scale
+
+
+def _select(
+    connection: sqlite3.Connection, table: str, article_id: int, order: str
+) -> list[sqlite3.Row]:
+    # ``table`` and ``order`` are constants of this module, never user input.
+    return connection.execute(
+        f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {order}", (article_id,)
+    ).fetchall()
+
+
+def _require_article(connection: sqlite3.Connection, article_id: int) -> Article:
+    row = connection.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no article {article_id}")
+    return _article(row)
+
+
+def _require_documents(connection: sqlite3.Connection, analysis: Analysis) -> None:
+    for uid in sorted({e.passage.document_key for e in analysis.evidence}):
+        if not connection.execute("SELECT 1 FROM documents WHERE uid = ?", (uid,)).fetchone():
+            raise StoreError(f"evidence cites document {uid}, which is not stored")
+
+
+def _insert_analysis(connection: sqlite3.Connection, article_id: int, analysis: Analysis) -> None:
+    connection.executemany(_INSERT_SENTENCE, [
+        (article_id, s.index, s.start, s.end, s.text, s.paragraph, s.role.value)
+        for s in analysis.sentences
+    ])  # fmt: skip
+    connection.executemany(_INSERT_CLAIM, [
+        (article_id, c.id, position, c.sentence_index, c.text, c.kind.value,
+         c.checkworthiness, json.dumps(list(c.reasons), ensure_ascii=False))
+        for position, c in enumerate(analysis.claims)
+    ])  # fmt: skip
+    connection.executemany(_INSERT_EVIDENCE, [
+        (article_id, e.claim_id, e.rank, e.passage.document_key, e.passage.start,
+         e.passage.end, e.passage.text, e.score, agreement_to_json(e.agreement))
+        for e in analysis.evidence
+    ])  # fmt: skip
+
+
+def _touch(connection: sqlite3.Connection, article_id: int, now: str) -> None:
+    connection.execute("UPDATE articles SET updated_at = ? WHERE id = ?", (now, article_id))
+
+
+def _cited_documents(
+    connection: sqlite3.Connection, article_id: int, evidence: Sequence[Evidence]
+) -> tuple[Document, ...]:
+    """Documents cited by the evidence, in order of first citation."""
+    order = list(dict.fromkeys(e.passage.document_key for e in evidence))
+    rows = connection.execute(
+        "SELECT * FROM documents WHERE uid IN"
+        " (SELECT document_uid FROM evidence WHERE article_id = ?)",
+        (article_id,),
+    ).fetchall()
+    return tuple(sorted(map(_document, rows), key=lambda doc: order.index(doc.uid)))
+
+
+def _current_verdict(connection: sqlite3.Connection, article_id: int, claim_id: str) -> Verdict:
+    """The saved verdict, or the unreviewed default; NotFoundError for an unknown claim."""
+    _require_article(connection, article_id)
+    if not connection.execute(
+        "SELECT 1 FROM claims WHERE article_id = ? AND claim_id = ?", (article_id, claim_id)
+    ).fetchone():
+        raise NotFoundError(f"article {article_id} has no claim {claim_id!r}")
+    row = connection.execute(
+        "SELECT * FROM verdicts WHERE article_id = ? AND claim_id = ?", (article_id, claim_id)
+    ).fetchone()
+    return unreviewed(claim_id) if row is None else _verdict(row)
+
+
+def _changed(
+    connection: sqlite3.Connection,
+    article_id: int,
+    current: Verdict,
+    label: str | None,
+    note: str | None,
+    evidence_rank: int | _Unset | None,
+    scale: Sequence[str],
+    now: str,
+) -> Verdict | None:
+    """The verdict after the change, or None when nothing would change."""
+    rank = current.evidence_rank
+    if not isinstance(evidence_rank, _Unset):
+        rank = _require_rank(connection, article_id, current.claim_id, evidence_rank)
+    wanted = Verdict(
+        claim_id=current.claim_id,
+        label=current.label if label is None else canonical_label(label, scale=scale),
+        note=current.note if note is None else note,
+        evidence_rank=rank,
+        updated_at=now,
+    )
+    same = (wanted.label, wanted.note, wanted.evidence_rank) == (
+        current.label, current.note, current.evidence_rank,
+    )  # fmt: skip
+    return None if same else wanted
+
+
+def _require_rank(
+    connection: sqlite3.Connection, article_id: int, claim_id: str, rank: int | None
+) -> int | None:
+    if rank is None:
+        return None
+    found = connection.execute(
+        "SELECT 1 FROM evidence WHERE article_id = ? AND claim_id = ? AND rank = ?",
+        (article_id, claim_id, rank),
+    ).fetchone()
+    if isinstance(rank, bool) or not found:
+        raise NotFoundError(f"claim {claim_id!r} of article {article_id} has no evidence {rank}")
+    return rank
+
+
+def _save_verdict(connection: sqlite3.Connection, article_id: int, verdict: Verdict) -> None:
+    values = (
+        article_id, verdict.claim_id, verdict.label, verdict.note,
+        verdict.evidence_rank, verdict.updated_at,
+    )  # fmt: skip
+    connection.execute(_UPSERT_VERDICT, values)
+    connection.execute(_INSERT_HISTORY, values)
+    _touch(connection, article_id, verdict.updated_at)

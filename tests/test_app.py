@@ -1,0 +1,121 @@
+"""The real app driven by AppTest: demo, analyse, focus panel verdict and note, export, restart."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from checks.export import to_csv
+from checks.store import Store
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+TIMEOUT = 120
+
+
+@pytest.fixture(autouse=True)
+def fresh_resources() -> None:
+    """Each test starts like a new server process: no cached Store from another test."""
+    st.cache_resource.clear()
+
+
+def start() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+
+
+def button(at: AppTest, label: str) -> object:
+    return next(b for b in at.button if b.label == label)
+
+
+def open_demo() -> AppTest:
+    at = start()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["New article"]
+    button(at, "Open the demo article").click().run()  # type: ignore[attr-defined]
+    assert not at.exception, at.exception
+    return at
+
+
+def test_first_visit_offers_the_demo_with_its_text_prefilled(db_path: Path) -> None:
+    at = start()
+    assert [t.value for t in at.title] == ["New article"]
+    text = at.text_area(key="new-text").value
+    assert text.startswith("Putin Proposes Ceasefire")
+    assert "Open the demo article" in [b.label for b in at.button]
+
+
+def test_demo_to_verdict_note_and_csv_survives_restart(db_path: Path) -> None:
+    at = open_demo()
+    assert at.title[0].value == "Putin Proposes Ceasefire (demo)"
+    assert any("reviewed" in (p.proto.text or "") for p in at.get("progress"))
+    focus = at.selectbox(key="focus-1")
+    claims = list(focus.options)
+    assert len(claims) > 20
+    dateline = next(label for label in claims if "Moscow, June 15, 2024" in label)
+    focus.select(dateline).run()
+    claim_id = at.selectbox(key="focus-1").value
+    assert claim_id == "c2"
+    evidence_text = " ".join(h.proto.body for h in at.get("html"))
+    assert "14 June 2024" in evidence_text
+    assert "⚠ date" in evidence_text
+    note = next(t for t in at.text_area if t.label.startswith("Note"))
+    note.input("Speech was on 14 June, not 15 June.").run()
+    button(at, "mostly true").click().run()  # type: ignore[attr-defined]
+    assert not at.exception
+    assert at.selectbox(key="focus-1").value != claim_id  # moved on to the next unreviewed
+
+    store = Store.open(db_path)
+    review = store.review(1)
+    saved = next(row for row in review.rows if row.claim.id == claim_id)
+    assert (saved.verdict.label, saved.verdict.note) == (
+        "mostly true",
+        "Speech was on 14 June, not 15 June.",
+    )
+    rows = list(csv.DictReader(io.StringIO(to_csv(review).decode("utf-8-sig"))))
+    exported = next(row for row in rows if row["claim_id"] == claim_id)
+    assert exported["verdict"] == "mostly true"
+    assert exported["note"] == "Speech was on 14 June, not 15 June."
+    store.close()
+
+    st.cache_resource.clear()  # a restart: new process, same database
+    again = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    again.query_params["article"] = "1"
+    again.query_params["claim"] = claim_id
+    again.run()
+    assert not again.exception
+    assert again.selectbox(key="focus-1").value == claim_id
+    assert any("Verdict: **mostly true**" in m.value for m in again.markdown)
+    note_again = next(t for t in again.text_area if t.label.startswith("Note"))
+    assert note_again.value == "Speech was on 14 June, not 15 June."
+
+
+def test_download_button_serves_the_csv(db_path: Path) -> None:
+    at = open_demo()
+    downloads = at.get("download_button")
+    assert len(downloads) == 1
+    assert downloads[0].proto.label == "Download CSV"
+
+
+def test_empty_paste_gives_a_clear_message_and_stores_nothing(db_path: Path) -> None:
+    at = start()
+    at.text_area(key="new-text").input("   ").run()
+    button(at, "Analyze").click().run()  # type: ignore[attr-defined]
+    assert any("empty" in e.value for e in at.error)
+    with Store.open(db_path) as store:
+        assert store.articles() == ()
+
+
+def test_headings_bulk_action_marks_only_unreviewed_headings_and_opinions(db_path: Path) -> None:
+    at = open_demo()
+    button(at, "Mark headings, questions and opinions not checkable").click().run()  # type: ignore[attr-defined]
+    with Store.open(db_path) as store:
+        review = store.review(1)
+    marked = {row.claim.kind.value for row in review.rows if row.verdict.label == "not checkable"}
+    assert "heading" in marked
+    assert "factual" not in marked
+    assert any(row.verdict.label == "unreviewed" for row in review.rows)

@@ -1,0 +1,229 @@
+"""checks.claims: one claim per sentence, its kind, its check-worthiness and the reasons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checks.claims import entities, extract_claims, features, is_quote
+from checks.model import Claim, ClaimKind, Sentence, SentenceRole
+from checks.segment import segment
+
+DEMO = (Path(__file__).parent.parent / "data" / "ceasefire-proposal-2024.txt").read_text(
+    encoding="utf-8"
+)
+F, Q, OP, QU, H = (
+    ClaimKind.FACTUAL,
+    ClaimKind.QUOTE,
+    ClaimKind.OPINION,
+    ClaimKind.QUESTION,
+    ClaimKind.HEADING,
+)
+
+
+def _claim(text: str, role: SentenceRole = SentenceRole.BODY) -> Claim:
+    (claim,) = extract_claims([Sentence(0, 0, len(text), text, 0, role)])
+    return claim
+
+
+def test_one_claim_per_sentence_with_ids_and_texts() -> None:
+    sentences = segment(DEMO)
+    claims = extract_claims(sentences)
+    assert len(claims) == 33
+    assert [c.id for c in claims] == [f"c{n}" for n in range(1, 34)]
+    assert [c.sentence_index for c in claims] == list(range(33))
+    assert [c.text for c in claims] == [s.text for s in sentences]
+    assert extract_claims([]) == ()
+
+
+def test_demo_kinds() -> None:
+    kinds = [c.kind for c in extract_claims(segment(DEMO))]
+    assert kinds == [
+        H, F, F, F, H, F, F, H, F, Q, F, H, F, F, F, F, F,
+        H, F, F, OP, OP, H, OP, F, OP, H, F, F, F, OP, OP, OP,
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "kind"),
+    [
+        ("Details of the Proposal", SentenceRole.HEADING, H),
+        ("Putin Proposes Ceasefire", SentenceRole.HEADLINE, H),
+        ("Moscow, June 15, 2024", SentenceRole.DATELINE, F),
+        ("Will the ceasefire hold?", SentenceRole.BODY, QU),
+        ("Is Russia likely to accept a deal?", SentenceRole.BODY, QU),
+        (
+            "“Ukraine will never surrender its lands,” Zelensky declared in Kyiv.",
+            SentenceRole.BODY,
+            Q,
+        ),
+        ("Zelensky said: “We will never surrender our lands or our right.”", SentenceRole.BODY, Q),
+        ("“We will fight until the end.”", SentenceRole.BODY, Q),
+        ("“Is this over?” he asked the crowd.", SentenceRole.BODY, Q),
+        ("Stoltenberg dismissed the conditions as “unacceptable” on Monday.", SentenceRole.BODY, F),
+        ("Diplomatic efforts are expected to intensify.", SentenceRole.BODY, OP),
+        ("The path to peace remains uncertain.", SentenceRole.BODY, OP),
+        ("The proposal marks a significant moment in the conflict.", SentenceRole.BODY, OP),
+        ("The conditions make it unlikely to be accepted.", SentenceRole.BODY, OP),
+        ("Ukraine sees membership as crucial for its defense.", SentenceRole.BODY, OP),
+        ("Analysts believe the talks could fail.", SentenceRole.BODY, OP),
+        ("The conflict began in 2014 with the annexation of Crimea.", SentenceRole.BODY, F),
+        ("Putin stated that Russia is ready to halt operations.", SentenceRole.BODY, F),
+        ("He emphasized that any ceasefire must involve a withdrawal.", SentenceRole.BODY, F),
+        ("The economy may shrink by 3.2% in 2025, the bank said.", SentenceRole.BODY, F),
+        ("The United Nations has called for an emergency session.", SentenceRole.BODY, F),
+        ("The talks in May ended without a deal.", SentenceRole.BODY, F),
+    ],
+)
+def test_claim_kind(text: str, role: SentenceRole, kind: ClaimKind) -> None:
+    assert _claim(text, role).kind is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "score", "reasons"),
+    [
+        (
+            "Russian President Vladimir Putin offered a ceasefire on June 15, 2024, "
+            "with 32 conditions, the Kremlin said.",
+            SentenceRole.BODY,
+            0.8,
+            (
+                "date: June 15, 2024",
+                "number: 32",
+                "entity: Vladimir Putin",
+                "attribution: said",
+            ),
+        ),
+        (
+            "The conflict, which began in 2014 with Russia’s annexation of Crimea, has seen "
+            "a recent escalation with intense fighting in Eastern Ukraine.",
+            SentenceRole.BODY,
+            0.5,
+            ("year: 2014", "entity: Eastern Ukraine"),
+        ),
+        (
+            "NATO Secretary-General Jens Stoltenberg met the United Nations chief in Brussels.",
+            SentenceRole.BODY,
+            0.45,
+            ("entity: NATO", "entity: Jens Stoltenberg", "entity: United Nations"),
+        ),
+        (
+            "According to the ministry, $5 million was sent.",
+            SentenceRole.BODY,
+            0.5,
+            ("number: $5 million", "attribution: according to"),
+        ),
+        (
+            "Diplomatic efforts are expected to intensify.",
+            SentenceRole.BODY,
+            0.1,
+            ("hedge: expected to",),
+        ),
+        (
+            "It is likely that a significant and crucial change may come.",
+            SentenceRole.BODY,
+            0.0,
+            ("hedge: likely", "hedge: may", "evaluative: significant", "evaluative: crucial"),
+        ),
+        (
+            "This proposal comes amid ongoing conflict and heightened international tensions.",
+            SentenceRole.BODY,
+            0.25,
+            (),
+        ),
+        (
+            "Will the ceasefire hold?",
+            SentenceRole.BODY,
+            0.0,
+            ("short: 4 words", "question"),
+        ),
+        (
+            "Details of the Proposal",
+            SentenceRole.HEADING,
+            0.1,
+            ("entity: Details of the Proposal", "short: 4 words", "heading"),
+        ),
+        (
+            "Next Steps",
+            SentenceRole.HEADING,
+            0.05,
+            ("short: 2 words", "heading"),
+        ),
+    ],
+)
+def test_checkworthiness_golden(
+    text: str, role: SentenceRole, score: float, reasons: tuple[str, ...]
+) -> None:
+    claim = _claim(text, role)
+    assert claim.checkworthiness == score
+    assert claim.reasons == reasons
+
+
+def test_specific_claim_outranks_vague_opinion() -> None:
+    specific = _claim("On June 15, 2024, Vladimir Putin offered 32 conditions in Moscow.")
+    vague = _claim("This could be a significant moment that may change everything.")
+    assert specific.checkworthiness > vague.checkworthiness
+    assert (specific.kind, vague.kind) == (F, OP)
+
+
+def test_scores_stay_in_range_and_headings_stay_low() -> None:
+    claims = extract_claims(segment(DEMO))
+    assert all(0.0 <= c.checkworthiness <= 1.0 for c in claims)
+    assert max(c.checkworthiness for c in claims if c.kind is H) == 0.1
+    assert all("heading" in c.reasons for c in claims if c.kind is H)
+
+
+def test_entity_bonus_is_capped() -> None:
+    many = _claim("Jens Stoltenberg, Vladimir Putin, Olaf Scholz and Emmanuel Macron met.")
+    assert many.checkworthiness == 0.45  # base 0.25 + two entities, not four
+    assert many.reasons == (
+        "entity: Jens Stoltenberg",
+        "entity: Vladimir Putin",
+        "entity: Olaf Scholz",
+        "entity: Emmanuel Macron",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian President Vladimir Putin has offered a ceasefire to NATO.",
+            ("Vladimir Putin", "NATO"),
+        ),
+        ("The United States and European Union echoed this.", ("United States", "European Union")),
+        ("Vladimir Putin spoke first.", ("Vladimir Putin",)),
+        ("Within Russia, Putin’s proposal has received mixed reactions.", ()),
+        (
+            "The Bank of England raised rates; the EU and UN agreed.",
+            ("Bank of England", "EU", "UN"),
+        ),
+    ],
+)
+def test_entities(text: str, expected: tuple[str, ...]) -> None:
+    assert entities(text) == expected
+
+
+def test_features_keep_dates_years_and_numbers_apart() -> None:
+    found = features("On 3 March 2023 the 27 members met, as in 2014 and in May 2020.")
+    assert (found.dates, found.years, found.numbers) == (
+        ("3 March 2023", "May 2020"),
+        ("2014",),
+        ("27",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will win,” he said.", True),
+        ("“We will fight until the end.”", True),
+        ("We will win the war,” he said.", True),
+        ("He dismissed the plan as “unacceptable” on Monday.", False),
+        ("He called it “a peace offer” in the talks on Monday and Tuesday.", False),
+        ("Ukraine’s bid to join NATO is contentious.", False),
+    ],
+)
+def test_is_quote(text: str, expected: bool) -> None:
+    assert is_quote(text) is expected

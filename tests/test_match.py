@@ -1,0 +1,191 @@
+"""checks.match: BM25 retrieval, rapidfuzz re-score, ranks, calibration and agreement."""
+
+from __future__ import annotations
+
+import pytest
+from rapidfuzz import fuzz
+
+from checks import facts
+from checks.match import Matcher, content_words, match_claims, tokens
+from checks.model import Claim, ClaimKind, FactKind, Passage
+
+LIBRARY = (
+    ("notes:putin", "On 14 June 2024, in a speech at the Foreign Ministry, Putin offered a "
+     "ceasefire if Ukraine withdrew its troops from four regions and gave up its bid to join "
+     "NATO."),
+    ("notes:putin", "Putin said talks could start as soon as the withdrawal began."),
+    ("notes:putin", "Ukraine and its Western partners rejected the conditions within hours."),
+    ("notes:stoltenberg", "Jens Stoltenberg was Secretary General of NATO from 2014 to 2024."),
+    ("notes:stoltenberg", "Stoltenberg said the proposal was not made in good faith and would "
+     "reward aggression."),
+    ("notes:stoltenberg", "Mark Rutte succeeded him as Secretary General in October 2024."),
+    ("notes:crimea", "Russia annexed Crimea in March 2014 after a referendum held under military "
+     "occupation."),
+    ("notes:crimea", "Most members of the United Nations still regard Crimea as Ukrainian "
+     "territory."),
+    ("notes:nato", "NATO is a military alliance of European and North American countries "
+     "founded in 1949."),
+    ("notes:nato", "Finland joined NATO in April 2023 and Sweden joined in March 2024."),
+    ("notes:nato", "Its headquarters are in Brussels."),
+    ("notes:summit", "The Summit on Peace in Ukraine was held in Switzerland on 15 and 16 June "
+     "2024."),
+    ("notes:summit", "About 100 delegations attended the summit at the Bürgenstock resort."),
+    ("notes:weather", "Heavy rain flooded the valley in the spring."),
+)
+PASSAGES = tuple(Passage(key, 0, len(text), text) for key, text in LIBRARY)
+
+
+def _claim(text: str, claim_id: str = "c1") -> Claim:
+    return Claim(claim_id, 0, text, ClaimKind.FACTUAL, 0.9)
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher.build(PASSAGES)
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected_top"),
+    [
+        ("Putin offered a ceasefire in June 2024 if Ukraine gave up its NATO bid.", 0),
+        ("Stoltenberg dismissed the proposal as not made in good faith.", 4),
+        ("Mark Rutte became NATO Secretary General in October 2024.", 5),
+        ("Russia annexed Crimea in 2014.", 6),
+        ("Sweden joined NATO in 2024.", 9),
+        ("Where is NATO's headquarters? In Brussels.", 10),
+        ("Switzerland hosted a peace summit.", 11),
+        ("Delegations attending the summit met at Bürgenstock.", 12),
+        ("The valley flooded after heavy rain in spring.", 13),
+    ],
+)
+def test_expected_top_passage(matcher: Matcher, claim: str, expected_top: int) -> None:
+    found = matcher.match(_claim(claim))
+    assert found[0].passage == PASSAGES[expected_top]
+
+
+def test_claim_sharing_nothing_gets_no_evidence(matcher: Matcher) -> None:
+    assert matcher.match(_claim("The cat sat on the mat.")) == ()
+    assert matcher.match(_claim("The and of it.")) == ()  # stopwords only
+
+
+def test_only_passages_sharing_a_word_are_evidence(matcher: Matcher) -> None:
+    found = matcher.match(_claim("Brussels is a city of chocolate."), top=5)
+    assert [e.passage for e in found] == [PASSAGES[10]]
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "low", "high"),
+    [
+        # near-verbatim restatements
+        ("Putin offered a ceasefire on 14 June 2024 if Ukraine withdrew its troops from four "
+         "regions and gave up its bid to join NATO.", 0, 0.85, 1.0),
+        ("Sweden joined NATO in 2024.", 9, 0.85, 1.0),
+        ("The valley flooded after heavy rain in spring.", 13, 0.8, 0.95),
+        # related sentences on the same topic
+        ("Switzerland hosted a peace summit.", 11, 0.45, 0.6),
+        ("Finland is a member of NATO.", 9, 0.4, 0.55),
+        ("Jens Stoltenberg led NATO for ten years.", 3, 0.3, 0.4),
+        # weak overlap: one shared word
+        ("Stoltenberg dismissed the proposal as not made in good faith.", 3, 0.1, 0.15),
+        ("Jens Stoltenberg led NATO for ten years.", 9, 0.05, 0.1),
+    ],
+)
+def test_score_calibration(
+    matcher: Matcher, claim: str, passage: int, low: float, high: float
+) -> None:
+    found = matcher.match(_claim(claim), top=len(PASSAGES))
+    score = next(e.score for e in found if e.passage == PASSAGES[passage])
+    assert low <= score <= high
+
+
+@pytest.mark.parametrize("top", [1, 2, 3, 5, 14])
+def test_ranks_scores_and_top(matcher: Matcher, top: int) -> None:
+    claim = _claim("NATO members Finland and Sweden joined in 2023 and 2024.")
+    found = matcher.match(claim, top=top)
+    assert len(found) == min(top, 7)
+    # the seven passages that share a stem with the claim (nato, member, 2023, 2024 ...)
+    assert {e.passage for e in found} <= {PASSAGES[i] for i in (0, 3, 5, 7, 8, 9, 11)}
+    assert found[0].passage == PASSAGES[9]
+    assert [e.rank for e in found] == list(range(1, len(found) + 1))
+    assert all(0.0 <= e.score <= 1.0 for e in found)
+    assert [e.score for e in found] == sorted((e.score for e in found), reverse=True)
+    assert {e.claim_id for e in found} == {"c1"}
+
+
+def test_top_zero_gives_nothing(matcher: Matcher) -> None:
+    assert matcher.match(_claim("Sweden joined NATO."), top=0) == ()
+
+
+def test_candidates_is_raised_to_top(matcher: Matcher) -> None:
+    claim = _claim("NATO members Finland and Sweden joined in 2023 and 2024.")
+    assert len(matcher.match(claim, top=4, candidates=1)) == 4
+
+
+def test_empty_library_gives_no_evidence() -> None:
+    assert Matcher.build([]).match(_claim("Sweden joined NATO.")) == ()
+    assert match_claims([_claim("Sweden joined NATO.")], []) == ()
+
+
+def test_library_of_stopwords_only_gives_no_evidence() -> None:
+    only = Passage("notes:x", 0, 10, "It is the.")
+    assert Matcher.build([only]).match(_claim("Is it the?")) == ()
+
+
+def test_ties_break_by_library_order() -> None:
+    twin = "Rutte took office in October 2024."
+    passages = [Passage(f"notes:{key}", 0, len(twin), twin) for key in ("b", "a", "c")]
+    found = Matcher.build(passages).match(_claim("Rutte took office in October 2024."))
+    assert [e.passage.document_key for e in found] == ["notes:b", "notes:a", "notes:c"]
+
+
+def test_titles_are_a_weak_extra_field() -> None:
+    twin = "The prime minister resigned in 2019."
+    passages = [Passage(key, 0, len(twin), twin) for key in ("notes:johnson", "notes:may")]
+    titles = {"notes:johnson": "Boris Johnson", "notes:may": "Theresa May"}
+    claim = _claim("Theresa May resigned as prime minister in 2019.")
+    assert Matcher.build(passages).match(claim)[0].passage.document_key == "notes:johnson"
+    assert Matcher.build(passages, titles=titles).match(claim)[0].passage.document_key == (
+        "notes:may"
+    )
+
+
+def test_swappable_scorer_changes_the_score_not_the_candidates(matcher: Matcher) -> None:
+    claim = _claim("Sweden joined NATO in 2024.")
+    default = matcher.match(claim, top=1)[0]
+    exact = matcher.match(claim, top=1, scorer=lambda a, b, **_: 100.0)[0]
+    assert exact.passage == default.passage == PASSAGES[9]
+    assert exact.score > default.score
+
+
+def test_batch_equals_one_by_one(matcher: Matcher) -> None:
+    claims = [
+        _claim("Sweden joined NATO in 2024.", "c1"),
+        _claim("The cat sat on the mat.", "c2"),
+        _claim("Russia annexed Crimea in 2014.", "c3"),
+    ]
+    batch = matcher.match_many(claims, top=2)
+    assert batch == tuple(matcher.match(c, top=2) for c in claims)
+    flat = match_claims(claims, PASSAGES, top=2)
+    assert [(e.claim_id, e.rank) for e in flat] == [("c1", 1), ("c1", 2), ("c3", 1), ("c3", 2)]
+    assert flat == batch[0] + batch[2]
+
+
+def test_tokens_and_processor() -> None:
+    assert tokens("Russia's annexation of Crimea, 2014") == ("russia", "annex", "crimea", "2014")
+    assert content_words("The summits are held") == "summit held"
+    assert fuzz.token_sort_ratio(content_words("NATO joined"), content_words("joined NATO")) == 100
+
+
+@pytest.mark.skipif(
+    facts.extract_facts("14 June 2024") == (), reason="checks/facts.py is still the stub"
+)
+def test_agreement_flags_a_date_conflict(matcher: Matcher) -> None:
+    claim = _claim(
+        "On 15 June 2024 Putin offered a ceasefire if Ukraine gave up its bid to join NATO."
+    )
+    best = matcher.match(claim)[0]
+    assert best.passage == PASSAGES[0]
+    assert best.agreement.has_conflict
+    assert [(c.kind, c.value, e.value) for c, e in best.agreement.conflicts] == [
+        (FactKind.DATE, "2024-06-15", "2024-06-14")
+    ]

@@ -1,0 +1,1 @@
+"""Rendering helpers shared by app.py and pages/: session keys, resources, frames, HTML."""

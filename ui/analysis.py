@@ -1,0 +1,64 @@
+"""Run an analysis from the app with progress per stage, store it, open the review."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from checks.errors import ChecksError
+from checks.model import Stage
+from checks.pipeline import analyze, check_text
+from checks.sources.library import LibrarySource
+from checks.store import Store
+from ui import state
+
+STAGE_ORDER = (Stage.SPLIT, Stage.CLAIMS, Stage.SOURCES, Stage.MATCHING)
+REVIEW_PAGE = "pages/review.py"
+
+
+def run_analysis(
+    store: Store, *, title: str, text: str, url: str = "", article_id: int | None = None
+) -> int | None:
+    """Store the article (or re-analyse ``article_id``, keeping its verdicts), analyse it
+    with progress shown, and return its id (None on error; the text is kept)."""
+    try:
+        check_text(text)
+    except ChecksError as error:
+        st.error(str(error))
+        return None
+    article = (
+        store.article(article_id)
+        if article_id is not None
+        else store.add_article(title=title.strip() or _first_line(text), text=text, url=url)
+    )
+    with st.status("Analysing the article…", expanded=True) as status:
+        bar = st.progress(0.0, text="Starting")
+
+        def on_progress(stage: Stage, fraction: float, message: str) -> None:
+            done = STAGE_ORDER.index(stage) + fraction
+            bar.progress(done / len(STAGE_ORDER), text=f"{message}…")
+            if fraction >= 1.0:
+                st.write(f"✓ {message}")
+
+        try:
+            analysis = analyze(text, sources=[LibrarySource(store)], on_progress=on_progress)
+        except ChecksError as error:
+            status.update(label="The analysis failed", state="error")
+            st.error(f"{error} The article text is saved; fix the problem and analyse again.")
+            return None
+        store.save_analysis(article.id, analysis)
+        status.update(label="Analysis done", state="complete")
+    with_evidence = len({ev.claim_id for ev in analysis.evidence})
+    st.session_state[state.FLASH] = (
+        f"{len(analysis.claims)} claims, {with_evidence} with evidence. "
+        + " ".join(analysis.notices)
+    ).strip()
+    return article.id
+
+
+def _first_line(text: str) -> str:
+    line = next((ln.strip(" #\t") for ln in text.splitlines() if ln.strip()), "")
+    return line[:200] or "Untitled article"
+
+
+def open_review(article_id: int) -> None:
+    st.switch_page(REVIEW_PAGE, query_params={state.QP_ARTICLE: str(article_id)})

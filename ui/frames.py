@@ -1,0 +1,57 @@
+"""The review table as a pandas frame: one row per claim, indexed by claim id (stable)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from checks.model import Review, ReviewRow
+
+COLUMNS = (
+    "#",
+    "claim",
+    "kind",
+    "worth",
+    "evidence",
+    "source",
+    "link",
+    "score",
+    "conflicts",
+    "verdict",
+    "note",
+)
+EDITABLE = ("verdict", "note")
+SNIPPET = 220
+
+
+def snippet(text: str, limit: int = SNIPPET) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _row(review: Review, row: ReviewRow) -> dict[str, object]:
+    best = row.evidence[0] if row.evidence else None
+    doc = review.document(best.passage.document_key) if best else None
+    return {
+        "#": row.sentence.index + 1,
+        "claim": row.claim.text,
+        "kind": row.claim.kind.value,
+        "worth": round(row.claim.checkworthiness, 2),
+        "evidence": snippet(best.passage.text) if best else "— no evidence found",
+        "source": doc.title if doc else "",
+        "link": (doc.url or None) if doc else None,
+        "score": round(best.score, 3) if best else None,
+        "conflicts": "; ".join(best.agreement.describe_conflicts()) if best else "",
+        "verdict": row.verdict.label,
+        "note": row.verdict.note,
+    }
+
+
+def review_frame(review: Review, *, rows: tuple[ReviewRow, ...] | None = None) -> pd.DataFrame:
+    """The table the reviewer sees, for ``rows`` (default: every claim)."""
+    chosen = review.rows if rows is None else rows
+    frame = pd.DataFrame(
+        [_row(review, row) for row in chosen],
+        columns=list(COLUMNS),
+        index=pd.Index([row.claim.id for row in chosen], name="id"),
+    )
+    frame["score"] = frame["score"].astype("float64")
+    return frame

@@ -1,0 +1,72 @@
+"""Escaped HTML for the focus panel: the claim inside its paragraph, evidence highlights.
+
+Article and source text is untrusted: every piece of it goes through ``html.escape``;
+only the tags written here (mark, span, a) are markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from checks.model import Agreement, Sentence
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_STOP = frozenset(
+    "the a an and or of to in on for with by from at as is are was were be been has have had "
+    "its it this that these those their his her he she they we you not but if than then so "
+    "will would can could may might should must into over under about after before also".split()
+)
+STYLE = (
+    "<style>.fc-par{white-space:pre-wrap;line-height:1.55;font-size:0.97rem}"
+    ".fc-par mark{background:#fff1a8;padding:0 2px;border-radius:3px}"
+    ".fc-ev{white-space:pre-wrap;line-height:1.5;margin:0}"
+    ".fc-ev mark{background:#d8ecff;padding:0 1px}"
+    ".fc-ev .fc-conflict{background:#ffd6d6;outline:1px solid #d33;padding:0 2px}</style>"
+)
+
+
+def paragraph_html(text: str, sentences: Sequence[Sentence], focus: Sentence) -> str:
+    """The focus sentence highlighted inside its paragraph of the article."""
+    same = [s for s in sentences if s.paragraph == focus.paragraph] or [focus]
+    start, end = min(s.start for s in same), max(s.end for s in same)
+    before = html.escape(text[start : focus.start])
+    claim = html.escape(text[focus.start : focus.end])
+    after = html.escape(text[focus.end : end])
+    return f'{STYLE}<div class="fc-par">{before}<mark>{claim}</mark>{after}</div>'
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased words of ``text`` worth highlighting (no stopwords, no one-letter words)."""
+    return frozenset(
+        w for w in (m.group().lower() for m in _WORD.finditer(text)) if len(w) > 1 and w not in _STOP
+    )
+
+
+def evidence_html(passage: str, *, claim: str, agreement: Agreement) -> str:
+    """The passage with words shared with the claim and conflicting facts marked."""
+    shared = content_words(claim)
+    conflicts = sorted({(e.start, e.end) for _, e in agreement.conflicts})
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in conflicts:
+        if start < cursor:
+            continue
+        pieces.append(_mark_words(passage[cursor:start], shared))
+        pieces.append(f'<span class="fc-conflict">{html.escape(passage[start:end])}</span>')
+        cursor = end
+    pieces.append(_mark_words(passage[cursor:], shared))
+    return f'{STYLE}<p class="fc-ev">{"".join(pieces)}</p>'
+
+
+def _mark_words(text: str, shared: frozenset[str]) -> str:
+    out: list[str] = []
+    cursor = 0
+    for match in _WORD.finditer(text):
+        if match.group().lower() in shared:
+            out.append(html.escape(text[cursor : match.start()]))
+            out.append(f"<mark>{html.escape(match.group())}</mark>")
+            cursor = match.end()
+    out.append(html.escape(text[cursor:]))
+    return "".join(out)
