@@ -26,12 +26,22 @@ except StoreError as error:
     st.stop()
 
 summaries = store.articles()
-new_page = st.Page("pages/new_article.py", title="New article", icon=":material/note_add:", url_path="new")
-review_page = st.Page(
-    "pages/review.py", title="Review", icon=":material/fact_check:", url_path="review", default=bool(summaries)
+new_page = st.Page(
+    "pages/new_article.py", title="New article", icon=":material/note_add:", url_path="new"
 )
-sources_page = st.Page("pages/sources.py", title="Sources", icon=":material/library_books:", url_path="sources")
-pages = [review_page, new_page, sources_page] if summaries else [new_page, review_page, sources_page]
+review_page = st.Page(
+    "pages/review.py",
+    title="Review",
+    icon=":material/fact_check:",
+    url_path="review",
+    default=bool(summaries),
+)
+sources_page = st.Page(
+    "pages/sources.py", title="Sources", icon=":material/library_books:", url_path="sources"
+)
+pages = (
+    [review_page, new_page, sources_page] if summaries else [new_page, review_page, sources_page]
+)
 navigation = st.navigation(pages)
 
 with st.sidebar:

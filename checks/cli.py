@@ -61,8 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--db", type=Path, default=None, help=f"SQLite database (default: ${config.DB_ENV} or "
-        f"{config.default_db_path()})"
+        "--db",
+        type=Path,
+        default=None,
+        help=f"SQLite database (default: ${config.DB_ENV} or {config.default_db_path()})",
     )
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
@@ -231,7 +232,7 @@ def agreement(claim: str, evidence: str) -> Agreement:
         for item, comparable in pending
         if (pair := _conflict(item, evidence_items, [i for i in comparable if i not in used]))
     ]
-    return Agreement(matches=_unique(matches), conflicts=_unique(conflicts))
+    return Agreement(matches=tuple(dict.fromkeys(matches)), conflicts=_unique(conflicts))
 
 
 def describe(fact: Fact) -> str:
@@ -247,7 +248,9 @@ def describe(fact: Fact) -> str:
 # --- extraction ------------------------------------------------------------------------------
 
 
-def _scan(text: str) -> list[_Item]:
+@functools.lru_cache(maxsize=4096)
+def _scan(text: str) -> tuple[_Item, ...]:
+    """Every item of ``text``; cached, since a claim meets many passages and vice versa."""
     taken = bytearray(len(text))
     items: list[_Item] = []
     if _DIGIT.search(text):
@@ -259,7 +262,7 @@ def _scan(text: str) -> list[_Item]:
         items += _digit_numbers(text, taken)
     items += _word_numbers(text, taken)
     items.sort(key=lambda i: (i.fact.start, i.fact.value))
-    return _link_ranges(text, items)
+    return tuple(_link_ranges(text, items))
 
 
 def _take(taken: bytearray, start: int, end: int) -> None:
@@ -751,6 +754,7 @@ def _day_number(value: str) -> int:
 
 
 def _unique(pairs: list[tuple[Fact, Fact]]) -> tuple[tuple[Fact, Fact], ...]:
+    """One flag per pair of texts: both days of "15–16 June 2024" make one conflict."""
     seen: set[tuple[int, int, int, int]] = set()
     out = []
     for claim, evidence in pairs:

@@ -1,19 +1,24 @@
 """Claims -> ranked evidence passages: BM25 retrieval, then a rapidfuzz re-score.
 
 1. **Retrieve.** BM25 (bm25s, Lucene variant, k1=1.5, b=0.5) over the passages, English
-   stopwords removed and words stemmed (Snowball "english"). Up to ``candidates`` passages with
-   a BM25 score above zero go on; a passage that shares no word stem with the claim is never
-   evidence, so a claim with nothing in common with the library gets no evidence at all.
+   stopwords removed and words stemmed (Snowball "english"); with ``titles``, the words of a
+   passage's document title are indexed with the passage (a weak extra field). Up to
+   ``candidates`` passages (at least ``top``) with a BM25 score above zero go on; a passage that
+   shares no word stem with the claim is never evidence, so a claim with nothing in common
+   with the library gets no evidence at all.
 2. **Re-score.** Each candidate gets ``score`` in [0, 1]::
 
        coverage = min(1, bm25(claim, passage) / bm25(claim, claim))
-       score    = BM25_WEIGHT * coverage + (1 - BM25_WEIGHT) * scorer(claim, passage) / 100
+       score    = 0.95 * coverage + 0.05 * scorer(claim words, passage words) / 100
 
    ``bm25(claim, claim)`` is the claim scored against itself as if it were a passage of the
    library (same idf), so ``coverage`` is 1 for a restatement and falls with every rare word
-   of the claim that the passage lacks. ``scorer`` is a rapidfuzz scorer on the claim's and
-   the passage's stemmed content words (``processor=content_words``); the default
-   ``token_sort_ratio`` rewards passages that say the same words and little else.
+   of the claim that the passage lacks: a restatement scores 0.8-1, a related sentence on
+   the same topic 0.3-0.6, one shared word about 0.1 (0.3 for a three-word claim).
+   ``scorer`` (default rapidfuzz ``token_sort_ratio``) compares the stemmed content words
+   (``processor=content_words``) and rewards passages that say the same words and little
+   else. Its weight is small on purpose: measured on ../shared/eval, a weight of 0.05 improves
+   MAP@5 over BM25 on both retrieval sets, 0.2 or more makes climate-fever worse.
 3. **Rank.** By ``score``, then BM25, then library order, so ties break the same way every time.
    ``agreement`` is ``facts.agreement(claim.text, passage.text)``.
 

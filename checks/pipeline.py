@@ -9,11 +9,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 
 from checks.claims import extract_claims
 from checks.errors import InputError, SourceError
 from checks.match import match_claims
-from checks.model import Analysis, Claim, Document, Evidence, Stage
+from checks.model import Analysis, Claim, Document, Evidence, Sentence, SentenceRole, Stage
 from checks.passages import passages_for
 from checks.segment import segment
 from checks.sources.base import Source
@@ -56,12 +57,32 @@ def gather_documents(
     return tuple(documents.values()), tuple(notices)
 
 
+def matching_claims(claims: Sequence[Claim], sentences: Sequence[Sentence]) -> tuple[Claim, ...]:
+    """The claims as they are matched: a dateline ("Moscow, June 15, 2024") says where and
+    when the event of the sentence it opened took place, so it is matched with that sentence;
+    on its own it would find any passage that mentions the same city or day."""
+    by_index = {sentence.index: sentence for sentence in sentences}
+    out: list[Claim] = []
+    for claim in claims:
+        sentence = by_index.get(claim.sentence_index)
+        following = by_index.get(claim.sentence_index + 1)
+        if sentence and following and sentence.role is SentenceRole.DATELINE:
+            claim = replace(claim, text=f"{claim.text} — {following.text}")
+        out.append(claim)
+    return tuple(out)
+
+
 def match_documents(
-    claims: Sequence[Claim], documents: Sequence[Document], *, top: int = TOP_EVIDENCE
+    claims: Sequence[Claim],
+    documents: Sequence[Document],
+    *,
+    sentences: Sequence[Sentence] = (),
+    top: int = TOP_EVIDENCE,
 ) -> tuple[Evidence, ...]:
     """Evidence for every claim from the passages of ``documents``."""
     titles = {doc.uid: doc.title for doc in documents}
-    return match_claims(claims, passages_for(documents), top=top, titles=titles)
+    queries = matching_claims(claims, sentences)
+    return match_claims(queries, passages_for(documents), top=top, titles=titles)
 
 
 class _Stages:
@@ -100,7 +121,7 @@ def analyze(
     with stages.stage(Stage.SOURCES, "Reading reference sources"):
         documents, notices = gather_documents(sources, claims, text=text)
     with stages.stage(Stage.MATCHING, "Matching claims with evidence"):
-        evidence = match_documents(claims, documents, top=top)
+        evidence = match_documents(claims, documents, sentences=sentences, top=top)
     return Analysis(
         sentences=sentences,
         claims=claims,

@@ -779,9 +779,7 @@ class Store:
         with self._transaction() as connection:
             for claim_id, label, note in changes:
                 current = _current_verdict(connection, article_id, claim_id)
-                wanted = _changed(
-                    connection, article_id, current, label, note, UNSET, labels, now
-                )
+                wanted = _changed(connection, article_id, current, label, note, UNSET, labels, now)
                 if wanted is not None:
                     _save_verdict(connection, article_id, wanted)
                     changed += 1

@@ -42,7 +42,9 @@ with paste:
         if new_id is not None:
             open_review(new_id)
 with upload:
-    uploaded = st.file_uploader("A .txt or .md file (UTF-8, UTF-16 or Windows-1252)", type=["txt", "md"])
+    uploaded = st.file_uploader(
+        "A .txt or .md file (UTF-8, UTF-16 or Windows-1252)", type=["txt", "md"]
+    )
     if uploaded is not None and st.button("Analyze the file", key="analyze-upload"):
         try:
             doc = read_upload(uploaded.name, uploaded.getvalue())

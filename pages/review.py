@@ -20,7 +20,6 @@ from ui.resources import get_store
 from ui.review_actions import (
     bump_generation,
     cite,
-    focus,
     mark_not_checkable,
     move,
     next_unreviewed,
@@ -80,7 +79,9 @@ def render_header(review: Review) -> None:
     )
     if right.button("Analyse again (keeps verdicts)", help="Use after adding reference documents"):
         article = review.article
-        done = run_analysis(get_store(), title=article.title, text=article.text, article_id=article.id)
+        done = run_analysis(
+            get_store(), title=article.title, text=article.text, article_id=article.id
+        )
         if done is not None:
             bump_generation(article.id)
             st.rerun()
@@ -89,7 +90,10 @@ def render_header(review: Review) -> None:
 def render_focus(review: Review, row: ReviewRow) -> None:
     article_id = review.article.id
     ids = [item.claim.id for item in review.rows]
-    labels = {item.claim.id: f"#{item.sentence.index + 1} · {item.claim.text[:90]}" for item in review.rows}
+    labels = {
+        item.claim.id: f"#{item.sentence.index + 1} · {item.claim.text[:90]}"
+        for item in review.rows
+    }
     nav_prev, nav_select, nav_next = st.columns([1, 8, 1], vertical_alignment="bottom")
     nav_prev.button("◀ Prev", key="prev", shortcut="K", on_click=move, args=(article_id, ids, -1))
     nav_select.selectbox(
@@ -114,10 +118,13 @@ def render_claim(review: Review, row: ReviewRow) -> None:
     sentences = tuple(item.sentence for item in review.rows)
     st.html(paragraph_html(review.article.text, sentences, row.sentence))
     reasons = ", ".join(claim.reasons) or "no check-worthy features"
-    st.caption(f"Kind: **{claim.kind.value}** · check-worthiness {claim.checkworthiness:.2f} ({reasons})")
-    st.markdown(f"Verdict: **{row.verdict.label}**" + (
-        f" · cites evidence {row.verdict.evidence_rank}" if row.verdict.evidence_rank else ""
-    ))
+    st.caption(
+        f"Kind: **{claim.kind.value}** · check-worthiness {claim.checkworthiness:.2f} ({reasons})"
+    )
+    st.markdown(
+        f"Verdict: **{row.verdict.label}**"
+        + (f" · cites evidence {row.verdict.evidence_rank}" if row.verdict.evidence_rank else "")
+    )
     scale = config.verdict_scale()
     with st.container(horizontal=True, gap="small"):
         for number, label in enumerate(scale[1:], start=1):
@@ -157,8 +164,10 @@ def render_evidence(review: Review, row: ReviewRow) -> None:
         title = html.escape(doc.title if doc else evidence.passage.document_key)
         url = doc.url if doc and SAFE_URL.match(doc.url) else ""
         link = (
-            f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{title}</a>'
-            if url else title
+            f'<a href="{html.escape(url, quote=True)}" target="_blank" '
+            f'rel="noopener noreferrer">{title}</a>'
+            if url
+            else title
         )
         conflicts = evidence.agreement.describe_conflicts()
         flags = "".join(
@@ -168,7 +177,9 @@ def render_evidence(review: Review, row: ReviewRow) -> None:
         st.html(
             f"{STYLE}<div><b>{evidence.rank}.</b> {link} · score {evidence.score:.2f}{cited}</div>"
             f"{flags}"
-            + evidence_html(evidence.passage.text, claim=row.claim.text, agreement=evidence.agreement)
+            + evidence_html(
+                evidence.passage.text, claim=row.claim.text, agreement=evidence.agreement
+            )
         )
         st.button(
             "Cite this one" if row.verdict.evidence_rank != evidence.rank else "Un-cite",
@@ -213,7 +224,9 @@ def render_table(review: Review) -> None:
             "worth": st.column_config.NumberColumn("worth", format="%.2f", width="small"),
             "evidence": st.column_config.TextColumn("best evidence", width="large"),
             "link": st.column_config.LinkColumn("link", display_text="open ↗", width="small"),
-            "score": st.column_config.ProgressColumn("score", min_value=0.0, max_value=1.0, format="%.2f"),
+            "score": st.column_config.ProgressColumn(
+                "score", min_value=0.0, max_value=1.0, format="%.2f"
+            ),
             "verdict": st.column_config.SelectboxColumn(
                 "verdict", options=list(config.verdict_scale()), required=True
             ),
@@ -227,7 +240,11 @@ def main() -> None:
     article_id = resolve_article(store)
     if article_id is None:
         st.info("No article yet.")
-        st.page_link("pages/new_article.py", label="Open the demo or paste an article", icon=":material/note_add:")
+        st.page_link(
+            "pages/new_article.py",
+            label="Open the demo or paste an article",
+            icon=":material/note_add:",
+        )
         return
     try:
         review = store.review(article_id)

@@ -17,4 +17,4 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     path = tmp_path / "workbench.sqlite3"
     monkeypatch.setenv("CHECKS_DB", str(path))
     monkeypatch.delenv("CHECKS_VERDICT_SCALE", raising=False)
-    yield path
+    return path

@@ -44,7 +44,8 @@ def test_analyze_demo_writes_every_column_and_flags_the_dateline(tmp_path: Path)
     assert all(row["verdict"] == "unreviewed" for row in rows)
     with_evidence = [row for row in rows if row["evidence"]]
     assert len(with_evidence) >= len(rows) // 2
-    assert "claims" in result.stderr and "with evidence" in result.stderr
+    assert "claims" in result.stderr
+    assert "with evidence" in result.stderr
 
 
 def test_list_and_export_read_the_same_database(tmp_path: Path) -> None:
@@ -68,7 +69,8 @@ def test_help_explains_the_commands() -> None:
     for word in ("analyze", "list", "export", "CHECKS_DB"):
         assert word in result.stdout
     sub = run("analyze", "--help")
-    assert "--out" in sub.stdout and "--db" in sub.stdout
+    assert "--out" in sub.stdout
+    assert "--db" in sub.stdout
 
 
 def test_errors_have_exit_codes_and_one_line_messages(tmp_path: Path) -> None:

@@ -10,25 +10,38 @@ from checks.match import Matcher, content_words, match_claims, tokens
 from checks.model import Claim, ClaimKind, FactKind, Passage
 
 LIBRARY = (
-    ("notes:putin", "On 14 June 2024, in a speech at the Foreign Ministry, Putin offered a "
-     "ceasefire if Ukraine withdrew its troops from four regions and gave up its bid to join "
-     "NATO."),
+    (
+        "notes:putin",
+        "On 14 June 2024, in a speech at the Foreign Ministry, Putin offered a "
+        "ceasefire if Ukraine withdrew its troops from four regions and gave up its bid to join "
+        "NATO.",
+    ),
     ("notes:putin", "Putin said talks could start as soon as the withdrawal began."),
     ("notes:putin", "Ukraine and its Western partners rejected the conditions within hours."),
     ("notes:stoltenberg", "Jens Stoltenberg was Secretary General of NATO from 2014 to 2024."),
-    ("notes:stoltenberg", "Stoltenberg said the proposal was not made in good faith and would "
-     "reward aggression."),
+    (
+        "notes:stoltenberg",
+        "Stoltenberg said the proposal was not made in good faith and would reward aggression.",
+    ),
     ("notes:stoltenberg", "Mark Rutte succeeded him as Secretary General in October 2024."),
-    ("notes:crimea", "Russia annexed Crimea in March 2014 after a referendum held under military "
-     "occupation."),
-    ("notes:crimea", "Most members of the United Nations still regard Crimea as Ukrainian "
-     "territory."),
-    ("notes:nato", "NATO is a military alliance of European and North American countries "
-     "founded in 1949."),
+    (
+        "notes:crimea",
+        "Russia annexed Crimea in March 2014 after a referendum held under military occupation.",
+    ),
+    (
+        "notes:crimea",
+        "Most members of the United Nations still regard Crimea as Ukrainian territory.",
+    ),
+    (
+        "notes:nato",
+        "NATO is a military alliance of European and North American countries founded in 1949.",
+    ),
     ("notes:nato", "Finland joined NATO in April 2023 and Sweden joined in March 2024."),
     ("notes:nato", "Its headquarters are in Brussels."),
-    ("notes:summit", "The Summit on Peace in Ukraine was held in Switzerland on 15 and 16 June "
-     "2024."),
+    (
+        "notes:summit",
+        "The Summit on Peace in Ukraine was held in Switzerland on 15 and 16 June 2024.",
+    ),
     ("notes:summit", "About 100 delegations attended the summit at the Bürgenstock resort."),
     ("notes:weather", "Heavy rain flooded the valley in the spring."),
 )
@@ -77,8 +90,13 @@ def test_only_passages_sharing_a_word_are_evidence(matcher: Matcher) -> None:
     ("claim", "passage", "low", "high"),
     [
         # near-verbatim restatements
-        ("Putin offered a ceasefire on 14 June 2024 if Ukraine withdrew its troops from four "
-         "regions and gave up its bid to join NATO.", 0, 0.85, 1.0),
+        (
+            "Putin offered a ceasefire on 14 June 2024 if Ukraine withdrew its troops from four "
+            "regions and gave up its bid to join NATO.",
+            0,
+            0.85,
+            1.0,
+        ),
         ("Sweden joined NATO in 2024.", 9, 0.85, 1.0),
         ("The valley flooded after heavy rain in spring.", 13, 0.8, 0.95),
         # related sentences on the same topic

@@ -10,14 +10,10 @@ import html
 import re
 from collections.abc import Sequence
 
+from checks.match import tokens
 from checks.model import Agreement, Sentence
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_STOP = frozenset(
-    "the a an and or of to in on for with by from at as is are was were be been has have had "
-    "its it this that these those their his her he she they we you not but if than then so "
-    "will would can could may might should must into over under about after before also".split()
-)
 STYLE = (
     "<style>.fc-par{white-space:pre-wrap;line-height:1.55;font-size:0.97rem}"
     ".fc-par mark{background:#fff1a8;padding:0 2px;border-radius:3px}"
@@ -37,16 +33,14 @@ def paragraph_html(text: str, sentences: Sequence[Sentence], focus: Sentence) ->
     return f'{STYLE}<div class="fc-par">{before}<mark>{claim}</mark>{after}</div>'
 
 
-def content_words(text: str) -> frozenset[str]:
-    """Lower-cased words of ``text`` worth highlighting (no stopwords, no one-letter words)."""
-    return frozenset(
-        w for w in (m.group().lower() for m in _WORD.finditer(text)) if len(w) > 1 and w not in _STOP
-    )
+def stems(text: str) -> frozenset[str]:
+    """Word stems of ``text`` as the matcher sees them (no stopwords)."""
+    return frozenset(tokens(text))
 
 
 def evidence_html(passage: str, *, claim: str, agreement: Agreement) -> str:
     """The passage with words shared with the claim and conflicting facts marked."""
-    shared = content_words(claim)
+    shared = stems(claim)
     conflicts = sorted({(e.start, e.end) for _, e in agreement.conflicts})
     pieces: list[str] = []
     cursor = 0
@@ -64,7 +58,7 @@ def _mark_words(text: str, shared: frozenset[str]) -> str:
     out: list[str] = []
     cursor = 0
     for match in _WORD.finditer(text):
-        if match.group().lower() in shared:
+        if shared.intersection(tokens(match.group())):
             out.append(html.escape(text[cursor : match.start()]))
             out.append(f"<mark>{html.escape(match.group())}</mark>")
             cursor = match.end()

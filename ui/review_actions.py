@@ -97,5 +97,7 @@ def mark_not_checkable(article_id: int) -> None:
         st.session_state[state.FLASH] = "The verdict scale has no 'not checkable' label."
         return
     count = store.set_verdicts(article_id, changes, scale=scale)
-    st.session_state[state.FLASH] = f"{count} headings, questions and opinions marked not checkable."
+    st.session_state[state.FLASH] = (
+        f"{count} headings, questions and opinions marked not checkable."
+    )
     bump_generation(article_id)
