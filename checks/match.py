@@ -46,7 +46,7 @@ from bm25s.stopwords import STOPWORDS_EN
 from rapidfuzz import fuzz
 
 from checks import facts
-from checks.model import Claim, Evidence, Passage
+from checks.model import Agreement, Claim, Evidence, Passage
 
 Scorer = Callable[..., float]
 """A rapidfuzz scorer: ``scorer(s1, s2, *, processor=..., score_cutoff=...) -> 0..100``."""
@@ -55,8 +55,18 @@ K1 = 1.5
 B = 0.5
 BM25_WEIGHT = 0.95
 
+MIN_TOPICAL_EVIDENCE = 2
+"""Shared topical stems a passage needs to be evidence (fewer if the claim has fewer)."""
+MIN_TOPICAL_FOR_CONFLICT = 2
+"""Shared topical stems a passage needs before its facts may be flagged as conflicting."""
+
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _STOPWORDS = frozenset(STOPWORDS_EN)
+_CALENDAR = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday today yesterday tomorrow year years month months week day days"
+)
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +82,27 @@ def tokens(text: str) -> tuple[str, ...]:
     """
     words = [w for w in _TOKEN.findall(text.lower()) if w not in _STOPWORDS]
     return tuple(_stemmer().stemWords(words))
+
+
+@lru_cache(maxsize=1)
+def _weak_stems() -> frozenset[str]:
+    return frozenset(tokens(_CALENDAR))
+
+
+def topical(query: Sequence[str], body: Sequence[str]) -> frozenset[str]:
+    """Stems that ``query`` and ``body`` share and that say what they are about: not a
+    number, a month, a weekday or another calendar word. A passage that shares only a
+    "28" or a "March" with a claim is not evidence for it.
+
+    >>> sorted(topical(tokens("Prices rose in March 2024"), tokens("Crimea, March 2024")))
+    []
+    >>> sorted(topical(tokens("Putin offered a ceasefire"), tokens("Putin's ceasefire offer")))
+    ['ceasefir', 'offer', 'putin']
+    """
+    weak = _weak_stems()
+    return frozenset(
+        stem for stem in set(query) & set(body) if not stem.isdigit() and stem not in weak
+    )
 
 
 def content_words(text: str) -> str:
@@ -113,6 +144,7 @@ class Matcher:
     _index: Any = field(repr=False, compare=False)
     _bodies: tuple[tuple[str, ...], ...] = field(repr=False, compare=False)
     _stats: _Stats = field(repr=False, compare=False)
+    _fields: tuple[frozenset[str], ...] = field(repr=False, compare=False, default=())
 
     @classmethod
     def build(
@@ -133,7 +165,8 @@ class Matcher:
         ]
         index = bm25s.BM25(k1=K1, b=B)
         index.index(corpus, show_progress=False)
-        return cls(tuple(passages), index, bodies, stats)
+        fields = tuple(frozenset(words) for words in corpus)
+        return cls(tuple(passages), index, bodies, stats, fields)
 
     def match(
         self,
@@ -190,11 +223,15 @@ class Matcher:
         scorer: Scorer,
         processor: Callable[[str], str],
     ) -> tuple[Evidence, ...]:
-        """Score, rank and cut the candidates of one claim."""
+        """Score, rank and cut the candidates of one claim; passages that share no topical
+        stem with the claim (see ``topical``) are dropped."""
         processed = processor(claim.text)
         best = self._stats.bm25(query, query)
+        needed = min(MIN_TOPICAL_EVIDENCE, len(topical(query, query)))
         ranked = []
         for index, bm25 in hits:
+            if len(topical(query, self._fields[index])) < needed:
+                continue
             coverage = min(1.0, bm25 / best) if best > 0 else 0.0
             fuzzy = scorer(processed, self._processed(index, processor)) / 100
             score = BM25_WEIGHT * coverage + (1 - BM25_WEIGHT) * fuzzy
@@ -206,10 +243,17 @@ class Matcher:
                 rank=rank,
                 passage=self.passages[index],
                 score=min(1.0, max(0.0, score)),
-                agreement=facts.agreement(claim.text, self.passages[index].text),
+                agreement=self._agreement(claim.text, query, index),
             )
             for rank, (_, _, index, score) in enumerate(ranked[:top], start=1)
         )
+
+    def _agreement(self, claim: str, query: tuple[str, ...], index: int) -> Agreement:
+        """Facts compared only when the passage is about the claim's topic: a date that
+        differs in a passage on another subject is no conflict a reviewer should see."""
+        if len(topical(query, self._bodies[index])) < MIN_TOPICAL_FOR_CONFLICT:
+            return Agreement()
+        return facts.agreement(claim, self.passages[index].text)
 
     def _processed(self, index: int, processor: Callable[[str], str]) -> str:
         """The passage's text through ``processor`` (precomputed for ``content_words``)."""

@@ -48,8 +48,10 @@ _DATE = (
 _WORD = r"[^\W\d_][\w'’.\-]*"
 _PLACE = rf"{_WORD}(?:[ \t]{_WORD}){{0,3}}"
 _DATELINE = re.compile(
-    rf"^(?P<dateline>(?P<place>{_PLACE})(?:,[ \t](?P<region>{_PLACE}))??"
+    r"^(?P<open>\*\*|__|\*|_)?"
+    rf"(?P<dateline>(?P<place>{_PLACE})(?:,[ \t](?P<region>{_PLACE}))??"
     rf"(?:,?[ \t](?P<date>{_DATE}))?(?:[ \t]\((?P<agency>[^()\n]{{1,40}})\))?)"
+    r"(?P=open)?"
     r"(?:[ \t]*[—–][ \t]*|[ \t]+--?[ \t]+)(?=\S)"
 )
 
@@ -272,7 +274,7 @@ def split_dateline(text: str, start: int, end: int) -> tuple[Span, Span] | None:
         return None
     if not (match.group("date") or match.group("agency") or region or place.isupper()):
         return None
-    dateline = _trim(text, start, start + match.end("dateline"))
+    dateline = _trim(text, start + match.start("dateline"), start + match.end("dateline"))
     return dateline, (start + match.end(), end)
 
 

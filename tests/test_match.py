@@ -81,9 +81,26 @@ def test_claim_sharing_nothing_gets_no_evidence(matcher: Matcher) -> None:
     assert matcher.match(_claim("The and of it.")) == ()  # stopwords only
 
 
-def test_only_passages_sharing_a_word_are_evidence(matcher: Matcher) -> None:
-    found = matcher.match(_claim("Brussels is a city of chocolate."), top=5)
-    assert [e.passage for e in found] == [PASSAGES[10]]
+def test_only_passages_sharing_two_topical_words_are_evidence(matcher: Matcher) -> None:
+    claim = "The alliance has its headquarters in Brussels, a city of chocolate."
+    assert [e.passage for e in matcher.match(_claim(claim), top=5)] == [PASSAGES[10]]
+    # sharing one word ("Brussels") is not enough for a claim that says more
+    assert matcher.match(_claim("Brussels is a city of chocolate."), top=5) == ()
+    # ... but it is for a claim of one topical word
+    assert [e.passage for e in matcher.match(_claim("Brussels."), top=5)] == [PASSAGES[10]]
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("Stoltenberg dismissed the proposal as not made in good faith.", 3),
+        ("Jens Stoltenberg led NATO for ten years.", 9),
+    ],
+)
+def test_one_shared_word_is_not_evidence(matcher: Matcher, claim: str, passage: int) -> None:
+    found = matcher.match(_claim(claim), top=len(PASSAGES))
+    assert PASSAGES[passage] not in [e.passage for e in found]
+    assert found  # the claim does have evidence elsewhere
 
 
 @pytest.mark.parametrize(
@@ -103,9 +120,6 @@ def test_only_passages_sharing_a_word_are_evidence(matcher: Matcher) -> None:
         ("Switzerland hosted a peace summit.", 11, 0.45, 0.6),
         ("Finland is a member of NATO.", 9, 0.4, 0.55),
         ("Jens Stoltenberg led NATO for ten years.", 3, 0.3, 0.4),
-        # weak overlap: one shared word
-        ("Stoltenberg dismissed the proposal as not made in good faith.", 3, 0.1, 0.15),
-        ("Jens Stoltenberg led NATO for ten years.", 9, 0.05, 0.1),
     ],
 )
 def test_score_calibration(
@@ -120,9 +134,10 @@ def test_score_calibration(
 def test_ranks_scores_and_top(matcher: Matcher, top: int) -> None:
     claim = _claim("NATO members Finland and Sweden joined in 2023 and 2024.")
     found = matcher.match(claim, top=top)
-    assert len(found) == min(top, 7)
-    # the seven passages that share a stem with the claim (nato, member, 2023, 2024 ...)
-    assert {e.passage for e in found} <= {PASSAGES[i] for i in (0, 3, 5, 7, 8, 9, 11)}
+    assert len(found) == min(top, 2)
+    # the two passages that share two topical stems with the claim (nato, join, finland...);
+    # five more share one stem or only a year ("2024") and are not evidence
+    assert {e.passage for e in found} <= {PASSAGES[i] for i in (0, 9)}
     assert found[0].passage == PASSAGES[9]
     assert [e.rank for e in found] == list(range(1, len(found) + 1))
     assert all(0.0 <= e.score <= 1.0 for e in found)
@@ -136,7 +151,7 @@ def test_top_zero_gives_nothing(matcher: Matcher) -> None:
 
 def test_candidates_is_raised_to_top(matcher: Matcher) -> None:
     claim = _claim("NATO members Finland and Sweden joined in 2023 and 2024.")
-    assert len(matcher.match(claim, top=4, candidates=1)) == 4
+    assert len(matcher.match(claim, top=2, candidates=1)) == 2
 
 
 def test_empty_library_gives_no_evidence() -> None:
@@ -179,7 +194,7 @@ def test_batch_equals_one_by_one(matcher: Matcher) -> None:
     claims = [
         _claim("Sweden joined NATO in 2024.", "c1"),
         _claim("The cat sat on the mat.", "c2"),
-        _claim("Russia annexed Crimea in 2014.", "c3"),
+        _claim("Russia annexed Crimea, now Ukrainian territory under occupation.", "c3"),
     ]
     batch = matcher.match_many(claims, top=2)
     assert batch == tuple(matcher.match(c, top=2) for c in claims)
@@ -207,3 +222,29 @@ def test_agreement_flags_a_date_conflict(matcher: Matcher) -> None:
     assert [(c.kind, c.value, e.value) for c, e in best.agreement.conflicts] == [
         (FactKind.DATE, "2024-06-15", "2024-06-14")
     ]
+
+
+def test_a_passage_sharing_only_numbers_or_months_is_not_evidence() -> None:
+    library = [
+        Passage("n:a", 0, 44, "Russia annexed Crimea in March 2014 quickly."),
+        Passage("n:b", 0, 40, "Talks first met on 28 February 2022 here."),
+    ]
+    claim = _claim("German consumer prices rose on 28 March 2024, said the statistics office.")
+    assert Matcher.build(library).match(claim) == ()
+
+
+def test_conflicts_are_flagged_only_on_passages_about_the_claims_topic() -> None:
+    on_topic = "Putin offered a ceasefire in a speech on 14 June 2024."
+    off_topic = "Putin met the press on 14 June 2024."
+    library = [
+        Passage("n:a", 0, len(on_topic), on_topic),
+        Passage("n:b", 0, len(off_topic), off_topic),
+    ]
+    matcher = Matcher.build(library)
+    (found,) = matcher.match(_claim("Putin offered a ceasefire on June 15, 2024."))
+    assert found.passage.text == on_topic
+    assert found.agreement.describe_conflicts() == ("date: June 15, 2024 ≠ 14 June 2024",)
+    # a short claim may rest on one shared word, but then a differing date is no conflict
+    short = {e.passage.text: e for e in matcher.match(_claim("Putin, June 15, 2024."))}
+    assert set(short) == {on_topic, off_topic}
+    assert all(e.agreement.conflicts == () for e in short.values())
