@@ -35,7 +35,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -89,7 +89,7 @@ def _weak_stems() -> frozenset[str]:
     return frozenset(tokens(_CALENDAR))
 
 
-def topical(query: Sequence[str], body: Sequence[str]) -> frozenset[str]:
+def topical(query: Collection[str], body: Collection[str]) -> frozenset[str]:
     """Stems that ``query`` and ``body`` share and that say what they are about: not a
     number, a month, a weekday or another calendar word. A passage that shares only a
     "28" or a "March" with a claim is not evidence for it.

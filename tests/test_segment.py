@@ -253,7 +253,6 @@ def test_list_items_and_rules() -> None:
         ("Berlin, Jan. 5 (Reuters) – Talks resumed.", "Berlin, Jan. 5 (Reuters)", "Talks resumed."),
         ("КИЇВ — Президент заявив про це.", "КИЇВ", "Президент заявив про це."),
         ("**Berlin, 28 March 2024** – Prices rose.", "Berlin, 28 March 2024", "Prices rose."),
-        ("_ROME_ — It rained.", "ROME", "It rained."),
     ],
 )  # fmt: skip
 def test_dateline_is_split_from_the_first_body_sentence(
