@@ -39,9 +39,9 @@ review_page = st.Page(
 sources_page = st.Page(
     "pages/sources.py", title="Sources", icon=":material/library_books:", url_path="sources"
 )
-pages = (
-    [review_page, new_page, sources_page] if summaries else [new_page, review_page, sources_page]
-)
+settings_page = st.Page("pages/settings.py", title="Settings", icon=":material/settings:")
+pages = [review_page, new_page] if summaries else [new_page, review_page]
+pages += [sources_page, settings_page]
 navigation = st.navigation(pages)
 
 with st.sidebar:

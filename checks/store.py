@@ -151,6 +151,16 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         ALTER TABLE documents ADD COLUMN removed_at TEXT;
         """,
     ),
+    (
+        "0005_settings",
+        """
+        CREATE TABLE settings (
+            "key" TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        """,
+    ),
 )
 
 
@@ -592,6 +602,26 @@ class Store:
     def applied_migrations(self) -> tuple[str, ...]:
         with self._transaction("BEGIN") as connection:
             return applied_migrations(connection)
+
+    # --- settings -------------------------------------------------------------------------
+
+    def setting(self, key: str, default: str = "") -> str:
+        """A user setting saved in the database (``default`` when never set)."""
+        with self._transaction("BEGIN") as connection:
+            row = connection.execute(
+                'SELECT value FROM settings WHERE "key" = ?', (key,)
+            ).fetchone()
+        return str(row[0]) if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Save a user setting at once (one transaction)."""
+        with self._transaction() as connection:
+            connection.execute(
+                'INSERT INTO settings ("key", value, updated_at) VALUES (?, ?, ?) '
+                'ON CONFLICT("key") DO UPDATE SET value = excluded.value, '
+                "updated_at = excluded.updated_at",
+                (key, value, self._clock()),
+            )
 
     # --- articles -------------------------------------------------------------------------
 

@@ -119,3 +119,27 @@ def test_headings_bulk_action_marks_only_unreviewed_headings_and_opinions(db_pat
     assert "heading" in marked
     assert "factual" not in marked
     assert any(row.verdict.label == "unreviewed" for row in review.rows)
+
+
+def test_sources_page_adds_a_pasted_document_to_the_library(db_path: Path) -> None:
+    at = start()
+    at.switch_page("pages/sources.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Sources"
+    at.text_input[0].input("Press release: ministry figures")
+    at.text_input[1].input("https://example.org/release")
+    at.text_area[0].input("The ministry counted 1,204 new schools in 2023.")
+    button(at, "Add to the library").click().run()  # type: ignore[attr-defined]
+    assert any("Added" in s.value for s in at.success)
+    with Store.open(db_path) as store:
+        added = [d for d in store.documents() if d.title == "Press release: ministry figures"]
+    assert [(d.url, d.text) for d in added] == [
+        ("https://example.org/release", "The ministry counted 1,204 new schools in 2023.")
+    ]
+
+
+def test_settings_page_names_the_database_file(db_path: Path) -> None:
+    at = start()
+    at.switch_page("pages/settings.py").run()
+    assert not at.exception
+    assert str(db_path) in " ".join(m.value for m in at.markdown)

@@ -43,6 +43,7 @@ ALL_MIGRATIONS = (
     "0002_documents_evidence",
     "0003_verdicts_history",
     "0004_documents_removed_at",
+    "0005_settings",
 )
 T1, T2, T3, T4, T5, T6 = (f"2026-11-27T14:03:0{n}Z" for n in range(1, 7))
 
@@ -153,10 +154,7 @@ def test_fresh_database_records_every_migration_in_order(db_path: Path, clock: C
     with Store.open(db_path, clock=clock) as store:
         assert store.applied_migrations() == ALL_MIGRATIONS
     assert raw(db_path, "SELECT name, applied_at FROM migrations ORDER BY rowid") == [
-        ("0001_articles_sentences_claims", T1),
-        ("0002_documents_evidence", T1),
-        ("0003_verdicts_history", T1),
-        ("0004_documents_removed_at", T1),
+        (name, T1) for name in ALL_MIGRATIONS
     ]
 
 
@@ -182,10 +180,8 @@ def test_database_made_by_first_migration_only_migrates_forward(
         assert store.article(1) == Article(1, "Old", "Old text.", "", "2026-01-02T03:04:05Z")
         assert store.set_verdict(1, "c1", label="true") == Verdict("c1", "true", "", None, T2)
     assert raw(db_path, "SELECT name, applied_at FROM migrations ORDER BY rowid") == [
-        ("0001_articles_sentences_claims", T1),
-        ("0002_documents_evidence", T2),
-        ("0003_verdicts_history", T2),
-        ("0004_documents_removed_at", T2),
+        (ALL_MIGRATIONS[0], T1),
+        *((name, T2) for name in ALL_MIGRATIONS[1:]),
     ]
 
 
@@ -575,3 +571,13 @@ def test_verdicts_from_many_threads_are_all_saved(store: Store, article_id: int)
         list(pool.map(write, range(8)))
     notes = sorted(entry.note for entry in store.history(article_id))
     assert notes == sorted(f"worker {w} edit {n}" for w in range(8) for n in range(10))
+
+
+def test_settings_are_saved_at_once_and_survive_reopening(db_path: Path, clock: Clock) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        assert store.setting("wikipedia.contact", "nobody") == "nobody"
+        store.set_setting("wikipedia.contact", "desk@example.org")
+        store.set_setting("wikipedia.contact", "factcheck@example.org")
+    with Store.open(db_path, clock=clock) as store:
+        assert store.setting("wikipedia.contact") == "factcheck@example.org"
+        assert store.setting("other") == ""
