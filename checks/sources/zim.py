@@ -97,7 +97,7 @@ _TOPIC_STOPWORDS = _words(
     "could during every first from further have having into itself later least other "
     "their there these those through under until which while would should still since "
     "where whether without within currently particularly officially immediately recent "
-    "said says stated declared added noted according"
+    "said says stated declared added noted according never always often"
 )
 _WIKIMEDIA_HOST = re.compile(
     rf"^(?:[a-z][a-z0-9\-]*)\.(?:m\.)?(?:{'|'.join(WIKIMEDIA_PROJECTS.split())})\.org$"
@@ -186,20 +186,26 @@ def candidate_titles(claims: Sequence[Claim], text: str) -> tuple[str, ...]:
     return tuple(ranked[:MAX_CANDIDATES])
 
 
+def _is_topic(word: str) -> bool:
+    return word not in _TOPIC_STOPWORDS and not word.endswith(("ly", "ed"))
+
+
 def search_queries(claims: Sequence[Claim], titles: Sequence[str]) -> tuple[str, ...]:
-    """A topic query per check-worthy claim: its best-ranked name and its topic word that is
-    most frequent in the article ("Crimea annexation"). Both terms must match (libzim's
-    full-text search joins words with AND), so queries stay short."""
+    """A topic query per check-worthy claim: its most specific name (the one in fewest
+    claims) and its topic word most frequent in the article ("Crimea annexation"). Every
+    word must match (libzim's full-text search joins words with AND), so queries stay short.
+    Topic words are lower-case words of five letters or more, adverbs and past forms
+    (-ly, -ed) left out."""
     rank = {title: index for index, title in enumerate(titles)}
     texts = [c for c in claims if c.kind in (ClaimKind.FACTUAL, ClaimKind.QUOTE)]
     words = Counter(w for c in texts for w in _TOPIC_WORD.findall(c.text))
     queries: list[str] = []
     for claim in sorted(texts, key=lambda c: -c.checkworthiness)[:TOPIC_CLAIMS]:
         names = sorted((n for n in names_in(claim.text) if n in rank), key=rank.__getitem__)
-        topics = [w for w in _TOPIC_WORD.findall(claim.text) if w not in _TOPIC_STOPWORDS]
+        topics = [w for w in _TOPIC_WORD.findall(claim.text) if _is_topic(w)]
         if names and topics:
             topic = max(topics, key=lambda w: (words[w], -topics.index(w)))
-            queries.append(f"{names[0]} {topic}")
+            queries.append(f"{names[-1]} {topic}")
     return tuple(dict.fromkeys(queries))
 
 

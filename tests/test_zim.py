@@ -1,0 +1,573 @@
+"""checks.sources.zim against real ZIM files written here with libzim.writer.
+
+Three files are built once per session: a Wikipedia-like one with a full-text index, the same
+without one (title index only), and one with no metadata saying which wiki it is. The
+end-to-end test builds a fourth from the demo library's notes (data/library) and runs
+``pipeline.analyze`` on the demo article with only the ZIM as source.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from libzim.writer import Creator, Hint, Item, StringProvider
+
+from checks.claims import extract_claims
+from checks.errors import SourceError
+from checks.model import Claim, ClaimKind, SourceKind
+from checks.pipeline import analyze
+from checks.segment import segment
+from checks.sources.base import Source
+from checks.sources.library import DEMO_FOLDER, parse_note
+from checks.sources.zim import (
+    Choice,
+    ZimInfo,
+    ZimSource,
+    _within_budget,
+    candidate_titles,
+    entry_paths,
+    iso639_1,
+    open_zim,
+    page_name,
+    page_url,
+    search_queries,
+    wiki_base_url,
+)
+from tests.conftest import DEMO_ARTICLE
+
+WIKI_METADATA = {
+    "Title": "Wikipedia (test)",
+    "Name": "wikipedia_en_test",
+    "Language": "eng",
+    "Source": "https://en.wikipedia.org/",
+    "Creator": "Wikipedia",
+    "Date": "2024-06-01",
+    "Description": "A few pages for the tests",
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    title: str
+    html: str
+
+
+class _HtmlItem(Item):  # type: ignore[misc]
+    def __init__(self, page: Page) -> None:
+        super().__init__()
+        self.page = page
+
+    def get_path(self) -> str:
+        return self.page.path
+
+    def get_title(self) -> str:
+        return self.page.title
+
+    def get_mimetype(self) -> str:
+        return "text/html"
+
+    def get_contentprovider(self) -> StringProvider:
+        return StringProvider(self.page.html)
+
+    def get_hints(self) -> dict[Hint, int]:
+        return {Hint.FRONT_ARTICLE: True}
+
+
+def build_zim(
+    path: Path,
+    pages: Sequence[Page],
+    *,
+    redirects: Mapping[str, str] = {},
+    metadata: Mapping[str, str] = WIKI_METADATA,
+    index: bool = True,
+) -> Path:
+    """Write a ZIM file: HTML pages, redirects (path -> target path), metadata."""
+    with Creator(path).config_indexing(index, "eng") as creator:
+        for name, value in metadata.items():
+            creator.add_metadata(name, value)
+        for page in pages:
+            creator.add_item(_HtmlItem(page))
+        for source, target in redirects.items():
+            creator.add_redirection(source, source.replace("_", " "), target, {})
+        creator.set_mainpath(pages[0].path)
+    return path
+
+
+def wiki_html(title: str, lead: str, sections: Mapping[str, str] = {}) -> str:
+    """A page shaped like Kiwix's Wikipedia HTML (mwoffliner): scripts, an infobox, a lead
+    with footnotes, collapsible h2 sections, a reference list."""
+    body = "".join(
+        f'<details data-level="2"><summary class="section-heading"><h2 id="{name}">{name}'
+        f'<span class="mw-editsection">[edit]</span></h2></summary><section>{html}</section>'
+        "</details>"
+        for name, html in sections.items()
+    )
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>'
+        '<script>var wgTitle = "script text";</script><style>p{color:red}</style></head><body>'
+        f'<h1 class="article-header">{title}</h1><div id="mw-content-text">'
+        '<section data-mw-section-id="0"><div class="hatnote">For other uses, see the '
+        '<a class="mw-disambig" href="./X">disambiguation page</a>.</div>'
+        '<table class="infobox"><tr><th>Infobox cell</th><td>1 January 1900</td></tr></table>'
+        f"{lead}</section>{body}"
+        '<h2 id="References">References</h2><div class="reflist"><ol class="references">'
+        "<li>A cited source, 2024.</li></ol></div></div></body></html>"
+    )
+
+
+PUTIN_LEAD = (
+    "<p><b>Vladimir Vladimirovich Putin</b> (born 7 October 1952) is a Russian politician who "
+    'has been President of Russia since 2012.<sup class="reference"><a href="#c1">[1]</a></sup>'
+    "</p><p>On 14 June 2024 Putin offered a ceasefire if Ukraine withdrew from four regions.[2]"
+    "</p>"
+)
+PAGES = (
+    Page(
+        "Vladimir_Putin",
+        "Vladimir Putin",
+        wiki_html(
+            "Vladimir Putin",
+            PUTIN_LEAD,
+            {
+                "Early life": "<p>Putin was born in Leningrad.</p>",
+                "See also": "<ul><li>KGB</li></ul>",
+            },
+        ),
+    ),
+    Page(
+        "NATO",
+        "NATO",
+        wiki_html(
+            "NATO",
+            "<p>The North Atlantic Treaty Organization (NATO) is a military alliance of 32 member "
+            "states. Jens Stoltenberg was its Secretary General from 2014 to 2024.</p>",
+            {"History": "<p>Twelve states signed the treaty in Washington in 1949.</p>"},
+        ),
+    ),
+    Page(
+        "Volodymyr_Zelenskyy",
+        "Volodymyr Zelenskyy",
+        wiki_html(
+            "Volodymyr Zelenskyy",
+            "<p>Volodymyr Zelenskyy is the president of Ukraine since 2019.</p>",
+        ),
+    ),
+    Page(
+        "Summit_on_Peace_in_Ukraine",
+        "Summit on Peace in Ukraine",
+        wiki_html(
+            "Summit on Peace in Ukraine",
+            "<p>The summit met on 15 and 16 June 2024 at the Bürgenstock resort in "
+            "Switzerland.</p>",
+        ),
+    ),
+    Page(
+        "Russian_annexation_of_Donetsk,_Kherson,_Luhansk_and_Zaporizhzhia_oblasts",
+        "Russian annexation of Donetsk, Kherson, Luhansk and Zaporizhzhia oblasts",
+        wiki_html(
+            "Russian annexation of Donetsk, Kherson, Luhansk and Zaporizhzhia oblasts",
+            "<p>Russia claimed to annex four regions of Ukraine on 30 September 2022.</p>",
+        ),
+    ),
+    Page(
+        "Ukraine–NATO_relations",
+        "Ukraine–NATO relations",
+        wiki_html("Ukraine–NATO relations", "<p>Ukraine applied to join NATO in 2022.</p>"),
+    ),
+    Page(
+        "Zürich",
+        "Zürich",
+        wiki_html("Zürich", "<p>Zürich is the largest city in Switzerland.</p>"),
+    ),
+    Page(
+        "Mercury",
+        "Mercury",
+        "<html><head><title>Mercury</title></head><body><p><b>Mercury</b> may refer to:</p>"
+        '<ul><li>Mercury (planet)</li><li>Mercury (element)</li></ul><div id="disambigbox">'
+        "This disambiguation page lists articles with the same title.</div></body></html>",
+    ),
+)
+REDIRECTS = {"Putin": "Vladimir_Putin", "Volodymyr_Zelensky": "Volodymyr_Zelenskyy"}
+PUTIN_LEAD_TEXT = (
+    "Vladimir Vladimirovich Putin (born 7 October 1952) is a Russian politician who has been "
+    "President of Russia since 2012.\n\n"
+    "On 14 June 2024 Putin offered a ceasefire if Ukraine withdrew from four regions."
+)
+
+
+@pytest.fixture(scope="session")
+def zim_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("zim")
+
+
+@pytest.fixture(scope="session")
+def indexed_zim(zim_dir: Path) -> Path:
+    return build_zim(zim_dir / "wiki_indexed.zim", PAGES, redirects=REDIRECTS, index=True)
+
+
+@pytest.fixture(scope="session")
+def plain_zim(zim_dir: Path) -> Path:
+    return build_zim(zim_dir / "wiki_plain.zim", PAGES, redirects=REDIRECTS, index=False)
+
+
+@pytest.fixture(scope="session", params=["indexed", "plain"])
+def any_zim(request: pytest.FixtureRequest) -> Path:
+    path: Path = request.getfixturevalue(f"{request.param}_zim")
+    return path
+
+
+@pytest.fixture(scope="session")
+def anonymous_zim(zim_dir: Path) -> Path:
+    """No Source, Name, Creator or Language: the file does not say which wiki it is."""
+    return build_zim(zim_dir / "notes.zim", PAGES[:2], metadata={"Title": "Notes"}, index=False)
+
+
+def claim(text: str, *, number: int = 1, kind: ClaimKind = ClaimKind.FACTUAL) -> Claim:
+    return Claim(f"c{number}", number, text, kind, 0.5)
+
+
+def docs_for(source: ZimSource, *texts: str) -> dict[str, str]:
+    """``{path: text}`` of the documents for claims with these texts."""
+    claims = [claim(text, number=n) for n, text in enumerate(texts, start=1)]
+    return {d.key.split(":", 1)[1]: d.text for d in source.documents(claims, text=" ".join(texts))}
+
+
+# --- opening ----------------------------------------------------------------------------------
+
+
+def test_open_zim_reads_metadata_and_indexes(indexed_zim: Path, plain_zim: Path) -> None:
+    info = open_zim(indexed_zim)
+    assert info == ZimInfo(
+        path=indexed_zim,
+        title="Wikipedia (test)",
+        name="wikipedia_en_test",
+        language="en",
+        date="2024-06-01",
+        article_count=8,
+        has_fulltext_index=True,
+        has_title_index=True,
+        new_namespace_scheme=True,
+        base_url="https://en.wikipedia.org/wiki/",
+    )
+    assert open_zim(str(plain_zim)).has_fulltext_index is False
+
+
+def _text_file(folder: Path) -> Path:
+    path = folder / "notes.zim"
+    path.write_text("This is a text file with a .zim name.\n" * 20, encoding="utf-8")
+    return path
+
+
+def _truncated_zim(folder: Path, source: Path) -> Path:
+    path = folder / "cut.zim"
+    path.write_bytes(source.read_bytes()[:2000])
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda folder, zim: folder / "missing.zim", "does not exist"),
+        (lambda folder, zim: _text_file(folder), "is not a ZIM file"),
+        (lambda folder, zim: folder, "is a folder, not a file"),
+        (lambda folder, zim: _truncated_zim(folder, zim), "cannot be opened"),
+    ],
+    ids=["missing", "text-file", "folder", "truncated"],
+)
+def test_unusable_files_raise_source_error_naming_the_file(
+    tmp_path: Path, plain_zim: Path, make: object, message: str
+) -> None:
+    path: Path = make(tmp_path, plain_zim)  # type: ignore[operator]
+    with pytest.raises(SourceError, match=message) as raised:
+        open_zim(path)
+    assert str(path) in str(raised.value)
+    with pytest.raises(SourceError, match=re.escape(str(path))):
+        ZimSource(path).documents([claim("NATO met.")], text="NATO met.")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files without read permission")
+def test_an_unreadable_file_is_named(tmp_path: Path, plain_zim: Path) -> None:
+    path = tmp_path / "locked.zim"
+    shutil.copy(plain_zim, path)
+    path.chmod(0)
+    try:
+        with pytest.raises(SourceError, match=f"{re.escape(str(path))} cannot be read"):
+            open_zim(path)
+    finally:
+        path.chmod(0o600)
+
+
+def test_a_missing_file_becomes_a_pipeline_notice(tmp_path: Path) -> None:
+    analysis = analyze("NATO was founded in 1949.", sources=[ZimSource(tmp_path / "gone.zim")])
+    assert analysis.documents == ()
+    assert (
+        analysis.notices[0]
+        == f"zim unavailable: the ZIM file {tmp_path / 'gone.zim'} does not exist"
+    )
+
+
+def test_zim_source_is_a_source() -> None:
+    source: Source = ZimSource(Path("any.zim"))
+    assert source.kind is SourceKind.ZIM
+    with pytest.raises(ValueError, match="budget"):
+        ZimSource(Path("any.zim"), budget=0)
+
+
+# --- choosing pages -------------------------------------------------------------------------
+
+
+def test_exact_title_and_redirects(any_zim: Path) -> None:
+    claims = [claim("Vladimir Putin met Volodymyr Zelensky and NATO envoys.")]
+    chosen = ZimSource(any_zim).choose(claims, text=claims[0].text)
+    assert chosen[:3] == (
+        Choice("Vladimir_Putin", "Vladimir Putin", "Vladimir Putin", "title"),
+        Choice("Volodymyr_Zelenskyy", "Volodymyr Zelenskyy", "Volodymyr Zelensky", "redirect"),
+        Choice("NATO", "NATO", "NATO", "title"),
+    )
+
+
+def test_a_redirect_and_its_target_are_read_once(any_zim: Path) -> None:
+    claims = [claim("Putin spoke."), claim("Vladimir Putin spoke again.", number=2)]
+    chosen = ZimSource(any_zim).choose(claims, text="")
+    paths = [c.path for c in chosen]
+    assert paths.count("Vladimir_Putin") == 1
+    assert len(paths) == len(set(paths))
+
+
+def test_full_text_search_finds_a_word_of_the_body(indexed_zim: Path, plain_zim: Path) -> None:
+    claims = [claim("Delegates travelled to Bürgenstock.")]
+    found = ZimSource(indexed_zim).choose(claims, text="")
+    assert (
+        Choice("Summit_on_Peace_in_Ukraine", "Summit on Peace in Ukraine", "Bürgenstock", "search")
+        in found
+    )
+    assert all(
+        c.path != "Summit_on_Peace_in_Ukraine" for c in ZimSource(plain_zim).choose(claims, text="")
+    )
+
+
+def test_title_index_finds_a_word_of_a_title_without_full_text(plain_zim: Path) -> None:
+    chosen = ZimSource(plain_zim).choose([claim("Shelling hit Donetsk overnight.")], text="")
+    assert [(c.title, c.phrase, c.via) for c in chosen] == [
+        (
+            "Russian annexation of Donetsk, Kherson, Luhansk and Zaporizhzhia oblasts",
+            "Donetsk",
+            "titles",
+        )
+    ]
+
+
+def test_a_misspelt_name_falls_back_to_the_title_index(indexed_zim: Path) -> None:
+    chosen = ZimSource(indexed_zim).choose([claim("Zelensk spoke in Kyiv today.")], text="")
+    assert Choice("Volodymyr_Zelenskyy", "Volodymyr Zelenskyy", "Zelensk", "titles") in chosen
+
+
+def test_budget_caps_the_pages_read(indexed_zim: Path) -> None:
+    text = DEMO_ARTICLE.read_text(encoding="utf-8")
+    claims = extract_claims(segment(text))
+    everything = ZimSource(indexed_zim).choose(claims, text=text)
+    two = ZimSource(indexed_zim, budget=2).choose(claims, text=text)
+    assert len(everything) > 2
+    assert len(two) == 2
+    assert len(ZimSource(indexed_zim, budget=2).documents(claims, text=text)) <= 2
+
+
+@pytest.mark.parametrize(
+    ("titled", "searched", "budget", "expected"),
+    [
+        (5, 5, 6, "t0 t1 t2 t3 s0 s1"),  # a third of the budget kept for search hits
+        (1, 5, 6, "t0 s0 s1 s2 s3 s4"),  # unused title share goes to search hits
+        (8, 0, 6, "t0 t1 t2 t3 t4 t5"),  # no search hits: all to titles
+        (2, 1, 30, "t0 t1 s0"),
+    ],
+)
+def test_within_budget(titled: int, searched: int, budget: int, expected: str) -> None:
+    def picks(prefix: str, count: int) -> list[Choice]:
+        return [Choice(f"{prefix}{i}", "", "", "") for i in range(count)]
+
+    chosen = _within_budget(picks("t", titled), picks("s", searched), budget)
+    assert " ".join(c.path for c in chosen) == expected
+
+
+# --- reading pages --------------------------------------------------------------------------
+
+
+def test_lead_section_is_clean_text(any_zim: Path) -> None:
+    assert docs_for(ZimSource(any_zim), "Vladimir Putin spoke.") == {
+        "Vladimir_Putin": PUTIN_LEAD_TEXT
+    }
+
+
+def test_full_text_adds_sections_but_not_references(indexed_zim: Path) -> None:
+    texts = docs_for(ZimSource(indexed_zim, full_text=True), "Vladimir Putin spoke.")
+    assert texts == {
+        "Vladimir_Putin": PUTIN_LEAD_TEXT + "\n\nEarly life\n\nPutin was born in Leningrad."
+    }
+
+
+def test_document_fields(indexed_zim: Path) -> None:
+    (doc,) = ZimSource(indexed_zim).documents([claim("Envoys met in Zürich.")], text="")
+    assert doc.source is SourceKind.ZIM
+    assert doc.key == "wiki_indexed.zim:Zürich"
+    assert doc.uid == "zim:wiki_indexed.zim:Zürich"
+    assert doc.title == "Zürich"
+    assert doc.url == "https://en.wikipedia.org/wiki/Z%C3%BCrich"
+    assert re.fullmatch(r"2024-06-01:[0-9a-f]{12}", doc.revision)
+    assert doc.language == "en"
+    assert doc.text == "Zürich is the largest city in Switzerland."
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", doc.fetched_at)
+
+
+def test_disambiguation_pages_are_not_evidence(any_zim: Path) -> None:
+    claims = [claim("Mercury rose.")]
+    source = ZimSource(any_zim)
+    assert [c.path for c in source.choose(claims, text="")][:1] == ["Mercury"]
+    assert all(d.title != "Mercury" for d in source.documents(claims, text=""))
+
+
+def test_a_zim_that_names_no_wiki_has_no_urls(anonymous_zim: Path) -> None:
+    docs = ZimSource(anonymous_zim, language="de").documents([claim("NATO met.")], text="")
+    assert [(d.title, d.url, d.language) for d in docs] == [("NATO", "", "de")]
+    assert docs[0].revision == docs[0].revision[:12]  # no Date: the hash alone
+
+
+# --- pure helpers ---------------------------------------------------------------------------
+
+
+DEMO_SENTENCES = [
+    "Russian President Vladimir Putin has offered a ceasefire to Ukraine.",
+    "NATO Secretary-General Jens Stoltenberg dismissed Putin’s conditions as unacceptable.",
+    "The conflict, which began in 2014 with Russia’s annexation of Crimea, has escalated.",
+    "Ukraine’s bid to join NATO has been a particularly contentious issue.",
+    "China, a key Russian ally, urged both sides to engage in dialogue.",
+    "Beijing’s Foreign Ministry emphasized the need for a peaceful resolution.",
+    "There are fears of a direct NATO-Russia confrontation.",
+]
+
+
+def test_candidate_titles_of_demo_sentences() -> None:
+    claims = [claim(text, number=n) for n, text in enumerate(DEMO_SENTENCES, start=1)]
+    heading = claim("Ukraine’s Response", number=9, kind=ClaimKind.HEADING)
+    assert candidate_titles([*claims, heading], "") == (
+        "NATO",
+        "Russian",
+        "Ukraine",
+        "Russia",
+        "Vladimir Putin",
+        "Jens Stoltenberg",
+        "Putin",
+        "Crimea",
+        "China",
+        "Beijing",
+        "Foreign Ministry",
+    )
+
+
+def test_candidate_titles_fall_back_to_the_text() -> None:
+    assert candidate_titles([], "Zelensky spoke in Kyiv. Kyiv was calm.") == ("Zelensky", "Kyiv")
+
+
+def test_search_queries_pair_a_name_with_a_topic_word() -> None:
+    claims = [
+        claim("Russia’s annexation of Crimea began the conflict in 2014."),
+        claim("The annexation of four regions followed in 2022 amid the conflict.", number=2),
+    ]
+    titles = candidate_titles(claims, "")
+    assert search_queries(claims, titles) == ("Crimea annexation",)
+
+
+@pytest.mark.parametrize(
+    ("metadata", "expected"),
+    [
+        ({"Source": "en.wikipedia.org"}, "https://en.wikipedia.org/wiki/"),
+        ({"Source": "https://uk.m.wikipedia.org/wiki/"}, "https://uk.wikipedia.org/wiki/"),
+        ({"Name": "wikipedia_fr_all"}, "https://fr.wikipedia.org/wiki/"),
+        ({"Name": "wiktionary_de_all_nopic"}, "https://de.wiktionary.org/wiki/"),
+        ({"Creator": "Wikipedia", "Language": "spa"}, "https://es.wikipedia.org/wiki/"),
+        ({"Source": "https://stackoverflow.com", "Name": "stackoverflow.com_en_all"}, ""),
+        ({"Creator": "Project Gutenberg", "Language": "eng"}, ""),
+        ({}, ""),
+    ],
+)
+def test_wiki_base_url(metadata: dict[str, str], expected: str) -> None:
+    assert wiki_base_url(metadata) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("eng", "en"), ("ukr", "uk"), ("deu,eng", "de"), ("ceb", "ceb"), ("", "")],
+)
+def test_iso639_1(code: str, expected: str) -> None:
+    assert iso639_1(code) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "new_scheme", "paths"),
+    [
+        ("Vladimir Putin", True, ("Vladimir_Putin",)),
+        ("Vladimir Putin", False, ("A/Vladimir_Putin", "Vladimir_Putin")),
+        ("iPhone", True, ("IPhone",)),
+    ],
+)
+def test_entry_paths(title: str, new_scheme: bool, paths: tuple[str, ...]) -> None:
+    assert entry_paths(title, new_scheme=new_scheme) == paths
+
+
+def test_old_scheme_paths_lose_their_namespace_in_urls() -> None:
+    assert page_name("A/NATO", new_scheme=False) == "NATO"
+    assert page_name("A/B", new_scheme=True) == "A/B"
+    assert page_url("https://en.wikipedia.org/wiki/", "AC/DC", new_scheme=True) == (
+        "https://en.wikipedia.org/wiki/AC/DC"
+    )
+    assert page_url("", "NATO", new_scheme=True) == ""
+
+
+# --- end to end -------------------------------------------------------------------------------
+
+
+def library_pages() -> tuple[Page, ...]:
+    """The demo notes as Wikipedia-like pages at the paths of their URLs."""
+    pages = []
+    for note in sorted(DEMO_FOLDER.glob("*.md")):
+        if note.name.lower() == "readme.md":
+            continue
+        _, url, body = parse_note(note.read_text(encoding="utf-8"), fallback_title=note.stem)
+        path = unquote(url.rsplit("/wiki/", 1)[1])
+        lead = "".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip())
+        pages.append(Page(path, path.replace("_", " "), wiki_html(path.replace("_", " "), lead)))
+    return tuple(pages)
+
+
+@pytest.fixture(scope="session")
+def demo_zim(zim_dir: Path) -> Path:
+    return build_zim(
+        zim_dir / "wikipedia_en_demo.zim",
+        library_pages(),
+        redirects={
+            "Volodymyr_Zelensky": "Volodymyr_Zelenskyy",
+            "Crimea": "Annexation_of_Crimea_by_the_Russian_Federation",
+        },
+    )
+
+
+def test_demo_article_is_matched_against_the_zim(demo_zim: Path) -> None:
+    text = DEMO_ARTICLE.read_text(encoding="utf-8")
+    analysis = analyze(text, sources=[ZimSource(demo_zim)])
+    assert analysis.notices == ()
+    by_uid = {doc.uid: doc for doc in analysis.documents}
+    assert all(doc.source is SourceKind.ZIM for doc in analysis.documents)
+    cited = {by_uid[e.passage.document_key].title for e in analysis.evidence}
+    assert {"Jens Stoltenberg", "NATO", "Volodymyr Zelenskyy"} <= cited
+    stoltenberg = next(c for c in analysis.claims if "Stoltenberg dismissed" in c.text)
+    best = next(e for e in analysis.evidence if e.claim_id == stoltenberg.id and e.rank == 1)
+    doc = by_uid[best.passage.document_key]
+    assert doc.url == "https://en.wikipedia.org/wiki/Jens_Stoltenberg"
+    assert "Stoltenberg dismissed Putin's ceasefire conditions" in best.passage.text
