@@ -34,6 +34,7 @@ from checks.sources.zim import (
     candidate_titles,
     entry_paths,
     iso639_1,
+    names_in,
     open_zim,
     page_name,
     page_url,
@@ -571,3 +572,17 @@ def test_demo_article_is_matched_against_the_zim(demo_zim: Path) -> None:
     doc = by_uid[best.passage.document_key]
     assert doc.url == "https://en.wikipedia.org/wiki/Jens_Stoltenberg"
     assert "Stoltenberg dismissed Putin's ceasefire conditions" in best.passage.text
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Ukraine's bid and Ukraine’s bid", ["Ukraine", "Ukraine"]),
+        ("The United Nations met.", ["United Nations"]),
+        ("Secretary-General Jens Stoltenberg spoke.", ["Jens Stoltenberg"]),
+        ("A NATO-Russia clash", ["NATO", "Russia"]),
+        ("However, I think so.", []),
+    ],
+)
+def test_names_in(text: str, names: list[str]) -> None:
+    assert names_in(text) == names
