@@ -363,7 +363,10 @@ class _Finder:
         it finds nothing (a name spelt differently: "Zelensky" finds "Zelenskyy")."""
         found: list[Choice] = []
         if self._fulltext is not None:
-            results = self._fulltext.search(Query().set_query(query)).getResults(0, count)
+            try:
+                results = self._fulltext.search(Query().set_query(query)).getResults(0, count)
+            except RuntimeError:  # a query Xapian cannot parse: the title index still may
+                results = iter(())
             found = self._choices(results, query, "search")
         if not found:
             results = self._titles.suggest(query).getResults(0, count)
