@@ -735,6 +735,39 @@ class Store:
             connection.execute(_PURGE_REMOVED_DOCUMENTS)
             _touch(connection, article_id, now)
 
+    def replace_claim_evidence(
+        self,
+        article_id: int,
+        claim_id: str,
+        evidence: Sequence[Evidence],
+        *,
+        documents: Sequence[Document] = (),
+    ) -> None:
+        """Replace one claim's evidence (after a reference was added for it), in one
+        transaction; upserts ``documents``. A cited rank that no longer exists is un-cited."""
+        if any(e.claim_id != claim_id for e in evidence):
+            raise StoreError(f"evidence for another claim than {claim_id!r}")
+        now = self._clock()
+        with self._transaction() as connection:
+            _current_verdict(connection, article_id, claim_id)  # the claim exists
+            for doc in documents:
+                connection.execute(_UPSERT_DOCUMENT, _document_params(doc))
+            connection.execute(
+                "DELETE FROM evidence WHERE article_id = ? AND claim_id = ?", (article_id, claim_id)
+            )
+            connection.executemany(_INSERT_EVIDENCE, [
+                (article_id, e.claim_id, e.rank, e.passage.document_key, e.passage.start,
+                 e.passage.end, e.passage.text, e.score, agreement_to_json(e.agreement))
+                for e in evidence
+            ])  # fmt: skip
+            connection.execute(
+                "UPDATE verdicts SET evidence_rank = NULL WHERE article_id = ? AND claim_id = ?"
+                " AND evidence_rank > ?",
+                (article_id, claim_id, len(evidence)),
+            )
+            connection.execute(_PURGE_REMOVED_DOCUMENTS)
+            _touch(connection, article_id, now)
+
     def lookups(self, article_id: int) -> tuple[Lookup, ...]:
         """The pages the sources looked up for the article's last analysis, and why."""
         with self._transaction("BEGIN") as connection:

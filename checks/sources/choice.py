@@ -12,6 +12,7 @@ SourceSpec(name='wikipedia', path=None)
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -84,11 +85,22 @@ def wikipedia_source(
     if refresh:
         now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         options = replace(options, refreshed_at=now)
+    if os.environ.get(wikipedia.ENV, "").strip().lower() == "off":
+        transport = switched_off_transport()  # asked for by name: the cache only
     return wikipedia.WikipediaSource(store, options=options, transport=transport or TRANSPORT())
 
 
 def _no_transport() -> httpx.BaseTransport | None:
     return None
+
+
+def switched_off_transport() -> httpx.BaseTransport:
+    """A transport that refuses every request at once, as an unplugged cable would."""
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("Wikipedia is switched off ($CHECKS_WIKIPEDIA=off)")
+
+    return httpx.MockTransport(refuse)
 
 
 # Where Wikipedia's HTTP requests go: None means the network. Tests and the benchmark

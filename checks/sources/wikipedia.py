@@ -14,6 +14,7 @@ time, cached in the store with their revision and fetch time.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -61,6 +62,7 @@ SETTING_FULL_TEXT = "wikipedia.full_text"
 SETTING_TTL_DAYS = "wikipedia.ttl_days"
 SETTING_BUDGET = "wikipedia.budget"
 SETTING_REFRESHED_AT = "wikipedia.refreshed_at"
+SETTING_PINNED = "wikipedia.pinned"  # JSON list of document uids the user added by hand
 
 
 class PageCache(Protocol):
@@ -90,6 +92,7 @@ class WikipediaOptions:
     max_in_flight: int = MAX_IN_FLIGHT
     total_timeout: float = TOTAL_TIMEOUT
     refreshed_at: str = ""
+    pinned: tuple[str, ...] = ()
     client: ClientOptions = field(default_factory=ClientOptions)
 
 
@@ -117,8 +120,23 @@ def options_from_settings(
         ttl=timedelta(days=_number(setting(SETTING_TTL_DAYS, ""), DEFAULT_TTL_DAYS)),
         budget=int(_number(setting(SETTING_BUDGET, ""), DEFAULT_BUDGET)),
         refreshed_at=setting(SETTING_REFRESHED_AT, ""),
+        pinned=pinned_uids(setting),
         client=ClientOptions(language=lang, contact=contact),
     )
+
+
+def pinned_uids(setting: Callable[[str, str], str]) -> tuple[str, ...]:
+    """Uids of Wikipedia pages the user added by hand: used in every analysis."""
+    try:
+        value = json.loads(setting(SETTING_PINNED, "[]"))
+    except ValueError:
+        return ()
+    return tuple(str(uid) for uid in value) if isinstance(value, list) else ()
+
+
+def pin(uids: Sequence[str], uid: str) -> str:
+    """The pinned list with ``uid`` added, as the setting's JSON value."""
+    return json.dumps(list(dict.fromkeys([*uids, uid])), ensure_ascii=False)
 
 
 def _number(text: str, default: float) -> float:
@@ -185,8 +203,9 @@ class WikipediaSource:
             outcomes += self._fetch_all(extra)
         finally:
             self.client.set_deadline(None)
-        self.last_lookups = self._lookups(plan, outcomes, hits)
+        self.last_lookups = self._lookups(plan, outcomes, hits) + self._pinned_lookups()
         found = tuple({o.document.uid: o.document for o in outcomes if o.document}.values())
+        found += tuple(doc for doc in self._pinned() if doc.uid not in {d.uid for d in found})
         self._raise_if_degraded(found)
         return found
 
@@ -394,6 +413,17 @@ class WikipediaSource:
             for r in plan.over_budget
         ]  # fmt: skip
         return tuple(out)
+
+    def _pinned(self) -> tuple[Document, ...]:
+        docs = (self._cache.cached_document(uid) for uid in self.options.pinned)
+        return tuple(doc for doc in docs if doc is not None)
+
+    def _pinned_lookups(self) -> tuple[Lookup, ...]:
+        return tuple(
+            Lookup(SourceKind.WIKIPEDIA, "title", doc.title, (), ("added by hand",),
+                   "cached: added by hand", doc.uid)
+            for doc in self._pinned()
+        )  # fmt: skip
 
     def _raise_if_degraded(self, found: tuple[Document, ...]) -> None:
         if self._offline.is_set():
