@@ -259,7 +259,8 @@ def test_the_page_budget_caps_what_is_fetched(store: Store) -> None:
     page_requests = [r for r in recorder.requests if "titles" in r.url.params]
     assert len(page_requests) <= 6
     over = [x for x in wikipedia.last_lookups if x.outcome == "not fetched: over the page budget"]
-    assert over and over[-1].query == "China"
+    assert over
+    assert over[-1].query == "China"
 
 
 def test_cache_serves_within_ttl_and_refetches_after_it(store: Store) -> None:
@@ -301,7 +302,7 @@ def test_offline_the_cache_serves_whatever_its_age(store: Store) -> None:
     clock.now += timedelta(days=400)
     offline = Recorder(before=refuse)
     wikipedia = source(store, offline, clock=clock)
-    with pytest.raises(SourceUnreachableError, match="^Wikipedia unreachable$") as caught:
+    with pytest.raises(SourceUnreachableError, match=r"^Wikipedia unreachable$") as caught:
         wikipedia.documents(DEMO_CLAIMS, text=DEMO_TEXT)
     assert {d.uid for d in caught.value.documents} == {d.uid for d in docs}
     assert len(offline.requests) <= 4  # the ones already in flight; then no more
