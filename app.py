@@ -63,4 +63,7 @@ with st.sidebar:
             text=f"{item.reviewed}/{item.claims} reviewed",
         )
 
+for notice in st.session_state.pop(state.NOTICES, ()):  # once, after an analysis
+    st.warning(notice, icon=":material/cloud_off:")
+
 navigation.run()

@@ -16,18 +16,23 @@ from checks.errors import ChecksError, InputError
 from checks.export import to_csv
 from checks.model import Review, Stage
 from checks.pipeline import analyze
-from checks.sources.library import LibrarySource, seed_demo_library
+from checks.sources.choice import SourceSpec, ZimNotInstalledError, build_sources, parse_spec
+from checks.sources.library import seed_demo_library
+from checks.sources.wikipedia import SETTING_CONTACT
 from checks.store import Store
 
 DESCRIPTION = """\
-Check a news article claim by claim, offline. Every sentence becomes a claim, matched
-against your reference library (the demo library ships with the tool); the results and
-your verdicts live in one SQLite database that the Streamlit app shares.
+Check a news article claim by claim. Every sentence becomes a claim, matched against your
+reference library (the demo library ships with the tool) and Wikipedia (cached, so it also
+works offline); the results and your verdicts live in one SQLite database that the
+Streamlit app shares.
 """
 EPILOG = f"""\
 The database is {config.DB_ENV} if set, else {config.default_db_path()}.
 Examples:
   python -m checks analyze data/ceasefire-proposal-2024.txt --out verdicts.csv
+  python -m checks analyze article.txt --source library --source wikipedia --lang de
+  python -m checks analyze article.txt --source zim:wikipedia_en_all_nopic.zim
   python -m checks list
   python -m checks export 1 --out verdicts.csv
 """
@@ -49,6 +54,21 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("article", help="path to a UTF-8 text or Markdown file, or - for stdin")
     run.add_argument("--title", help="article title (default: its first line)")
     run.add_argument("--out", type=Path, help="write the claims and evidence as CSV here")
+    run.add_argument(
+        "--source",
+        action="append",
+        type=_spec,
+        metavar="SOURCE",
+        help="library, wikipedia or zim:PATH; repeat to combine "
+        "(default: library plus Wikipedia when reachable)",
+    )
+    run.add_argument("--lang", help="Wikipedia language code, e.g. en, de, fr, uk (default: en)")
+    run.add_argument(
+        "--full-text", action="store_true", help="match whole Wikipedia articles, not the leads"
+    )
+    run.add_argument(
+        "--refresh", action="store_true", help="fetch Wikipedia pages again, ignoring the cache"
+    )
     _add_db(run)
     listing = commands.add_parser("list", help="list stored articles (id, title, claims, reviewed)")
     _add_db(listing)
@@ -57,6 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--out", type=Path, help="output file (default: standard output)")
     _add_db(out)
     return parser
+
+
+def _spec(text: str) -> SourceSpec:
+    try:
+        return parse_spec(text)
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -97,7 +124,20 @@ def cmd_analyze(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> i
     text = read_article(args.article, stdin=stdin)
     with Store.open(args.db or config.default_db_path()) as store:
         seed_demo_library(store)
-        analysis = analyze(text, sources=[LibrarySource(store)], on_progress=_progress)
+        sources = build_sources(
+            store,
+            args.source,
+            language=args.lang,
+            full_text=args.full_text or None,
+            refresh=args.refresh,
+        )
+        if any(s.kind.value == "wikipedia" for s in sources) and not store.setting(SETTING_CONTACT):
+            print(
+                "notice: no contact set for Wikipedia's User-Agent; set one in the app's "
+                "Settings page (Wikimedia asks every tool for one)",
+                file=sys.stderr,
+            )
+        analysis = analyze(text, sources=sources, on_progress=_progress)
         title = args.title or first_line_title(text)
         url = "" if args.article == "-" else Path(args.article).resolve().as_uri()
         article = store.add_article(title=title, text=text, url=url)
@@ -150,7 +190,11 @@ def main(
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     try:
         if args.command == "analyze":
-            return cmd_analyze(args, stdin=stdin, stdout=stdout)
+            try:
+                return cmd_analyze(args, stdin=stdin, stdout=stdout)
+            except ZimNotInstalledError as error:
+                print(f"error: {error}", file=sys.stderr)
+                return 2
         if args.command == "list":
             return cmd_list(args, stdout=stdout)
         return cmd_export(args, stdout=stdout)

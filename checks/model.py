@@ -176,6 +176,24 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Lookup:
+    """One page a source looked up for an article, and why (which claims, which phrases).
+
+    ``kind`` is ``"title"`` or ``"search"``; ``outcome`` says what came of it ("fetched",
+    "cached", "missing", "disambiguation", "failed: ...", "redirect: Putin -> Vladimir Putin");
+    ``document_uid`` names the document used, or is ``""``.
+    """
+
+    source: SourceKind
+    kind: str
+    query: str
+    claim_ids: tuple[str, ...]
+    phrases: tuple[str, ...]
+    outcome: str
+    document_uid: str = ""
+
+
+@dataclass(frozen=True)
 class Analysis:
     """What ``pipeline.analyze`` returns: every stage's output, in order."""
 
@@ -185,6 +203,7 @@ class Analysis:
     evidence: tuple[Evidence, ...]
     notices: tuple[str, ...] = ()
     timings: tuple[tuple[Stage, float], ...] = ()
+    lookups: tuple[Lookup, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,19 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from checks.claims import extract_claims
-from checks.errors import InputError, SourceError
+from checks.errors import DegradedSourceError, InputError, SourceError, SourceUnreachableError
 from checks.match import match_claims
-from checks.model import Analysis, Claim, Document, Evidence, Sentence, SentenceRole, Stage
+from checks.model import (
+    Analysis,
+    Claim,
+    Document,
+    Evidence,
+    Lookup,
+    Sentence,
+    SentenceRole,
+    SourceKind,
+    Stage,
+)
 from checks.passages import passages_for
 from checks.segment import segment
 from checks.sources.base import Source
@@ -38,23 +48,38 @@ def check_text(text: str) -> str:
     return text
 
 
+def degraded_notice(error: DegradedSourceError, sources: Sequence[Source]) -> str:
+    """One notice for a source that answered in part, e.g. "Wikipedia unreachable: used the
+    cache and your library"."""
+    if not isinstance(error, SourceUnreachableError):
+        return str(error)
+    library = any(source.kind is SourceKind.LIBRARY for source in sources)
+    return f"{error}: used the cache{' and your library' if library else ''}"
+
+
 def gather_documents(
     sources: Sequence[Source], claims: Sequence[Claim], *, text: str
-) -> tuple[tuple[Document, ...], tuple[str, ...]]:
-    """Documents from every source, de-duplicated by uid; failures become notices."""
+) -> tuple[tuple[Document, ...], tuple[str, ...], tuple[Lookup, ...]]:
+    """Documents from every source, de-duplicated by uid; failures become notices (one per
+    message); the lookups of sources that record them (``last_lookups``) are collected."""
     documents: dict[str, Document] = {}
     notices: list[str] = []
+    lookups: list[Lookup] = []
     for source in sources:
         try:
             found = source.documents(claims, text=text)
+        except DegradedSourceError as error:
+            notices.append(degraded_notice(error, sources))
+            found = error.documents
         except SourceError as error:
             notices.append(f"{source.kind.value} unavailable: {error}")
-            continue
+            found = ()
+        lookups += getattr(source, "last_lookups", ())
         for doc in found:
             documents.setdefault(doc.uid, doc)
     if not documents:
         notices.append("No reference documents: add some on the Sources page.")
-    return tuple(documents.values()), tuple(notices)
+    return tuple(documents.values()), tuple(dict.fromkeys(notices)), tuple(lookups)
 
 
 def matching_claims(claims: Sequence[Claim], sentences: Sequence[Sentence]) -> tuple[Claim, ...]:
@@ -119,7 +144,7 @@ def analyze(
     with stages.stage(Stage.CLAIMS, "Finding claims"):
         claims = extract_claims(sentences)
     with stages.stage(Stage.SOURCES, "Reading reference sources"):
-        documents, notices = gather_documents(sources, claims, text=text)
+        documents, notices, lookups = gather_documents(sources, claims, text=text)
     with stages.stage(Stage.MATCHING, "Matching claims with evidence"):
         evidence = match_documents(claims, documents, sentences=sentences, top=top)
     return Analysis(
@@ -129,4 +154,5 @@ def analyze(
         evidence=evidence,
         notices=notices,
         timings=tuple(stages.timings),
+        lookups=lookups,
     )

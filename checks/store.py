@@ -36,6 +36,7 @@ from checks.model import (
     Evidence,
     Fact,
     FactKind,
+    Lookup,
     Passage,
     Review,
     ReviewRow,
@@ -158,6 +159,30 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
             "key" TEXT PRIMARY KEY,
             value TEXT NOT NULL,
             updated_at TEXT NOT NULL
+        );
+        """,
+    ),
+    (
+        "0006_source_cache_lookups",
+        """
+        CREATE TABLE source_cache (
+            source TEXT NOT NULL,
+            "key" TEXT NOT NULL,
+            value TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            PRIMARY KEY (source, "key")
+        );
+        CREATE TABLE lookups (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            query TEXT NOT NULL,
+            claim_ids TEXT NOT NULL DEFAULT '[]',
+            phrases TEXT NOT NULL DEFAULT '[]',
+            outcome TEXT NOT NULL,
+            document_uid TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (article_id, position)
         );
         """,
     ),
@@ -401,6 +426,18 @@ def _document(row: sqlite3.Row) -> Document:
     )
 
 
+def _lookup(row: sqlite3.Row) -> Lookup:
+    return Lookup(
+        source=SourceKind(row["source"]),
+        kind=str(row["kind"]),
+        query=str(row["query"]),
+        claim_ids=tuple(json.loads(row["claim_ids"])),
+        phrases=tuple(json.loads(row["phrases"])),
+        outcome=str(row["outcome"]),
+        document_uid=str(row["document_uid"]),
+    )
+
+
 def _optional_int(value: Any) -> int | None:
     return None if value is None else int(value)
 
@@ -462,6 +499,10 @@ ON CONFLICT (uid) DO UPDATE SET
 _PURGE_REMOVED_DOCUMENTS = """
 DELETE FROM documents WHERE removed_at IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.document_uid = documents.uid)
+"""
+_INSERT_LOOKUP = """
+INSERT INTO lookups (article_id, position, source, kind, query, claim_ids, phrases, outcome,
+    document_uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _INSERT_SENTENCE = """
 INSERT INTO sentences (article_id, idx, "start", "end", text, paragraph, role)
@@ -684,6 +725,7 @@ class Store:
             _require_documents(connection, analysis)
             # Cascades to claims and evidence.
             connection.execute("DELETE FROM sentences WHERE article_id = ?", (article_id,))
+            connection.execute("DELETE FROM lookups WHERE article_id = ?", (article_id,))
             _insert_analysis(connection, article_id, analysis)
             connection.execute(
                 "DELETE FROM verdicts WHERE article_id = ?1 AND claim_id NOT IN"
@@ -692,6 +734,46 @@ class Store:
             )
             connection.execute(_PURGE_REMOVED_DOCUMENTS)
             _touch(connection, article_id, now)
+
+    def replace_claim_evidence(
+        self,
+        article_id: int,
+        claim_id: str,
+        evidence: Sequence[Evidence],
+        *,
+        documents: Sequence[Document] = (),
+    ) -> None:
+        """Replace one claim's evidence (after a reference was added for it), in one
+        transaction; upserts ``documents``. A cited rank that no longer exists is un-cited."""
+        if any(e.claim_id != claim_id for e in evidence):
+            raise StoreError(f"evidence for another claim than {claim_id!r}")
+        now = self._clock()
+        with self._transaction() as connection:
+            _current_verdict(connection, article_id, claim_id)  # the claim exists
+            for doc in documents:
+                connection.execute(_UPSERT_DOCUMENT, _document_params(doc))
+            connection.execute(
+                "DELETE FROM evidence WHERE article_id = ? AND claim_id = ?", (article_id, claim_id)
+            )
+            connection.executemany(_INSERT_EVIDENCE, [
+                (article_id, e.claim_id, e.rank, e.passage.document_key, e.passage.start,
+                 e.passage.end, e.passage.text, e.score, agreement_to_json(e.agreement))
+                for e in evidence
+            ])  # fmt: skip
+            connection.execute(
+                "UPDATE verdicts SET evidence_rank = NULL WHERE article_id = ? AND claim_id = ?"
+                " AND evidence_rank > ?",
+                (article_id, claim_id, len(evidence)),
+            )
+            connection.execute(_PURGE_REMOVED_DOCUMENTS)
+            _touch(connection, article_id, now)
+
+    def lookups(self, article_id: int) -> tuple[Lookup, ...]:
+        """The pages the sources looked up for the article's last analysis, and why."""
+        with self._transaction("BEGIN") as connection:
+            _require_article(connection, article_id)
+            rows = _select(connection, "lookups", article_id, "position")
+        return tuple(map(_lookup, rows))
 
     def review(self, article_id: int) -> Review:
         """The article's claims in order, each with its sentence, evidence and verdict."""
@@ -744,6 +826,40 @@ class Store:
         if row is None:
             raise NotFoundError(f"no document {uid}")
         return _document(row)
+
+    def cached_document(self, uid: str) -> Document | None:
+        """A document by uid unless it is unknown or was removed from the list."""
+        with self._transaction("BEGIN") as connection:
+            row = connection.execute(
+                "SELECT * FROM documents WHERE uid = ? AND removed_at IS NULL", (uid,)
+            ).fetchone()
+        return None if row is None else _document(row)
+
+    # --- source cache ---------------------------------------------------------------------
+
+    def cache_get(self, source: SourceKind, key: str) -> tuple[dict[str, Any], str] | None:
+        """A cached answer of a source (JSON object) and when it was fetched, or None."""
+        with self._transaction("BEGIN") as connection:
+            row = connection.execute(
+                'SELECT value, fetched_at FROM source_cache WHERE source = ? AND "key" = ?',
+                (source.value, key),
+            ).fetchone()
+        if row is None:
+            return None
+        value = json.loads(row["value"])
+        return (value if isinstance(value, dict) else {}), str(row["fetched_at"])
+
+    def cache_put(
+        self, source: SourceKind, key: str, value: dict[str, Any], *, fetched_at: str
+    ) -> None:
+        """Save (or replace) a source's answer, e.g. where a title redirects, a search's hits."""
+        with self._transaction() as connection:
+            connection.execute(
+                'INSERT INTO source_cache (source, "key", value, fetched_at) VALUES (?, ?, ?, ?)'
+                ' ON CONFLICT (source, "key") DO UPDATE SET value = excluded.value,'
+                " fetched_at = excluded.fetched_at",
+                (source.value, key, json.dumps(value, ensure_ascii=False), fetched_at),
+            )
 
     def delete_document(self, uid: str) -> None:
         """Remove a document from the library: ``documents()`` no longer lists it.
@@ -880,6 +996,12 @@ def _insert_analysis(connection: sqlite3.Connection, article_id: int, analysis: 
         (article_id, c.id, position, c.sentence_index, c.text, c.kind.value,
          c.checkworthiness, json.dumps(list(c.reasons), ensure_ascii=False))
         for position, c in enumerate(analysis.claims)
+    ])  # fmt: skip
+    connection.executemany(_INSERT_LOOKUP, [
+        (article_id, position, x.source.value, x.kind, x.query,
+         json.dumps(list(x.claim_ids), ensure_ascii=False),
+         json.dumps(list(x.phrases), ensure_ascii=False), x.outcome, x.document_uid)
+        for position, x in enumerate(analysis.lookups)
     ])  # fmt: skip
     connection.executemany(_INSERT_EVIDENCE, [
         (article_id, e.claim_id, e.rank, e.passage.document_key, e.passage.start,

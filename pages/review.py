@@ -13,6 +13,7 @@ from checks.export import to_csv
 from checks.model import Review, ReviewRow
 from checks.store import Store
 from ui import state
+from ui.add_reference import render_add_reference
 from ui.analysis import run_analysis
 from ui.frames import EDITABLE, review_frame
 from ui.html import STYLE, evidence_html, paragraph_html
@@ -261,6 +262,7 @@ def main() -> None:
     row = focused_row(review)
     st.query_params[state.QP_CLAIM] = row.claim.id
     render_focus(review, row)
+    render_add_reference(review, row)
     st.divider()
     render_table(review)
 

@@ -1,10 +1,16 @@
-"""Settings: where the data lives, the verdict scale, and user settings saved in the database."""
+"""Settings: where the data lives, the verdict scale, and the Wikipedia settings (saved in the
+database)."""
 
 from __future__ import annotations
+
+import os
 
 import streamlit as st
 
 from checks import config
+from checks.errors import InputError
+from checks.sources import wikipedia
+from checks.sources.wikiclient import check_language, user_agent
 from ui.resources import get_store
 
 store = get_store()
@@ -23,3 +29,54 @@ st.caption(
     f"Set `{config.SCALE_ENV}` (comma-separated, e.g. `unreviewed, true, false, unproven`) "
     "before starting the app to use another scale."
 )
+
+st.subheader("Wikipedia")
+forced = os.environ.get(wikipedia.ENV, "").strip().lower()
+if forced in ("on", "off"):
+    st.info(f"`{wikipedia.ENV}={forced}` is set: it decides whether Wikipedia is used.")
+contact = store.setting(wikipedia.SETTING_CONTACT)
+if not contact:
+    st.warning(
+        "Set a contact (an e-mail address or a web page) for Wikipedia's User-Agent: Wikimedia "
+        "asks every tool for one. Until then requests say "
+        f"“{user_agent('')}”, which is fine for trying the demo."
+    )
+with st.form("wikipedia-settings"):
+    use = st.toggle("Use Wikipedia", value=store.setting(wikipedia.SETTING_ENABLED, "on") != "off")
+    language = st.text_input(
+        "Language (any Wikipedia code: en, de, fr, es, uk, ru …)",
+        value=store.setting(wikipedia.SETTING_LANGUAGE, "en"),
+    )
+    new_contact = st.text_input("Contact for the User-Agent (e-mail or web page)", value=contact)
+    full = st.toggle(
+        "Match whole articles (default: the lead section only)",
+        value=store.setting(wikipedia.SETTING_FULL_TEXT, "off") == "on",
+    )
+    options = wikipedia.options_from_settings(store.setting)
+    ttl = st.number_input(
+        "Keep fetched pages for (days) before asking Wikipedia again",
+        min_value=0.0,
+        max_value=365.0,
+        value=options.ttl.total_seconds() / 86400,
+        step=1.0,
+    )
+    budget = st.number_input(
+        "Pages per article (budget)", min_value=0, max_value=200, value=options.budget, step=1
+    )
+    if st.form_submit_button("Save Wikipedia settings"):
+        try:
+            code = check_language(language)
+        except InputError as error:
+            st.error(str(error))
+        else:
+            for key, value in (
+                (wikipedia.SETTING_ENABLED, "on" if use else "off"),
+                (wikipedia.SETTING_LANGUAGE, code),
+                (wikipedia.SETTING_CONTACT, new_contact.strip()),
+                (wikipedia.SETTING_FULL_TEXT, "on" if full else "off"),
+                (wikipedia.SETTING_TTL_DAYS, f"{ttl:g}"),
+                (wikipedia.SETTING_BUDGET, str(int(budget))),
+            ):
+                store.set_setting(key, value)
+            st.success("Saved. They apply to the next analysis.")
+st.caption(f"User-Agent sent: `{user_agent(store.setting(wikipedia.SETTING_CONTACT))}`")

@@ -1,27 +1,40 @@
-"""Sources: the reference documents claims are matched against; add and remove them."""
+"""Sources: the library and the Wikipedia cache; add, remove, refresh, analyse again."""
 
 from __future__ import annotations
+
+from datetime import datetime, timezone
 
 import pandas as pd
 import streamlit as st
 
-from checks.errors import InputError
+from checks.errors import ChecksError, InputError
 from checks.model import Document
+from checks.references import add_reference
+from checks.sources import wikipedia
+from checks.sources.choice import wikipedia_source
 from checks.sources.library import document_from_text, read_upload
+from ui import state
+from ui.analysis import open_review, run_analysis
 from ui.resources import get_store
 
 store = get_store()
 st.title("Sources")
 st.caption(
-    "Claims are matched against these documents. The demo library ships with the tool; add "
-    "your own (a speech transcript, a press release) by pasting or uploading it. After a "
-    "change, open the article and choose “Analyse again”."
+    "Claims are matched against your library (the demo library ships with the tool; add a "
+    "speech transcript or a press release) and against Wikipedia pages, which are kept here "
+    "so they also serve offline. After a change, analyse the article again (below)."
 )
+if not store.setting(wikipedia.SETTING_CONTACT):
+    st.info("Wikipedia: set a contact for the User-Agent on the Settings page.")
 
 
 def add(doc: Document) -> None:
     store.upsert_document(doc)
     st.success(f"Added “{doc.title}” ({len(doc.text):,} characters).")
+
+
+def _wikipedia(language: str) -> wikipedia.WikipediaSource:
+    return wikipedia_source(store, language=language)
 
 
 documents = store.documents()
@@ -33,20 +46,25 @@ frame = pd.DataFrame(
             "url": doc.url or None,
             "fetched": doc.fetched_at,
             "revision": doc.revision,
-            "characters": len(doc.text),
+            "size": len(doc.text),
         }
         for doc in documents
     ],
-    columns=["title", "source", "url", "fetched", "revision", "characters"],
+    columns=["title", "source", "url", "fetched", "revision", "size"],
 )
 st.dataframe(
     frame,
     hide_index=True,
     width="stretch",
-    column_config={"url": st.column_config.LinkColumn("url")},
+    column_config={
+        "url": st.column_config.LinkColumn("url"),
+        "size": st.column_config.NumberColumn("size (characters)"),
+    },
 )
 
-paste, upload, remove = st.tabs(["Paste a document", "Upload .txt/.md", "Remove"])
+paste, upload, wiki, remove, again = st.tabs(
+    ["Paste a document", "Upload .txt/.md", "Wikipedia page", "Remove", "Refresh / analyse again"]
+)
 with paste, st.form("add-paste", clear_on_submit=True):
     title = st.text_input("Title")
     url = st.text_input("Where a reader can verify it (URL, optional)")
@@ -63,6 +81,24 @@ with upload:
             add(read_upload(uploaded.name, uploaded.getvalue()))
         except InputError as error:
             st.error(str(error))
+with wiki, st.form("add-wikipedia", clear_on_submit=True):
+    wanted = st.text_input("Wikipedia title or link", key="wikipedia-wanted")
+    language = store.setting(wikipedia.SETTING_LANGUAGE, "en")
+    st.caption(f"A title is looked up on {language}.wikipedia.org (Settings change the language).")
+    if st.form_submit_button("Fetch the page"):
+        link = wanted.strip().startswith(("http://", "https://"))
+        try:
+            doc = add_reference(
+                store,
+                title="" if link else wanted,
+                url=wanted if link else "",
+                wikipedia=_wikipedia,
+                language=language,
+            )
+        except ChecksError as error:
+            st.error(str(error))
+        else:
+            st.success(f"Added “{doc.title}” (revision {doc.revision}); every analysis uses it.")
 with remove:
     if documents:
         titles = {doc.uid: f"{doc.title} ({doc.source.value})" for doc in documents}
@@ -73,3 +109,41 @@ with remove:
             st.rerun()
     else:
         st.caption("The library is empty.")
+with again:
+    if st.button("Refresh sources", help="Wikipedia pages are fetched again at the next analysis"):
+        now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        store.set_setting(wikipedia.SETTING_REFRESHED_AT, now)
+        st.success("Wikipedia pages will be fetched again (offline, the cached ones still serve).")
+    summaries = store.articles()
+    if summaries:
+        names = {item.id: f"{item.id} · {item.title[:80]}" for item in summaries}
+        wanted_id = st.query_params.get(state.QP_ARTICLE, "")
+        ids = list(names)
+        start = ids.index(int(wanted_id)) if wanted_id.isdigit() and int(wanted_id) in ids else 0
+        article_id = st.selectbox("Article", ids, index=start, format_func=names.__getitem__)
+        if st.button("Analyse again (keeps verdicts)", key="sources-analyse-again"):
+            article = store.article(article_id)
+            done = run_analysis(
+                store, title=article.title, text=article.text, article_id=article.id
+            )
+            if done is not None:
+                open_review(done)
+        lookups = store.lookups(article_id)
+        if lookups:
+            st.markdown("**Why these Wikipedia pages** (the last analysis of this article)")
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            "kind": x.kind,
+                            "title or search": x.query,
+                            "claims": ", ".join(x.claim_ids),
+                            "phrases": ", ".join(x.phrases),
+                            "outcome": x.outcome,
+                        }
+                        for x in lookups
+                    ]
+                ),
+                hide_index=True,
+                width="stretch",
+            )

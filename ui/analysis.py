@@ -7,7 +7,7 @@ import streamlit as st
 from checks.errors import ChecksError
 from checks.model import Stage
 from checks.pipeline import analyze, check_text
-from checks.sources.library import LibrarySource
+from checks.sources.choice import build_sources
 from checks.store import Store
 from ui import state
 
@@ -40,7 +40,8 @@ def run_analysis(
                 st.write(f"✓ {message}")
 
         try:
-            analysis = analyze(text, sources=[LibrarySource(store)], on_progress=on_progress)
+            sources = build_sources(store)
+            analysis = analyze(text, sources=sources, on_progress=on_progress)
         except ChecksError as error:
             status.update(label="The analysis failed", state="error")
             st.error(f"{error} The article text is saved; fix the problem and analyse again.")
@@ -48,10 +49,8 @@ def run_analysis(
         store.save_analysis(article.id, analysis)
         status.update(label="Analysis done", state="complete")
     with_evidence = len({ev.claim_id for ev in analysis.evidence})
-    st.session_state[state.FLASH] = (
-        f"{len(analysis.claims)} claims, {with_evidence} with evidence. "
-        + " ".join(analysis.notices)
-    ).strip()
+    st.session_state[state.FLASH] = f"{len(analysis.claims)} claims, {with_evidence} with evidence."
+    st.session_state[state.NOTICES] = analysis.notices
     return article.id
 
 

@@ -10,6 +10,7 @@ QP_ARTICLE = "article"  # query parameter: the open article's id
 QP_CLAIM = "claim"  # query parameter: the focused claim's id
 
 FLASH = "flash"  # a one-shot message shown on the next run (e.g. after an analysis)
+NOTICES = "notices"  # source notices of the last analysis, shown once (e.g. Wikipedia offline)
 SHOW = "show"  # table filter: which claims the table lists
 
 
@@ -29,3 +30,8 @@ def table_key(article_id: int, generation: int) -> str:
 
 def note_key(article_id: int, claim_id: str, generation: int) -> str:
     return f"note-{article_id}-{claim_id}-{generation}"
+
+
+def reference_key(article_id: int, claim_id: str) -> str:
+    """The "add a reference for this claim" form of one claim."""
+    return f"reference-{article_id}-{claim_id}"

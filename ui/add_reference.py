@@ -1,0 +1,54 @@
+"""The focus panel's "add a reference for this claim": a Wikipedia title or link, or pasted
+text; the claim is matched again at once. Also lists the pages looked up for the claim."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from checks.errors import ChecksError
+from checks.model import Review, ReviewRow
+from checks.references import add_reference, rematch_claim
+from checks.sources.choice import wikipedia_source
+from checks.sources.wikipedia import WikipediaSource
+from ui import state
+from ui.resources import get_store
+from ui.review_actions import bump_generation
+
+
+def _lookups_caption(review: Review, row: ReviewRow) -> str:
+    store = get_store()
+    mine = [x for x in store.lookups(review.article.id) if row.claim.id in x.claim_ids]
+    if not mine:
+        return "No Wikipedia page was looked up for this claim."
+    return "Looked up for this claim: " + "; ".join(
+        f"{x.query} ({x.outcome})" for x in mine if x.kind == "title"
+    )
+
+
+def render_add_reference(review: Review, row: ReviewRow) -> None:
+    """An expander under the focus panel; persists the reference and re-matches the claim."""
+    article_id, claim_id = review.article.id, row.claim.id
+    store = get_store()
+    with st.expander("Add a reference for this claim"):
+        st.caption(_lookups_caption(review, row))
+        with st.form(state.reference_key(article_id, claim_id), clear_on_submit=True):
+            title = st.text_input("Title (a Wikipedia title on its own is fetched)")
+            url = st.text_input("Link (a Wikipedia link is fetched; another link is kept as is)")
+            text = st.text_area("Text of the reference (optional)", height=100)
+            if not st.form_submit_button("Add and match this claim again"):
+                return
+
+            def wikipedia(language: str) -> WikipediaSource:
+                return wikipedia_source(store, language=language)
+
+            try:
+                doc = add_reference(store, title=title, url=url, text=text, wikipedia=wikipedia)
+                count = rematch_claim(store, article_id, claim_id, added=doc)
+            except ChecksError as error:
+                st.error(str(error))
+                return
+    bump_generation(article_id)
+    st.session_state[state.FLASH] = (
+        f"Added “{doc.title}”; the claim was matched again: {count} evidence passages."
+    )
+    st.rerun()
