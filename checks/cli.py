@@ -16,7 +16,7 @@ from checks.errors import ChecksError, InputError
 from checks.export import to_csv
 from checks.model import Review, Stage
 from checks.pipeline import analyze
-from checks.sources.choice import SourceSpec, ZimNotInstalledError, build_sources, parse_spec
+from checks.sources.choice import SourceSpec, build_sources, check_explicit, parse_spec
 from checks.sources.library import seed_demo_library
 from checks.sources.wikipedia import SETTING_CONTACT
 from checks.store import Store
@@ -122,6 +122,7 @@ def _progress(stage: Stage, fraction: float, message: str) -> None:
 
 def cmd_analyze(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
     text = read_article(args.article, stdin=stdin)
+    check_explicit(args.source or ())
     with Store.open(args.db or config.default_db_path()) as store:
         seed_demo_library(store)
         sources = build_sources(
@@ -190,11 +191,7 @@ def main(
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     try:
         if args.command == "analyze":
-            try:
-                return cmd_analyze(args, stdin=stdin, stdout=stdout)
-            except ZimNotInstalledError as error:
-                print(f"error: {error}", file=sys.stderr)
-                return 2
+            return cmd_analyze(args, stdin=stdin, stdout=stdout)
         if args.command == "list":
             return cmd_list(args, stdout=stdout)
         return cmd_export(args, stdout=stdout)

@@ -4,13 +4,16 @@ database)."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import streamlit as st
 
 from checks import config
-from checks.errors import InputError
+from checks.errors import InputError, SourceError
 from checks.sources import wikipedia
+from checks.sources.choice import SETTING_ZIM_PATH, ZIM_ENV, configured_zim
 from checks.sources.wikiclient import check_language, user_agent
+from checks.sources.zim import open_zim
 from ui.resources import get_store
 
 store = get_store()
@@ -80,3 +83,38 @@ with st.form("wikipedia-settings"):
                 store.set_setting(key, value)
             st.success("Saved. They apply to the next analysis.")
 st.caption(f"User-Agent sent: `{user_agent(store.setting(wikipedia.SETTING_CONTACT))}`")
+
+st.subheader("Offline Wikipedia (Kiwix ZIM file)")
+st.caption(
+    "A Kiwix ZIM download of Wikipedia lets you check claims with no connection. "
+    f"`{ZIM_ENV}` set before starting the app takes precedence over this field."
+)
+with st.form("zim-settings"):
+    zim_text = st.text_input(
+        "Path of the .zim file (empty: none)", value=store.setting(SETTING_ZIM_PATH)
+    )
+    if st.form_submit_button("Save ZIM file"):
+        chosen = zim_text.strip()
+        try:
+            info = open_zim(Path(chosen).expanduser()) if chosen else None
+        except SourceError as error:
+            st.error(str(error))
+        else:
+            store.set_setting(SETTING_ZIM_PATH, chosen)
+            st.success(
+                "Saved. "
+                + (f"{info.title}: {info.article_count:,} entries." if info else "No ZIM file.")
+            )
+zim_path = configured_zim(store)
+if zim_path is not None:
+    try:
+        zim_info = open_zim(zim_path)
+    except SourceError as error:
+        st.error(str(error))
+    else:
+        index = "full-text index" if zim_info.has_fulltext_index else "title index only"
+        online = zim_info.base_url or "no online links (the file names no Wikipedia)"
+        st.markdown(
+            f"In use: `{zim_path}` · {zim_info.article_count:,} entries · {index} · "
+            f"language `{zim_info.language}` · links to {online}"
+        )

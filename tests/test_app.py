@@ -143,3 +143,18 @@ def test_settings_page_names_the_database_file(db_path: Path) -> None:
     at.switch_page("pages/settings.py").run()
     assert not at.exception
     assert str(db_path) in " ".join(m.value for m in at.markdown)
+
+
+def test_settings_page_refuses_a_zim_path_that_is_not_a_zim_file(
+    db_path: Path, tmp_path: Path
+) -> None:
+    fake = tmp_path / "wikipedia_en_all.zim"
+    fake.write_text("not a zim file", encoding="utf-8")
+    at = start()
+    at.switch_page("pages/settings.py").run()
+    field = next(t for t in at.text_input if t.label.startswith("Path of the .zim file"))
+    field.input(str(fake))
+    button(at, "Save ZIM file").click().run()  # type: ignore[attr-defined]
+    assert any(str(fake) in e.value for e in at.error)
+    with Store.open(db_path) as store:
+        assert store.setting("zim.path") == ""

@@ -11,19 +11,16 @@ from tests.conftest import DEMO_ARTICLE
 from tests.test_cli import run
 
 
-def test_zim_source_without_zim_support_exits_2(tmp_path: Path) -> None:
-    try:
-        import checks.sources.zim  # noqa: F401
-    except ModuleNotFoundError:
-        pass
-    else:
-        pytest.skip("this build has ZIM support")
+def test_a_missing_zim_file_named_on_the_command_line_fails_naming_it(tmp_path: Path) -> None:
+    missing = tmp_path / "wikipedia_en.zim"
     result = run(
-        "analyze", str(DEMO_ARTICLE), "--source", f"zim:{tmp_path / 'x.zim'}",
+        "analyze", str(DEMO_ARTICLE), "--source", f"zim:{missing}",
         "--db", str(tmp_path / "z.sqlite3"),
     )  # fmt: skip
-    assert result.returncode == 2
-    assert result.stderr.strip() == "error: ZIM support is not installed in this build"
+    assert result.returncode == 1
+    assert str(missing) in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "z.sqlite3").exists()  # nothing was started
 
 
 def test_unknown_source_is_bad_usage(tmp_path: Path) -> None:

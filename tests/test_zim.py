@@ -586,3 +586,25 @@ def test_demo_article_is_matched_against_the_zim(demo_zim: Path) -> None:
 )
 def test_names_in(text: str, names: list[str]) -> None:
     assert names_in(text) == names
+
+
+def test_cli_uses_a_zim_file_named_on_the_command_line_or_in_checks_zim(
+    indexed_zim: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checks.cli import main
+    from checks.sources.choice import ZIM_ENV, build_sources
+    from checks.store import Store
+
+    db = tmp_path / "zim-cli.sqlite3"
+    text = "Jens Stoltenberg led NATO as Secretary General.\n"
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    assert main(["analyze", str(article), "--source", f"zim:{indexed_zim}", "--db", str(db)]) == 0
+    with Store.open(db) as store:
+        review = store.review(1)
+        sources = {doc.source for doc in review.documents}
+        assert sources == {SourceKind.ZIM}
+        monkeypatch.setenv(ZIM_ENV, str(indexed_zim))
+        kinds = [source.kind for source in build_sources(store)]
+    assert kinds[0] == SourceKind.LIBRARY
+    assert kinds[-1] == SourceKind.ZIM

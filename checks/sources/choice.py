@@ -1,7 +1,10 @@
 """Which sources an analysis uses: ``library``, ``wikipedia``, ``zim:PATH``, any combination.
 
-The default is the library plus Wikipedia (unless Wikipedia is switched off in the settings
-or by ``$CHECKS_WIKIPEDIA=off``); an unreachable Wikipedia costs one notice, not the analysis.
+The default is the library, plus Wikipedia (unless it is switched off in the settings or by
+``$CHECKS_WIKIPEDIA=off``), plus an offline Wikipedia ZIM file when one is configured
+(``$CHECKS_ZIM`` or the settings page); an unreachable source costs one notice, not the
+analysis. A ZIM file named explicitly (``--source zim:PATH``) is checked at once, so a wrong
+path is an error naming the file.
 
 >>> parse_spec("zim:/data/wikipedia_en.zim")
 SourceSpec(name='zim', path=PosixPath('/data/wikipedia_en.zim'))
@@ -11,7 +14,6 @@ SourceSpec(name='wikipedia', path=None)
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -25,14 +27,12 @@ from checks.errors import InputError
 from checks.sources import wikipedia
 from checks.sources.base import Source
 from checks.sources.library import LibrarySource
+from checks.sources.zim import ZimSource, open_zim
 from checks.store import Store
 
 NAMES = ("library", "wikipedia", "zim")
-ZIM_MISSING = "ZIM support is not installed in this build"
-
-
-class ZimNotInstalledError(InputError):
-    """``zim:PATH`` was asked for but ``checks.sources.zim`` is not part of this build."""
+ZIM_ENV = "CHECKS_ZIM"
+SETTING_ZIM_PATH = "zim.path"
 
 
 @dataclass(frozen=True)
@@ -54,22 +54,26 @@ def parse_spec(text: str) -> SourceSpec:
     raise InputError(f"unknown source {text!r}: use library, wikipedia or zim:PATH")
 
 
+def configured_zim(store: Store) -> Path | None:
+    """The ZIM file to use by default: ``$CHECKS_ZIM``, else the settings page's, else none."""
+    text = os.environ.get(ZIM_ENV, "").strip() or store.setting(SETTING_ZIM_PATH).strip()
+    return Path(text).expanduser() if text else None
+
+
 def default_specs(store: Store) -> tuple[SourceSpec, ...]:
-    """The library, plus Wikipedia unless it is switched off."""
-    use_wikipedia = wikipedia.enabled(store.setting)
-    return (SourceSpec("library"), *((SourceSpec("wikipedia"),) if use_wikipedia else ()))
+    """The library, plus Wikipedia unless it is switched off, plus a configured ZIM file."""
+    specs = [SourceSpec("library")]
+    if wikipedia.enabled(store.setting):
+        specs.append(SourceSpec("wikipedia"))
+    zim = configured_zim(store)
+    if zim is not None:
+        specs.append(SourceSpec("zim", zim))
+    return tuple(specs)
 
 
-def zim_source(path: Path, *, language: str, full_text: bool) -> Source:
-    """``checks.sources.zim.ZimSource``, imported only when asked for."""
-    try:
-        module = importlib.import_module("checks.sources.zim")
-    except ModuleNotFoundError as error:
-        if error.name not in ("checks.sources.zim", "libzim"):
-            raise
-        raise ZimNotInstalledError(ZIM_MISSING) from error
-    source: Source = module.ZimSource(path, language=language, full_text=full_text)
-    return source
+def zim_source(path: Path, *, language: str, full_text: bool, budget: int) -> Source:
+    """An offline Wikipedia in a Kiwix ZIM file (opened when first used)."""
+    return ZimSource(path, language=language, full_text=full_text, budget=budget)
 
 
 def wikipedia_source(
@@ -128,5 +132,16 @@ def build_sources(
                 wikipedia_source(store, language=lang, full_text=full_text, refresh=refresh)
             )
         elif spec.path is not None:
-            sources.append(zim_source(spec.path, language=lang, full_text=bool(full_text)))
+            budget = wikipedia.options_from_settings(store.setting).budget
+            sources.append(
+                zim_source(spec.path, language=lang, full_text=bool(full_text), budget=budget)
+            )
     return sources
+
+
+def check_explicit(specs: Sequence[SourceSpec]) -> None:
+    """Open every ZIM file named explicitly, so a wrong path fails before any work
+    (SourceError naming the file)."""
+    for spec in specs:
+        if spec.name == "zim" and spec.path is not None:
+            open_zim(spec.path)
