@@ -1,0 +1,67 @@
+"""What every reader returns: the article's text and the metadata found with it.
+
+>>> first_line_title("\\n## Talks resume in Cairo\\nBody.")
+'Talks resume in Cairo'
+>>> paragraphs(["  One.", "", "Two.  "])
+'One.\\n\\nTwo.'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from checks.errors import InputError
+from checks.sources.library import normalise_newlines
+
+MAX_BYTES = 10_000_000  # the app's upload limit (.streamlit/config.toml) and the fetch limit
+MAX_TITLE_CHARS = 200
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """An article ready to analyse. ``published`` is ``YYYY-MM-DD`` or ``""``; ``origin``
+    names where it came from (a file name or the final URL) for messages."""
+
+    title: str
+    text: str
+    url: str = ""
+    author: str = ""
+    published: str = ""
+    origin: str = ""
+
+
+def first_line_title(text: str) -> str:
+    """The first non-blank line without Markdown heading marks, else ``"Untitled article"``."""
+    line = next((line.strip(" #\t") for line in text.splitlines() if line.strip()), "")
+    return line[:MAX_TITLE_CHARS] or "Untitled article"
+
+
+def paragraphs(blocks: Iterable[str]) -> str:
+    """Blocks of text joined as paragraphs (a blank line between), empty ones dropped."""
+    return "\n\n".join(block.strip() for block in blocks if block.strip())
+
+
+def article(
+    text: str,
+    *,
+    origin: str,
+    title: str = "",
+    url: str = "",
+    author: str = "",
+    published: str = "",
+) -> ArticleInput:
+    """An ``ArticleInput`` with clean text; ``InputError`` when no text is left."""
+    clean = normalise_newlines(text).strip()
+    if not clean:
+        raise InputError(f"{origin} contains no text")
+    if "\x00" in clean:
+        raise InputError(f"{origin} looks like a binary file, not text")
+    return ArticleInput(
+        title=" ".join(title.split())[:MAX_TITLE_CHARS] or first_line_title(clean),
+        text=clean,
+        url=url.strip(),
+        author=" ".join(author.split()),
+        published=published.strip(),
+        origin=origin,
+    )
