@@ -79,9 +79,11 @@ def rating(label: str) -> dict[str, Any]:
     return out
 
 
-def _people(author: str) -> list[dict[str, str]]:
-    names = [name.strip() for name in re.split(r";|\band\b|,", author) if name.strip()]
-    return [{"@type": "Person", "name": name} for name in names]
+def _people(author: str) -> dict[str, str] | list[dict[str, str]]:
+    """One Person, or a list of them for "A; B", "A, B" or "A and B"."""
+    names = [name.strip() for name in re.split(r";|,| and ", author) if name.strip()]
+    people = [{"@type": "Person", "name": name} for name in names]
+    return people[0] if len(people) == 1 else people
 
 
 def item_reviewed(article: Article) -> dict[str, Any]:

@@ -219,8 +219,7 @@ def cmd_import_verdicts(args: argparse.Namespace, *, stdout: TextIO) -> int:
     with Store.open(args.db or config.default_db_path()) as store:
         result = import_verdicts(store, data, article_id=args.article, name=path.name)
     print(
-        f"article {result.article_id}: {result.rows} rows read, "
-        f"{result.changed} verdicts changed",
+        f"article {result.article_id}: {result.rows} rows read, {result.changed} verdicts changed",
         file=stdout,
     )
     return 0

@@ -66,9 +66,7 @@ def _history(entry: HistoryEntry) -> dict[str, Any]:
     }
 
 
-def jsonl_record(
-    review: Review, row: ReviewRow, history: Sequence[HistoryEntry]
-) -> dict[str, Any]:
+def jsonl_record(review: Review, row: ReviewRow, history: Sequence[HistoryEntry]) -> dict[str, Any]:
     """One claim with everything known about it; ``history`` is filtered to the claim."""
     sentence, claim, verdict = row.sentence, row.claim, row.verdict
     return {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from checks import config
+from ui.publisher import render_publisher_settings
 from ui.resources import get_store
 
 store = get_store()
@@ -23,3 +24,6 @@ st.caption(
     f"Set `{config.SCALE_ENV}` (comma-separated, e.g. `unreviewed, true, false, unproven`) "
     "before starting the app to use another scale."
 )
+
+st.subheader("Publisher (ClaimReview)")
+render_publisher_settings(store)

@@ -8,7 +8,7 @@ can act on.
 
 from __future__ import annotations
 
-from checks.ingest.base import MAX_BYTES, ArticleInput, first_line_title
+from checks.ingest.base import MAX_BYTES, ArticleInput, first_line_title, iso_date
 from checks.ingest.files import ACCEPTED_EXTENSIONS, read_file, read_path, sniff_extension
 from checks.ingest.web import USER_AGENT, fetch_url, is_url
 
@@ -20,6 +20,7 @@ __all__ = [
     "fetch_url",
     "first_line_title",
     "is_url",
+    "iso_date",
     "read_file",
     "read_path",
     "sniff_extension",

@@ -4,12 +4,15 @@
 'Talks resume in Cairo'
 >>> paragraphs(["  One.", "", "Two.  "])
 'One.\\n\\nTwo.'
+>>> iso_date(" 2024-06-15 "), iso_date("2024-06-15T10:30:00Z"), iso_date("")
+('2024-06-15', '2024-06-15', '')
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from checks.errors import InputError
 from checks.sources.library import normalise_newlines
@@ -37,6 +40,17 @@ def first_line_title(text: str) -> str:
     return line[:MAX_TITLE_CHARS] or "Untitled article"
 
 
+def iso_date(text: str) -> str:
+    """A publication date as ``YYYY-MM-DD`` (a time after it is dropped), or ``""``."""
+    value = text.strip()[:10]
+    if not value:
+        return ""
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as error:
+        raise InputError(f"{text.strip()!r} is not a date: write it as YYYY-MM-DD") from error
+
+
 def paragraphs(blocks: Iterable[str]) -> str:
     """Blocks of text joined as paragraphs (a blank line between), empty ones dropped."""
     return "\n\n".join(block.strip() for block in blocks if block.strip())
@@ -62,6 +76,14 @@ def article(
         text=clean,
         url=url.strip(),
         author=" ".join(author.split()),
-        published=published.strip(),
+        published=_date_or_empty(published),
         origin=origin,
     )
+
+
+def _date_or_empty(text: str) -> str:
+    """Extracted dates are a hint: one that does not parse is dropped, not an error."""
+    try:
+        return iso_date(text)
+    except InputError:
+        return ""

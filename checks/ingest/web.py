@@ -66,12 +66,15 @@ def _download(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str, 
     headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT}
     host = urlsplit(url).netloc
     try:
-        with httpx.Client(
-            headers=headers,
-            timeout=httpx.Timeout(timeout),
-            follow_redirects=True,
-            max_redirects=MAX_REDIRECTS,
-        ) as client, client.stream("GET", url) as response:
+        with (
+            httpx.Client(
+                headers=headers,
+                timeout=httpx.Timeout(timeout),
+                follow_redirects=True,
+                max_redirects=MAX_REDIRECTS,
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
             if response.status_code >= 400:
                 raise _status_error(url, response.status_code)
             body = _read_limited(response, url, max_bytes)
@@ -108,4 +111,3 @@ def fetch_url(
         f"{final} serves {mime or 'an unknown type'}, not a web page or a PDF; "
         "if the article is in that file, download it and upload it"
     )
-
