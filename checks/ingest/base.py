@@ -68,7 +68,7 @@ def article(
     """An ``ArticleInput`` with clean text; ``InputError`` when no text is left."""
     clean = normalise_newlines(text).strip()
     if not clean:
-        raise InputError(f"{origin} contains no text")
+        raise InputError(f"{origin} is empty: it holds no text")
     if "\x00" in clean:
         raise InputError(f"{origin} looks like a binary file, not text")
     return ArticleInput(
