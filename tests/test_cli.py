@@ -152,8 +152,8 @@ def test_export_formats_and_import_verdicts_round_trip(tmp_path: Path) -> None:
     refused = run("export", "1", "--db", str(db), "--format", "claimreview")
     assert refused.returncode == 1
     assert "Settings > Publisher" in refused.stderr
-    claimreview = run("export", "1", "--db", str(db), "--format", "claimreview",
-                      "--publisher", "Desk", "--publisher-url", "https://desk.example/c")  # fmt: skip
+    publisher = ("--publisher", "Desk", "--publisher-url", "https://desk.example/c")
+    claimreview = run("export", "1", "--db", str(db), "--format", "claimreview", *publisher)
     assert claimreview.returncode == 0, claimreview.stderr
     (review,) = json.loads(claimreview.stdout)
     assert (review["url"], review["reviewRating"]["ratingValue"]) == (

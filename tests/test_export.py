@@ -69,9 +69,14 @@ HEADLINE = ReviewRow(
 )
 REVIEW = Review(
     Article(
-        7, "Talks ‘resume’ in Cairo", "text", "https://example.org/a", "2026-11-27T14:00:00Z",
-        author="-Ann Author", published="2024-05-03",
-    ),  # fmt: skip
+        7,
+        "Talks ‘resume’ in Cairo",
+        "text",
+        "https://example.org/a",
+        "2026-11-27T14:00:00Z",
+        author="-Ann Author",
+        published="2024-05-03",
+    ),
     (HEADLINE, CHECKED),
     (WIKI, NOTES, WIRE),
 )
