@@ -128,7 +128,8 @@ def _source_line(number: int, doc: Document) -> str:
 def _header(review: Review) -> Iterator[str]:
     article = review.article
     yield f"# Fact-check: {inline(article.title)}"
-    facts = [f"- **Article:** {link(article.url, article.url)}" if article.url else ""]
+    address = f"<{article.url}>" if _HTTP.match(article.url) and "<" not in article.url else ""
+    facts = [f"- **Article:** {address or inline(article.url)}" if article.url else ""]
     facts.append(f"- **Author:** {inline(article.author)}" if article.author else "")
     facts.append(f"- **Published:** {inline(article.published)}" if article.published else "")
     reviewed = sum(1 for row in review.rows if _is_reviewed(row))

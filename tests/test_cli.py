@@ -112,7 +112,7 @@ def test_analyze_a_url_prints_the_id_and_writes_markdown(tmp_path: Path, site: s
     assert report.startswith(f"# Fact-check: {TITLE}\n")
     assert "- **Author:** Jane Reporter" in report
     assert "- **Published:** 2024-06-15" in report
-    assert f"[{url}](<{url}>)" in report
+    assert f"- **Article:** <{url}>" in report
 
 
 @pytest.mark.parametrize(
