@@ -1,6 +1,7 @@
 """``python -m checks``: the analysis without a browser, for batch work.
 
 Exit codes: 0 success, 1 the work failed (bad input, source or store error), 2 bad usage.
+Errors go to standard error on one line, starting with ``error:``.
 """
 
 from __future__ import annotations
@@ -8,18 +9,23 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from checks import config
-from checks.errors import ChecksError, InputError
-from checks.export import to_csv
-from checks.model import Review, Stage
+from checks.claimreview import Publisher
+from checks.errors import ChecksError, ExportError, InputError
+from checks.formats import Format, export
+from checks.ingest import ArticleInput, fetch_url, is_url, read_file, read_path
+from checks.model import Review
 from checks.pipeline import analyze
+from checks.progress import terminal_progress
 from checks.sources.choice import SourceSpec, build_sources, check_explicit, parse_spec
 from checks.sources.library import seed_demo_library
 from checks.sources.wikipedia import SETTING_CONTACT
 from checks.store import Store
+from checks.verdict_import import import_verdicts
 
 DESCRIPTION = """\
 Check a news article claim by claim. Every sentence becomes a claim, matched against your
@@ -31,10 +37,12 @@ EPILOG = f"""\
 The database is {config.DB_ENV} if set, else {config.default_db_path()}.
 Examples:
   python -m checks analyze data/ceasefire-proposal-2024.txt --out verdicts.csv
+  python -m checks analyze https://example.org/news/article.html
   python -m checks analyze article.txt --source library --source wikipedia --lang de
   python -m checks analyze article.txt --source zim:wikipedia_en_all_nopic.zim
   python -m checks list
-  python -m checks export 1 --out verdicts.csv
+  python -m checks export 1 --format markdown --out report.md
+  python -m checks import-verdicts verdicts.csv
 """
 
 
@@ -49,11 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser(
         "analyze",
         help="split an article into claims and match them with the reference library",
-        description="Analyse ARTICLE (a .txt/.md file, or - for standard input) and store it.",
+        description="Analyse INPUT (a file, a web address, or - for standard input), store "
+        "it and print its new id.",
     )
-    run.add_argument("article", help="path to a UTF-8 text or Markdown file, or - for stdin")
-    run.add_argument("--title", help="article title (default: its first line)")
-    run.add_argument("--out", type=Path, help="write the claims and evidence as CSV here")
+    run.add_argument("article", metavar="INPUT", help=INPUT_HELP)
+    run.add_argument("--title", help="article title (default: the page's or file's title)")
+    _add_output(run, out_help="write the claims and evidence here (default: nothing)")
     run.add_argument(
         "--source",
         action="append",
@@ -72,10 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(run)
     listing = commands.add_parser("list", help="list stored articles (id, title, claims, reviewed)")
     _add_db(listing)
-    out = commands.add_parser("export", help="write an article's claims and verdicts as CSV")
+    out = commands.add_parser("export", help="write an article's claims and verdicts")
     out.add_argument("article_id", type=int, help="article id, as printed by 'list'")
-    out.add_argument("--out", type=Path, help="output file (default: standard output)")
+    _add_output(out, out_help="output file (default: standard output)")
     _add_db(out)
+    _add_import_verdicts(commands)
     return parser
 
 
@@ -84,6 +94,48 @@ def _spec(text: str) -> SourceSpec:
         return parse_spec(text)
     except InputError as error:
         raise argparse.ArgumentTypeError(str(error)) from error
+
+
+INPUT_HELP = (
+    "a .txt, .md, .html, .docx or .pdf file; an http(s) address of an article (or of a PDF); "
+    "or - for standard input"
+)
+
+
+def _add_output(parser: argparse.ArgumentParser, *, out_help: str) -> None:
+    parser.add_argument("--out", type=Path, help=out_help)
+    parser.add_argument(
+        "--format",
+        type=Format,
+        choices=list(Format),
+        default=Format.CSV,
+        metavar="{" + ",".join(f.value for f in Format) + "}",
+        help="csv (spreadsheet, default), jsonl (everything, one claim a line), claimreview "
+        "(schema.org JSON-LD of the reviewed claims), markdown (a report for editors)",
+    )
+    parser.add_argument(
+        "--publisher",
+        help="claimreview: your organisation's name (default: as set in the app's Settings)",
+    )
+    parser.add_argument(
+        "--publisher-url",
+        help="claimreview: the page where the fact-checks are published (default: Settings)",
+    )
+
+
+def _add_import_verdicts(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    back = commands.add_parser(
+        "import-verdicts",
+        help="apply a verdicts CSV (as exported, edited in a spreadsheet) to its article",
+        description="Apply the verdict and note columns of FILE to the article named in its "
+        "article_id column, by claim id. Every problem is reported by row; then nothing is "
+        "applied.",
+    )
+    back.add_argument("file", type=Path, metavar="FILE.csv", help="the edited CSV file")
+    back.add_argument(
+        "--article", type=int, help="the article to import into (default: the file's article_id)"
+    )
+    _add_db(back)
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -95,35 +147,50 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def read_article(name: str, *, stdin: TextIO) -> str:
-    """The text of a file path, or of standard input for ``-``."""
+def read_input(name: str, *, stdin: TextIO) -> ArticleInput:
+    """The article of a web address, of standard input (``-``) or of a file."""
     if name == "-":
-        return stdin.read()
+        buffer: BinaryIO | None = getattr(stdin, "buffer", None)
+        data = buffer.read() if buffer is not None else stdin.read().encode("utf-8")
+        return read_file("standard input", data)
+    if is_url(name):
+        progress = terminal_progress(sys.stderr)
+        if progress:
+            progress.say(f"Fetching {name}")
+        return fetch_url(name)
     path = Path(name)
+    if not path.exists() and "://" in name:
+        raise InputError(f"{name!r} is not a file or an http(s) address")
+    found = read_path(path)
+    return found if found.url else replace(found, url=path.resolve().as_uri())
+
+
+def _publisher(args: argparse.Namespace, store: Store) -> Publisher:
+    saved = Publisher.from_settings(store.setting)
+    return Publisher(
+        name=args.publisher or saved.name,
+        url=saved.url,
+        review_url=args.publisher_url or saved.review_url,
+    )
+
+
+def _write(data: bytes, fmt: Format, out: Path | None, *, stdout: TextIO) -> None:
+    if out is None:
+        stdout.write(data.decode("utf-8-sig" if fmt is Format.CSV else "utf-8"))
+        return
     try:
-        data = path.read_bytes()
+        out.write_bytes(data)
     except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from error
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path} is not UTF-8 text") from error
-
-
-def first_line_title(text: str) -> str:
-    line = next((line.strip(" #\t") for line in text.splitlines() if line.strip()), "")
-    return line[:200] or "Untitled article"
-
-
-def _progress(stage: Stage, fraction: float, message: str) -> None:
-    if fraction == 0.0 and sys.stderr.isatty():
-        print(f"{message}…", file=sys.stderr)
+        raise ExportError(f"cannot write {out}: {error.strerror or error}") from error
 
 
 def cmd_analyze(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
-    text = read_article(args.article, stdin=stdin)
     check_explicit(args.source or ())
+    incoming = read_input(args.article, stdin=stdin)
     with Store.open(args.db or config.default_db_path()) as store:
+        publisher = _publisher(args, store)
+        if args.out and args.format is Format.CLAIMREVIEW:
+            publisher.page()  # a missing publisher fails before the work, not after
         seed_demo_library(store)
         sources = build_sources(
             store,
@@ -138,17 +205,20 @@ def cmd_analyze(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> i
                 "Settings page (Wikimedia asks every tool for one)",
                 file=sys.stderr,
             )
-        analysis = analyze(text, sources=sources, on_progress=_progress)
-        title = args.title or first_line_title(text)
-        url = "" if args.article == "-" else Path(args.article).resolve().as_uri()
-        article = store.add_article(title=title, text=text, url=url)
+        progress = terminal_progress(sys.stderr)
+        analysis = analyze(incoming.text, sources=sources, on_progress=progress)
+        article = store.add_article(
+            title=args.title or incoming.title, text=incoming.text, url=incoming.url,
+            author=incoming.author, published=incoming.published,
+        )  # fmt: skip
         store.save_analysis(article.id, analysis)
         review = store.review(article.id)
+        data = export(store, article.id, args.format, publisher=publisher) if args.out else b""
     for notice in analysis.notices:
         print(f"notice: {notice}", file=sys.stderr)
     print(summary(review), file=sys.stderr)
     if args.out:
-        args.out.write_bytes(to_csv(review))
+        _write(data, args.format, args.out, stdout=stdout)
         print(f"wrote {args.out}", file=sys.stderr)
     print(article.id, file=stdout)
     return 0
@@ -176,11 +246,23 @@ def cmd_list(args: argparse.Namespace, *, stdout: TextIO) -> int:
 
 def cmd_export(args: argparse.Namespace, *, stdout: TextIO) -> int:
     with Store.open(args.db or config.default_db_path()) as store:
-        data = to_csv(store.review(args.article_id))
-    if args.out:
-        args.out.write_bytes(data)
-    else:
-        stdout.write(data.decode("utf-8-sig"))
+        data = export(store, args.article_id, args.format, publisher=_publisher(args, store))
+    _write(data, args.format, args.out, stdout=stdout)
+    return 0
+
+
+def cmd_import_verdicts(args: argparse.Namespace, *, stdout: TextIO) -> int:
+    path: Path = args.file
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from error
+    with Store.open(args.db or config.default_db_path()) as store:
+        result = import_verdicts(store, data, article_id=args.article, name=path.name)
+    print(
+        f"article {result.article_id}: {result.rows} rows read, {result.changed} verdicts changed",
+        file=stdout,
+    )
     return 0
 
 
@@ -194,7 +276,9 @@ def main(
             return cmd_analyze(args, stdin=stdin, stdout=stdout)
         if args.command == "list":
             return cmd_list(args, stdout=stdout)
+        if args.command == "import-verdicts":
+            return cmd_import_verdicts(args, stdout=stdout)
         return cmd_export(args, stdout=stdout)
     except ChecksError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {' '.join(str(error).split())}", file=sys.stderr)
         return 1

@@ -16,6 +16,10 @@ class InputError(ChecksError):
     """The article or upload cannot be used (empty, binary, too large, undecodable)."""
 
 
+class FetchError(InputError):
+    """An article address that cannot be fetched or holds no article (timeout, 404, not HTML)."""
+
+
 class SourceError(ChecksError):
     """A reference source failed (unreachable, unreadable, malformed)."""
 
@@ -50,3 +54,15 @@ class VerdictError(ChecksError):
 
 class ExportError(ChecksError):
     """An export or import that cannot be carried out."""
+
+
+class VerdictImportError(ExportError):
+    """A verdicts CSV with rows that cannot be applied; nothing was imported.
+
+    ``problems`` holds one readable line per bad row (``"row 4 (c7): ..."``).
+    """
+
+    def __init__(self, problems: tuple[str, ...]) -> None:
+        self.problems = problems
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        super().__init__(f"nothing imported, {count}: " + "; ".join(problems))

@@ -1,4 +1,8 @@
-"""Export a reviewed article. CSV for now: one row per claim, ready for a spreadsheet.
+"""Export a reviewed article as CSV: one row per claim, ready for a spreadsheet.
+
+(JSONL, ClaimReview and Markdown live in ``jsonl.py``, ``claimreview.py`` and ``report.py``;
+``formats.py`` picks one; ``verdict_import.py`` reads this CSV back.) The last three columns
+repeat the article's metadata on every row so a file stands on its own.
 
 The CSV is UTF-8 with a byte-order mark (so spreadsheets show ’ “ ” and emoji correctly),
 quoted by the csv module, with ``\\r\\n`` line endings. The ``evidence``, ``source_*``,
@@ -45,6 +49,9 @@ CSV_COLUMNS: Final[tuple[str, ...]] = (
     "evidence_3",
     "source_3_url",
     "updated_at",
+    "article_url",
+    "article_author",
+    "article_published",
 )
 
 FORMULA_TRIGGERS: Final[tuple[str, ...]] = ("=", "+", "-", "@", "\t", "\r")
@@ -116,6 +123,9 @@ def csv_row(review: Review, row: ReviewRow) -> tuple[Cell, ...]:
         *_evidence_cells(review, nth[1]),
         *_evidence_cells(review, nth[2]),
         neutralise(verdict.updated_at),
+        neutralise(review.article.url),
+        neutralise(review.article.author),
+        neutralise(review.article.published),
     )
 
 

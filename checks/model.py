@@ -168,11 +168,16 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Article:
+    """A stored article. ``author`` and ``published`` (a date, ``2024-06-15``) are metadata
+    the reviewer may edit; both are ``""`` when unknown."""
+
     id: int
     title: str
     text: str
     url: str
     created_at: str
+    author: str = ""
+    published: str = ""
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -184,6 +184,13 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
             document_uid TEXT NOT NULL DEFAULT '',
             PRIMARY KEY (article_id, position)
         );
+        """,
+    ),
+    (
+        "0007_article_metadata",
+        """
+        ALTER TABLE articles ADD COLUMN author TEXT NOT NULL DEFAULT '';
+        ALTER TABLE articles ADD COLUMN published TEXT NOT NULL DEFAULT '';
         """,
     ),
 )
@@ -372,6 +379,8 @@ def _article(row: sqlite3.Row) -> Article:
         text=str(row["text"]),
         url=str(row["url"]),
         created_at=str(row["created_at"]),
+        author=str(row["author"]),
+        published=str(row["published"]),
     )
 
 
@@ -666,18 +675,54 @@ class Store:
 
     # --- articles -------------------------------------------------------------------------
 
-    def add_article(self, *, title: str, text: str, url: str = "") -> Article:
+    def add_article(
+        self, *, title: str, text: str, url: str = "", author: str = "", published: str = ""
+    ) -> Article:
         now = self._clock()
         with self._transaction() as connection:
             cursor = connection.execute(
-                "INSERT INTO articles (title, text, url, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (title, text, url, now, now),
+                "INSERT INTO articles (title, text, url, created_at, updated_at, author,"
+                " published) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (title, text, url, now, now, author, published),
             )
             article_id = cursor.lastrowid
         if article_id is None:
             raise StoreError(f"{self.path}: the new article got no id")
-        return Article(id=article_id, title=title, text=text, url=url, created_at=now)
+        return Article(
+            id=article_id, title=title, text=text, url=url, created_at=now,
+            author=author, published=published,
+        )  # fmt: skip
+
+    def set_article_metadata(
+        self,
+        article_id: int,
+        *,
+        title: str | None = None,
+        url: str | None = None,
+        author: str | None = None,
+        published: str | None = None,
+    ) -> Article:
+        """Change the given metadata fields (``None`` leaves one as it is); returns the
+        article as saved. An empty title is refused: the article list needs one."""
+        if title is not None and not title.strip():
+            raise StoreError("an article needs a title; the title given is empty")
+        with self._transaction() as connection:
+            current = _require_article(connection, article_id)
+            wanted = replace(
+                current,
+                title=current.title if title is None else title.strip(),
+                url=current.url if url is None else url.strip(),
+                author=current.author if author is None else author.strip(),
+                published=current.published if published is None else published.strip(),
+            )
+            if wanted != current:
+                connection.execute(
+                    "UPDATE articles SET title = ?, url = ?, author = ?, published = ?"
+                    " WHERE id = ?",
+                    (wanted.title, wanted.url, wanted.author, wanted.published, article_id),
+                )
+                _touch(connection, article_id, self._clock())
+            return wanted
 
     def article(self, article_id: int) -> Article:
         with self._transaction("BEGIN") as connection:

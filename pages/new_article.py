@@ -1,4 +1,4 @@
-"""New article: paste text, upload a .txt/.md file, or open the demo article."""
+"""New article: paste text, upload a file, fetch a web address, or open the demo article."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from checks.errors import InputError
-from checks.sources.library import read_upload
 from ui.analysis import open_review, run_analysis
+from ui.ingest import render_upload, render_url
 from ui.resources import get_store
 
 DEMO = Path(__file__).resolve().parent.parent / "data" / "ceasefire-proposal-2024.txt"
@@ -27,7 +26,7 @@ if st.button("Open the demo article", type="primary" if first_visit else "second
     if new_id is not None:
         open_review(new_id)
 
-paste, upload = st.tabs(["Paste text", "Upload a file"])
+paste, upload, address = st.tabs(["Paste text", "Upload a file", "Fetch a web address"])
 with paste:
     title = st.text_input("Title (optional: the first line is used otherwise)", key="new-title")
     text = st.text_area(
@@ -42,15 +41,6 @@ with paste:
         if new_id is not None:
             open_review(new_id)
 with upload:
-    uploaded = st.file_uploader(
-        "A .txt or .md file (UTF-8, UTF-16 or Windows-1252)", type=["txt", "md"]
-    )
-    if uploaded is not None and st.button("Analyze the file", key="analyze-upload"):
-        try:
-            doc = read_upload(uploaded.name, uploaded.getvalue())
-        except InputError as error:
-            st.error(str(error))
-        else:
-            new_id = run_analysis(store, title=doc.title, text=doc.text)
-            if new_id is not None:
-                open_review(new_id)
+    render_upload(store)
+with address:
+    render_url(store)

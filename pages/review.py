@@ -9,14 +9,15 @@ import streamlit as st
 
 from checks import config
 from checks.errors import NotFoundError
-from checks.export import to_csv
 from checks.model import Review, ReviewRow
 from checks.store import Store
 from ui import state
 from ui.add_reference import render_add_reference
 from ui.analysis import run_analysis
+from ui.exports import render_exports
 from ui.frames import EDITABLE, review_frame
 from ui.html import STYLE, evidence_html, paragraph_html
+from ui.metadata import render_metadata
 from ui.resources import get_store
 from ui.review_actions import (
     bump_generation,
@@ -63,15 +64,9 @@ def render_header(review: Review) -> None:
     reviewed = sum(1 for row in rows if row.verdict.label != config.UNREVIEWED)
     st.title(review.article.title)
     st.progress(reviewed / len(rows) if rows else 0.0, text=f"{reviewed} of {len(rows)} reviewed")
-    left, middle, right = st.columns([1, 1, 1])
-    left.download_button(
-        "Download CSV",
-        data=to_csv(review),
-        file_name=f"article-{review.article.id}-verdicts.csv",
-        mime="text/csv",
-        on_click="ignore",
-        icon=":material/download:",
-    )
+    render_metadata(review.article)
+    render_exports(review)
+    middle, right = st.columns([1, 1])
     middle.button(
         "Mark headings, questions and opinions not checkable",
         on_click=mark_not_checkable,

@@ -14,6 +14,7 @@ from checks.sources import wikipedia
 from checks.sources.choice import SETTING_ZIM_PATH, ZIM_ENV, configured_zim
 from checks.sources.wikiclient import check_language, user_agent
 from checks.sources.zim import open_zim
+from ui.publisher import render_publisher_settings
 from ui.resources import get_store
 
 store = get_store()
@@ -118,3 +119,5 @@ if zim_path is not None:
             f"In use: `{zim_path}` · {zim_info.article_count:,} entries · {index} · "
             f"language `{zim_info.language}` · links to {online}"
         )
+st.subheader("Publisher (ClaimReview)")
+render_publisher_settings(store)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from checks.export import to_csv
 from checks.store import Store
 from tests.conftest import ROOT
+from tests.samples import TITLE, encrypt_pdf, make_docx, make_pdf, serve
 
 APP = str(ROOT / "app.py")
 TIMEOUT = 120
@@ -94,11 +96,18 @@ def test_demo_to_verdict_note_and_csv_survives_restart(db_path: Path) -> None:
     assert note_again.value == "Speech was on 14 June, not 15 June."
 
 
-def test_download_button_serves_the_csv(db_path: Path) -> None:
+def test_download_buttons_one_per_format(db_path: Path) -> None:
     at = open_demo()
     downloads = at.get("download_button")
-    assert len(downloads) == 1
-    assert downloads[0].proto.label == "Download CSV"
+    assert [d.proto.label for d in downloads] == [
+        "CSV (spreadsheet)",
+        "JSONL (everything)",
+        "ClaimReview (schema.org)",
+        "Markdown report",
+    ]
+    claimreview = downloads[2].proto
+    assert claimreview.disabled  # no publisher set yet
+    assert "Settings" in claimreview.help
 
 
 def test_empty_paste_gives_a_clear_message_and_stores_nothing(db_path: Path) -> None:
@@ -158,3 +167,111 @@ def test_settings_page_refuses_a_zim_path_that_is_not_a_zim_file(
     assert any(str(fake) in e.value for e in at.error)
     with Store.open(db_path) as store:
         assert store.setting("zim.path") == ""
+
+
+# --- issue 6: URL, uploads, metadata, exports, verdict import --------------------------------
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[str]:
+    with serve() as base:
+        yield base
+
+
+def test_fetch_and_analyze_a_url(db_path: Path, site: str) -> None:
+    at = start()
+    at.text_input(key="new-url").input(f"{site}/old-address").run()
+    button(at, "Fetch and analyze").click().run()  # type: ignore[attr-defined]
+    assert not at.exception, at.exception
+    assert at.title[0].value == TITLE
+    with Store.open(db_path) as store:
+        article = store.article(1)
+    assert (article.url, article.author, article.published) == (
+        f"{site}/news/article.html",
+        "Jane Reporter",
+        "2024-06-15",
+    )
+
+
+def test_a_bad_url_shows_its_message_and_stores_nothing(db_path: Path, site: str) -> None:
+    at = start()
+    at.text_input(key="new-url").input(f"{site}/missing").run()
+    button(at, "Fetch and analyze").click().run()  # type: ignore[attr-defined]
+    assert any("page not found (HTTP 404)" in e.value for e in at.error)
+    with Store.open(db_path) as store:
+        assert store.articles() == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "mime"),
+    [("story.docx", make_docx(), DOCX_MIME), ("release.pdf", make_pdf(), "application/pdf")],
+)
+def test_upload_a_word_or_pdf_file(db_path: Path, name: str, data: bytes, mime: str) -> None:
+    at = start()
+    at.file_uploader(key="new-upload").set_value((name, data, mime)).run()
+    button(at, "Analyze the file").click().run()  # type: ignore[attr-defined]
+    assert not at.exception, at.exception
+    with Store.open(db_path) as store:
+        review = store.review(1)
+    assert any("30 September 2022" in row.claim.text for row in review.rows)
+
+
+def test_a_password_protected_upload_shows_its_message(db_path: Path) -> None:
+    at = start()
+    secret = encrypt_pdf(make_pdf())
+    at.file_uploader(key="new-upload").set_value(("secret.pdf", secret, "application/pdf")).run()
+    button(at, "Analyze the file").click().run()  # type: ignore[attr-defined]
+    assert any("password-protected" in e.value for e in at.error)
+
+
+def test_metadata_is_editable_on_the_review_page(db_path: Path) -> None:
+    at = open_demo()
+    fields = {t.label: t for t in at.text_input}
+    fields["Author"].input("Jane Reporter")
+    fields["Published (YYYY-MM-DD)"].input("2024-06-15")
+    fields["Address (URL)"].input("https://news.example.com/a")
+    button(at, "Save details").click().run()  # type: ignore[attr-defined]
+    assert not at.exception, at.exception
+    with Store.open(db_path) as store:
+        article = store.article(1)
+    assert (article.author, article.published, article.url) == (
+        "Jane Reporter",
+        "2024-06-15",
+        "https://news.example.com/a",
+    )
+
+
+def test_import_verdicts_csv_from_the_review_page(db_path: Path) -> None:
+    at = open_demo()
+    with Store.open(db_path) as store:
+        data = to_csv(store.review(1)).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(data, newline="")))
+    rows[1]["verdict"], rows[1]["note"] = "FALSE", "Wrong day, see the transcript."
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    at.file_uploader(key="import-verdicts-1").set_value(
+        ("verdicts.csv", out.getvalue().encode("utf-8"), "text/csv")
+    ).run()
+    button(at, "Import verdicts").click().run()  # type: ignore[attr-defined]
+    assert not at.exception, at.exception
+    assert any("1 verdicts changed" in s.value for s in at.success)
+    with Store.open(db_path) as store:
+        verdict = store.review(1).rows[1].verdict
+        assert (verdict.label, verdict.note) == ("false", "Wrong day, see the transcript.")
+        assert len(store.history(1, rows[1]["claim_id"])) == 1
+
+
+def test_settings_page_saves_the_publisher(db_path: Path) -> None:
+    at = start()
+    at.switch_page("pages/settings.py").run()
+    fields = {t.label: t for t in at.text_input}
+    fields["Organisation name"].input("Example Fact Desk")
+    fields["Organisation web site"].input("https://factdesk.example.org")
+    button(at, "Save publisher").click().run()  # type: ignore[attr-defined]
+    assert any("ClaimReview exports are ready" in s.value for s in at.success)
+    with Store.open(db_path) as store:
+        assert store.setting("publisher.name") == "Example Fact Desk"

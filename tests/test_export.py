@@ -68,7 +68,15 @@ HEADLINE = ReviewRow(
     Verdict("c1", "unreviewed", "", None, ""),
 )
 REVIEW = Review(
-    Article(7, "Talks ‘resume’ in Cairo", "text", "https://example.org/a", "2026-11-27T14:00:00Z"),
+    Article(
+        7,
+        "Talks ‘resume’ in Cairo",
+        "text",
+        "https://example.org/a",
+        "2026-11-27T14:00:00Z",
+        author="-Ann Author",
+        published="2024-05-03",
+    ),
     (HEADLINE, CHECKED),
     (WIKI, NOTES, WIRE),
 )
@@ -85,7 +93,8 @@ def test_csv_starts_with_bom_and_the_exact_header_line() -> None:
     assert header == (
         "article_id,article_title,claim_id,sentence_index,start,end,claim,kind,"
         "checkworthiness,verdict,note,cited_evidence_rank,evidence,source_title,source_url,"
-        "score,conflicts,evidence_2,source_2_url,evidence_3,source_3_url,updated_at"
+        "score,conflicts,evidence_2,source_2_url,evidence_3,source_3_url,updated_at,"
+        "article_url,article_author,article_published"
     )
     assert tuple(read(data)[0]) == CSV_COLUMNS
     assert data.endswith(b"\r\n")
@@ -116,10 +125,14 @@ def test_one_row_per_claim_with_every_value() -> None:
         "'-Talks started in early May.",
         "https://wire.example/1",
         "2026-11-27T14:03:05Z",
+        "https://example.org/a",
+        "'-Ann Author",
+        "2024-05-03",
     ]
     assert headline == [
         "7", "Talks ‘resume’ in Cairo", "c1", "0", "0", "21", "'+1 talks resume @Cairo",
         "heading", "0.0", "unreviewed", "", "", "", "", "", "", "", "", "", "", "", "",
+        "https://example.org/a", "'-Ann Author", "2024-05-03",
     ]  # fmt: skip
 
 

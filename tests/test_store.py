@@ -45,6 +45,7 @@ ALL_MIGRATIONS = (
     "0004_documents_removed_at",
     "0005_settings",
     "0006_source_cache_lookups",
+    "0007_article_metadata",
 )
 T1, T2, T3, T4, T5, T6 = (f"2026-11-27T14:03:0{n}Z" for n in range(1, 7))
 

@@ -16,7 +16,14 @@ REVIEW_PAGE = "pages/review.py"
 
 
 def run_analysis(
-    store: Store, *, title: str, text: str, url: str = "", article_id: int | None = None
+    store: Store,
+    *,
+    title: str,
+    text: str,
+    url: str = "",
+    article_id: int | None = None,
+    author: str = "",
+    published: str = "",
 ) -> int | None:
     """Store the article (or re-analyse ``article_id``, keeping its verdicts), analyse it
     with progress shown, and return its id (None on error; the text is kept)."""
@@ -28,7 +35,13 @@ def run_analysis(
     article = (
         store.article(article_id)
         if article_id is not None
-        else store.add_article(title=title.strip() or _first_line(text), text=text, url=url)
+        else store.add_article(
+            title=title.strip() or _first_line(text),
+            text=text,
+            url=url,
+            author=author,
+            published=published,
+        )
     )
     with st.status("Analysing the article…", expanded=True) as status:
         bar = st.progress(0.0, text="Starting")

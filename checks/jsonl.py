@@ -1,0 +1,105 @@
+"""JSONL export: everything about each claim, one JSON object per line.
+
+Each line holds ``article_id``, ``claim_id``, ``article`` (with its metadata), ``claim`` (its
+sentence span, kind, check-worthiness and reasons), ``verdict`` (label, note, cited rank, time),
+``evidence`` (every ranked passage with its score, matching and conflicting facts and its
+source document) and ``history`` (every saved verdict change of the claim, oldest first).
+Lines end with ``\\n``; text is UTF-8, not ``\\u`` escaped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from checks.model import Article, Document, Evidence, Review, ReviewRow
+from checks.store import HistoryEntry, agreement_to_json
+
+
+def _article(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "author": article.author,
+        "published": article.published,
+        "created_at": article.created_at,
+    }
+
+
+def _document(doc: Document | None, uid: str) -> dict[str, Any]:
+    if doc is None:
+        return {"uid": uid}
+    return {
+        "uid": doc.uid,
+        "source": doc.source.value,
+        "key": doc.key,
+        "title": doc.title,
+        "url": doc.url,
+        "revision": doc.revision,
+        "language": doc.language,
+        "fetched_at": doc.fetched_at,
+    }
+
+
+def _evidence(review: Review, evidence: Evidence) -> dict[str, Any]:
+    passage = evidence.passage
+    return {
+        "rank": evidence.rank,
+        "score": evidence.score,
+        "text": passage.text,
+        "start": passage.start,
+        "end": passage.end,
+        "conflicts": list(evidence.agreement.describe_conflicts()),
+        "agreement": json.loads(agreement_to_json(evidence.agreement)),
+        "document": _document(review.document(passage.document_key), passage.document_key),
+    }
+
+
+def _history(entry: HistoryEntry) -> dict[str, Any]:
+    return {
+        "label": entry.label,
+        "note": entry.note,
+        "evidence_rank": entry.evidence_rank,
+        "changed_at": entry.changed_at,
+    }
+
+
+def jsonl_record(review: Review, row: ReviewRow, history: Sequence[HistoryEntry]) -> dict[str, Any]:
+    """One claim with everything known about it; ``history`` is filtered to the claim."""
+    sentence, claim, verdict = row.sentence, row.claim, row.verdict
+    return {
+        "article_id": review.article.id,
+        "claim_id": claim.id,
+        "article": _article(review.article),
+        "claim": {
+            "text": claim.text,
+            "kind": claim.kind.value,
+            "checkworthiness": claim.checkworthiness,
+            "reasons": list(claim.reasons),
+            "sentence_index": sentence.index,
+            "sentence": sentence.text,
+            "role": sentence.role.value,
+            "paragraph": sentence.paragraph,
+            "start": sentence.start,
+            "end": sentence.end,
+        },
+        "verdict": {
+            "label": verdict.label,
+            "note": verdict.note,
+            "cited_evidence_rank": verdict.evidence_rank,
+            "updated_at": verdict.updated_at,
+        },
+        "evidence": [_evidence(review, e) for e in sorted(row.evidence, key=lambda e: e.rank)],
+        "history": [_history(entry) for entry in history if entry.claim_id == claim.id],
+    }
+
+
+def to_jsonl(review: Review, history: Sequence[HistoryEntry]) -> bytes:
+    """The review as JSONL bytes, one claim per line in article order."""
+    lines = (
+        json.dumps(jsonl_record(review, row, history), ensure_ascii=False) + "\n"
+        for row in review.rows
+    )
+    return "".join(lines).encode("utf-8")

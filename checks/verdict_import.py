@@ -1,0 +1,129 @@
+"""Verdicts back in: a CSV as exported (possibly edited in a spreadsheet) applied by claim id.
+
+Only the ``verdict`` and ``note`` columns are read (with ``claim_id`` and ``article_id``); every
+other column may be edited or dropped. Labels match the scale without regard to case; cells
+neutralised on export (a leading ``'``) read back as typed. An empty verdict cell leaves the
+verdict as it is; a missing ``note`` column leaves notes as they are. Every problem is reported
+with its row number as a spreadsheet shows it (the header is row 1), and then nothing is
+applied; otherwise all changes go in at once (one transaction, each in the history).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checks import config
+from checks.errors import ExportError, VerdictError, VerdictImportError
+from checks.export import unneutralise
+from checks.model import Review
+from checks.sources.library import decode_text
+from checks.store import Store, canonical_label
+
+DELIMITERS = ",;\t"  # a European spreadsheet saves with ";", "Unicode text" with tabs
+REQUIRED = ("claim_id",)
+
+
+@dataclass(frozen=True)
+class VerdictChange:
+    row: int
+    claim_id: str
+    label: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    article_id: int
+    rows: int
+    changed: int
+
+
+def read_rows(data: bytes, *, name: str = "the CSV file") -> list[dict[str, str]]:
+    """The CSV's records as dicts (any encoding ``decode_text`` reads, delimiter sniffed)."""
+    text = decode_text(data, name=name)
+    header = text.split("\n", 1)[0]
+    delimiter = max(DELIMITERS, key=header.count)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    columns = [column.strip() for column in reader.fieldnames or []]
+    missing = [column for column in REQUIRED if column not in columns]
+    if missing or not {"verdict", "note"} & set(columns):
+        raise ExportError(
+            f"{name} is not a verdicts CSV: it needs a claim_id column and a verdict or note "
+            "column (export one from the article to see the layout)"
+        )
+    reader.fieldnames = columns
+    return [{key: value or "" for key, value in record.items() if key} for record in reader]
+
+
+def article_of(rows: Sequence[dict[str, str]], *, wanted: int | None) -> int:
+    """The one article the rows belong to (``wanted`` if given and consistent)."""
+    found = {unneutralise(row.get("article_id", "")).strip() for row in rows} - {""}
+    if len(found) > 1:
+        raise ExportError(f"the file mixes articles {', '.join(sorted(found))}: import one")
+    named = next(iter(found), "")
+    if named and not named.isdigit():
+        raise ExportError(f"article_id {named!r} is not a number")
+    if wanted is not None and named and int(named) != wanted:
+        raise ExportError(f"the file holds verdicts of article {named}, not of article {wanted}")
+    if wanted is None and not named:
+        raise ExportError("the file has no article_id: say which article to import into")
+    return wanted if wanted is not None else int(named)
+
+
+def plan(
+    rows: Sequence[dict[str, str]], review: Review, *, scale: Sequence[str]
+) -> tuple[VerdictChange, ...]:
+    """The changes the rows ask for; VerdictImportError listing every bad row."""
+    current = {row.claim.id: row.verdict for row in review.rows}
+    seen: dict[str, int] = {}
+    problems: list[str] = []
+    changes: list[VerdictChange] = []
+    for number, record in enumerate(rows, start=2):
+        if not any(value.strip() for value in record.values()):
+            continue
+        claim_id = unneutralise(record.get("claim_id", "")).strip()
+        where = f"row {number} ({claim_id or 'no claim id'})"
+        if claim_id not in current:
+            problems.append(f"{where}: the article has no claim {claim_id!r}")
+            continue
+        if claim_id in seen:
+            problems.append(f"{where}: claim already given in row {seen[claim_id]}")
+            continue
+        seen[claim_id] = number
+        typed = unneutralise(record.get("verdict", "")).strip()
+        try:
+            label = canonical_label(typed, scale=scale) if typed else None
+        except VerdictError:
+            problems.append(f"{where}: {typed!r} is not a verdict ({', '.join(scale)})")
+            continue
+        note = unneutralise(record["note"]) if "note" in record else None
+        verdict = current[claim_id]
+        if (label or verdict.label, verdict.note if note is None else note) != (
+            verdict.label, verdict.note,
+        ):  # fmt: skip
+            changes.append(VerdictChange(number, claim_id, label, note))
+    if problems:
+        raise VerdictImportError(tuple(problems))
+    return tuple(changes)
+
+
+def import_verdicts(
+    store: Store,
+    data: bytes,
+    *,
+    article_id: int | None = None,
+    scale: Sequence[str] | None = None,
+    name: str = "the CSV file",
+) -> ImportResult:
+    """Apply a verdicts CSV to its article: all rows or none."""
+    labels = config.verdict_scale() if scale is None else scale
+    rows = read_rows(data, name=name)
+    target = article_of(rows, wanted=article_id)
+    changes = plan(rows, store.review(target), scale=labels)
+    changed = store.set_verdicts(
+        target, [(c.claim_id, c.label, c.note) for c in changes], scale=labels
+    )
+    return ImportResult(article_id=target, rows=len(rows), changed=changed)
