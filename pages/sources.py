@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from datetime import datetime, timezone
 
 import pandas as pd
@@ -12,7 +14,8 @@ from checks.model import Document
 from checks.references import add_reference
 from checks.sources import wikipedia
 from checks.sources.choice import wikipedia_source
-from checks.sources.library import document_from_text, read_upload
+from checks.ingest import ACCEPTED_EXTENSIONS, read_file
+from checks.sources.library import document_from_text
 from ui import state
 from ui.analysis import open_review, run_analysis
 from ui.resources import get_store
@@ -63,7 +66,7 @@ st.dataframe(
 )
 
 paste, upload, wiki, remove, again = st.tabs(
-    ["Paste a document", "Upload .txt/.md", "Wikipedia page", "Remove", "Refresh / analyse again"]
+    ["Paste a document", "Upload a file", "Wikipedia page", "Remove", "Refresh / analyse again"]
 )
 with paste, st.form("add-paste", clear_on_submit=True):
     title = st.text_input("Title")
@@ -75,10 +78,19 @@ with paste, st.form("add-paste", clear_on_submit=True):
         except InputError as error:
             st.error(str(error))
 with upload:
-    uploaded = st.file_uploader("Reference file", type=["txt", "md"], key="source-upload")
+    uploaded = st.file_uploader(
+        "Reference file (.txt, .md, .html, .docx or .pdf)",
+        type=[ext.lstrip(".") for ext in ACCEPTED_EXTENSIONS],
+        key="source-upload",
+    )
     if uploaded is not None and st.button("Add the file"):
         try:
-            add(read_upload(uploaded.name, uploaded.getvalue()))
+            found = read_file(uploaded.name, uploaded.getvalue())
+            add(
+                document_from_text(
+                    title=found.title or Path(uploaded.name).stem, text=found.text, url=found.url
+                )
+            )
         except InputError as error:
             st.error(str(error))
 with wiki, st.form("add-wikipedia", clear_on_submit=True):

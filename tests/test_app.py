@@ -275,3 +275,29 @@ def test_settings_page_saves_the_publisher(db_path: Path) -> None:
     assert any("ClaimReview exports are ready" in s.value for s in at.success)
     with Store.open(db_path) as store:
         assert store.setting("publisher.name") == "Example Fact Desk"
+
+
+def test_sources_page_adds_an_uploaded_html_page_as_clean_text(db_path: Path) -> None:
+    page = (
+        "<html><head><title>Ministry release</title></head><body><nav>Home | About</nav>"
+        "<article><h1>Ministry release</h1>"
+        + "".join(
+            f"<p>The ministry said on 3 May 2024 that it had opened {n} new schools in the "
+            f"northern districts, more than in any earlier year of the programme.</p>"
+            for n in (12, 14, 16)
+        )
+        + "</article><footer>Contact us</footer></body></html>"
+    )
+    at = start()
+    at.switch_page("pages/sources.py").run()
+    at.file_uploader(key="source-upload").set_value(
+        ("release.html", page.encode("utf-8"), "text/html")
+    ).run()
+    button(at, "Add the file").click().run()  # type: ignore[attr-defined]
+    assert not at.exception
+    with Store.open(db_path) as store:
+        added = [d for d in store.documents() if "schools" in d.text]
+    assert len(added) == 1
+    assert "opened 14 new schools" in added[0].text
+    assert "Home | About" not in added[0].text
+    assert "<p>" not in added[0].text

@@ -9,15 +9,15 @@ from checks.model import Review, ReviewRow
 COLUMNS = (
     "#",
     "claim",
+    "verdict",
+    "note",
     "kind",
     "worth",
+    "score",
+    "conflicts",
     "evidence",
     "source",
     "link",
-    "score",
-    "conflicts",
-    "verdict",
-    "note",
 )
 EDITABLE = ("verdict", "note")
 SNIPPET = 220
