@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from checks.errors import ChecksError, InputError
+from checks.ingest import ACCEPTED_EXTENSIONS, read_file
 from checks.model import Document
 from checks.references import add_reference
 from checks.sources import wikipedia
 from checks.sources.choice import wikipedia_source
-from checks.ingest import ACCEPTED_EXTENSIONS, read_file
 from checks.sources.library import document_from_text
 from ui import state
 from ui.analysis import open_review, run_analysis
