@@ -1,0 +1,195 @@
+"""A journalist's session in a real browser: demo, keyboard verdicts, note, table edit,
+reload, and the CSV download, checked against the database at the end.
+
+Runs the real server (``streamlit run app.py``) and Chromium; see conftest.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from checks.store import Store
+from tests.e2e.review_page import (
+    DEMO_TITLE,
+    NOTE_LABEL,
+    ScriptRuns,
+    claim_picker,
+    focused_number,
+    open_demo,
+    open_first_visit,
+    progress,
+)
+from tests.e2e.server import Server
+
+pytestmark = pytest.mark.e2e
+
+CLAIMS = 33
+NOTE = "Speech was on 14 June – the article says 15 June; “check” the wire copy."
+# Glide data grid geometry (Streamlit defaults): header and rows are 35 px high.
+ROW_HEIGHT = 35
+CLAIM_COLUMN = 1  # "#" is column 0 (the index is hidden); columns are found by their header
+TABLE_ROW = 5  # claim #6, edited in the table
+TABLE_VERDICT = "half true"
+
+
+def press(page: Page, key: str) -> None:
+    """A key press on the page itself (not in a text box): the verdict shortcuts."""
+    page.locator("body").press(key)
+
+
+def reviewed(page: Page, count: int) -> None:
+    expect(progress(page)).to_have_text(f"{count} of {CLAIMS} reviewed")
+
+
+def shot(page: Page, artifacts: Path, name: str) -> None:
+    page.screenshot(path=artifacts / f"review-{name}.png")
+
+
+def grid(page: Page) -> Locator:
+    return page.get_by_test_id("stDataFrame")
+
+
+def cell(page: Page, column: int, row: int) -> Locator:
+    """A cell in the grid's accessible mirror table (only cells scrolled into view exist)."""
+    return grid(page).get_by_test_id(f"glide-cell-{column}-{row}")
+
+
+def header(page: Page, name: str) -> Locator:
+    return grid(page).locator("th[role=columnheader]").filter(has_text=re.compile(f"^{name}$"))
+
+
+def column(page: Page, name: str) -> int:
+    """The grid column index of the column headed ``name`` (it must be scrolled into view)."""
+    index = header(page, name).get_attribute("aria-colindex")
+    assert index is not None, f"no column {name!r} in view"
+    return int(index) - 1
+
+
+def table_row(page: Page, row: int) -> tuple[str, str]:
+    """(verdict, note) as the grid shows them in ``row``."""
+    return (
+        cell(page, column(page, "verdict"), row).inner_text(),
+        cell(page, column(page, "note"), row).inner_text(),
+    )
+
+
+def select_cell(page: Page, row: int, name: str) -> int:
+    """Select the cell of ``row`` in the column headed ``name``, as a user would: click the
+    claim cell on the canvas, then walk right with the arrow key. Returns the column index."""
+    table = grid(page)
+    table.scroll_into_view_if_needed()
+    box = table.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + 150, box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2)
+    expect(cell(page, CLAIM_COLUMN, row)).to_have_attribute("aria-selected", "true")
+    current = CLAIM_COLUMN
+    while header(page, name).count() == 0:  # scroll right until the column is in view
+        assert current < 20, f"no column {name!r}"
+        page.keyboard.press("ArrowRight")
+        current += 1
+    target = column(page, name)
+    for _ in range(target - current):
+        page.keyboard.press("ArrowRight")
+    expect(cell(page, target, row)).to_have_attribute("aria-selected", "true")
+    return target
+
+
+def test_keyboard_note_table_reload_and_csv(
+    page: Page, app_server: Server, artifacts: Path
+) -> None:
+    runs = ScriptRuns(page)
+    open_first_visit(runs, app_server.url)
+    shot(page, artifacts, "01-new-article")
+
+    open_demo(runs)
+    expect(page.get_by_role("heading", name=DEMO_TITLE)).to_be_visible()
+    reviewed(page, 0)
+    shot(page, artifacts, "02-demo-opened")
+
+    picker = claim_picker(page)
+    with runs.rerun():
+        press(page, "J")  # next claim: #2, the dateline
+    expect(picker).to_have_value(focused_number(2))
+    expect(page).to_have_url(re.compile(r"[?&]claim=c2\b"))
+
+    with runs.rerun():
+        press(page, "2")  # mostly true, then on to the next unreviewed claim
+    reviewed(page, 1)
+    expect(picker).to_have_value(focused_number(3))
+
+    with runs.rerun():
+        press(page, "5")  # false
+    reviewed(page, 2)
+    expect(picker).to_have_value(focused_number(4))
+    expect(page.get_by_text("Verdict: unreviewed")).to_be_visible()
+    shot(page, artifacts, "03-after-keys")
+
+    note = page.get_by_label(NOTE_LABEL)
+    note.fill(NOTE)
+    with runs.rerun():
+        note.press("Control+Enter")
+    expect(page.get_by_label(NOTE_LABEL)).to_have_value(NOTE)
+    expect(cell(page, 0, 3)).to_have_text("4")
+    shot(page, artifacts, "04-note")
+
+    expect(cell(page, 0, TABLE_ROW)).to_have_text(str(TABLE_ROW + 1))
+    verdict_column = select_cell(page, TABLE_ROW, "verdict")
+    expect(cell(page, verdict_column, TABLE_ROW)).to_have_text("unreviewed")
+    page.keyboard.press("Enter")  # opens the selectbox editor of the cell
+    option = page.get_by_role("option", name=TABLE_VERDICT, exact=True)
+    expect(option).to_be_visible()
+    shot(page, artifacts, "05-table-editor")
+    with runs.rerun():
+        option.click()
+    reviewed(page, 3)
+    expect(cell(page, verdict_column, TABLE_ROW)).to_have_text(TABLE_VERDICT)
+    shot(page, artifacts, "06-table-edited")
+
+    with runs.rerun():
+        page.reload()
+    reviewed(page, 3)
+    expect(picker).to_have_value(focused_number(4))
+    expect(page.get_by_label(NOTE_LABEL)).to_have_value(NOTE)
+    select_cell(page, 0, "note")  # brings the verdict and note columns into view
+    table_state = {row: table_row(page, row) for row in range(7)}
+    assert table_state == {
+        0: ("unreviewed", ""),
+        1: ("mostly true", ""),
+        2: ("false", ""),
+        3: ("unreviewed", NOTE),
+        4: ("unreviewed", ""),
+        5: (TABLE_VERDICT, ""),
+        6: ("unreviewed", ""),
+    }
+    page.keyboard.press("Escape")
+    shot(page, artifacts, "07-after-reload")
+
+    expected = {"c2": ("mostly true", ""), "c3": ("false", ""), "c4": ("unreviewed", NOTE)}
+    expected["c6"] = (TABLE_VERDICT, "")
+    with Store.open(app_server.db_path) as store:
+        review = store.review(1)
+        history = store.history(1)
+    saved = {row.claim.id: (row.verdict.label, row.verdict.note) for row in review.rows}
+    assert len(saved) == CLAIMS
+    assert {k: v for k, v in saved.items() if v != ("unreviewed", "")} == expected
+    assert [(h.claim_id, h.label, h.note) for h in history] == [
+        ("c2", "mostly true", ""),
+        ("c3", "false", ""),
+        ("c4", "unreviewed", NOTE),
+        ("c6", TABLE_VERDICT, ""),
+    ]
+
+    with page.expect_download() as download_info:
+        page.locator(".st-key-download-csv").get_by_role("button").click()
+    download = download_info.value
+    assert download.suggested_filename == "article-1-verdicts.csv"
+    with open(download.path(), encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["claim_id"] for row in rows] == [row.claim.id for row in review.rows]
+    exported = {row["claim_id"]: (row["verdict"], row["note"]) for row in rows}
+    assert exported == saved
