@@ -301,3 +301,15 @@ def test_sources_page_adds_an_uploaded_html_page_as_clean_text(db_path: Path) ->
     assert "opened 14 new schools" in added[0].text
     assert "Home | About" not in added[0].text
     assert "<p>" not in added[0].text
+
+
+def test_a_verdict_key_pressed_before_the_redraw_goes_to_the_focused_claim(db_path: Path) -> None:
+    at = open_demo()
+    at.selectbox(key="focus-1").select("c2").run()
+    # the focus moves on (as after a first key) but the buttons on screen were drawn for c2
+    at.session_state["focus-1"] = "c3"
+    button(at, "false").click().run()  # type: ignore[attr-defined]
+    with Store.open(db_path) as store:
+        labels = {row.claim.id: row.verdict.label for row in store.review(1).rows}
+    assert labels["c3"] == "false"
+    assert labels["c2"] == "unreviewed"

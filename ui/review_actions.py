@@ -43,7 +43,13 @@ def next_unreviewed(review: Review, after: str) -> str:
 
 
 def set_label(article_id: int, claim_id: str, label: str) -> None:
-    """Save a verdict label, then move on to the next unreviewed claim."""
+    """Save a verdict label for the focused claim, then move on to the next unreviewed one.
+
+    The claim is the one focused when the callback runs, not the one the button was drawn
+    for: a second key pressed before the page redrew would otherwise land on the claim just
+    marked (the button still carries its id) instead of the claim now shown.
+    """
+    claim_id = st.session_state.get(state.focus_key(article_id), claim_id)
     store = get_store()
     store.set_verdict(article_id, claim_id, label=label, scale=config.verdict_scale())
     bump_generation(article_id)
