@@ -1,11 +1,13 @@
 """Claims -> ranked evidence passages: BM25 retrieval, then a rapidfuzz re-score.
 
-1. **Retrieve.** BM25 (bm25s, Lucene variant, k1=1.5, b=0.5) over the passages, English
-   stopwords removed and words stemmed (Snowball "english"); with ``titles``, the words of a
-   passage's document title are indexed with the passage (a weak extra field). Up to
-   ``candidates`` passages (at least ``top``) with a BM25 score above zero go on; a passage that
-   shares no word stem with the claim is never evidence, so a claim with nothing in common
-   with the library gets no evidence at all.
+1. **Retrieve.** BM25 (bm25s, Lucene variant, k1=1.5, b=0.5) over the passages' ``tokens``:
+   web text normalised (``normalise``: links dropped, #hashtags split into words, accents
+   folded), English stopwords removed, words stemmed (Snowball "english"), doubled letters
+   squeezed (``variant``: "Zelenskyy" and "Zelensky" are one stem). With ``titles``, the
+   words of a passage's document title are indexed with the passage (a weak extra field).
+   Up to ``candidates`` passages (at least ``top``) with a BM25 score above zero go on; a
+   passage that shares no word stem with the claim is never evidence, so a claim with
+   nothing in common with the library gets no evidence at all.
 2. **Re-score.** Each candidate gets ``score`` in [0, 1]::
 
        coverage = min(1, bm25(claim, passage) / bm25(claim, claim))
@@ -20,7 +22,11 @@
    else. Its weight is small on purpose: measured on ../shared/eval, a weight of 0.05 improves
    MAP@5 over BM25 on both retrieval sets, 0.2 or more makes climate-fever worse.
 3. **Rank.** By ``score``, then BM25, then library order, so ties break the same way every time.
-   ``agreement`` is ``facts.agreement(claim.text, passage.text)``.
+   ``agreement`` is ``facts.agreement(claim.text, passage.text)``; it is shown, never ranked
+   on (a conflict penalty in the score did not help on ../shared/eval: bench/RESULTS.md).
+
+Every constant here was chosen on half of each shared retrieval set and checked on the other
+half; bench/RESULTS.md has the numbers, including the ideas that did not help.
 
 >>> from checks.model import Claim, ClaimKind, Passage
 >>> texts = ["Putin offered a ceasefire on 14 June 2024.", "Kyiv is the capital of Ukraine."]
@@ -32,8 +38,10 @@
 
 from __future__ import annotations
 
+import html
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -62,6 +70,15 @@ MIN_TOPICAL_FOR_CONFLICT = 2
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _STOPWORDS = frozenset(STOPWORDS_EN)
+_LINK = re.compile(
+    r"(?i)(?:https?://|www\.|pic\.twitter\.com/)\S*"
+    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|co|ly|io|me|gl|uk)/\S*"
+)
+_HASHTAG = re.compile(r"(?<![\w&])#(\w+)")
+_CASE_CHANGE = re.compile(
+    r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])"
+)
+_DOUBLED = re.compile(r"(.)\1+")
 _CALENDAR = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
@@ -74,14 +91,48 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("english")
 
 
+def normalise(text: str) -> str:
+    """Web text as words: HTML entities decoded, links dropped (``http...``, ``www...``,
+    ``pic.twitter.com/...``, ``t.co/...``), a #hashtag split where its case changes, accents
+    folded. Handles (@name) stay: the tokenizer reads them as a word.
+
+    >>> normalise("Stop it! #DefundTheCBC https://t.co/CsHG8 pic.twitter.com/0eJ at Bürgenstock")
+    'Stop it!  Defund The CBC      at Burgenstock'
+    """
+    text = _LINK.sub(" ", html.unescape(text))
+    text = _HASHTAG.sub(lambda m: f" {_CASE_CHANGE.sub(' ', m.group(1))} ", text)
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return text
+
+
+@lru_cache(maxsize=262_144)
+def variant(stem: str) -> str:
+    """A stem with doubled letters squeezed and a final consonant + "y" read as "i" (Snowball
+    turns "Zelensky" into "zelenski" but leaves "Zelenskyy" alone): transliterated names
+    spelt two ways meet. Applied to every stem on both sides, so it never splits a word.
+
+    >>> [variant(s) for s in ("zelenskyy", "zelenski", "zelenskiy", "bill", "committe")]
+    ['zelenski', 'zelenski', 'zelenski', 'bil', 'comite']
+    """
+    squeezed = _DOUBLED.sub(r"\1", stem)
+    if len(squeezed) > 2 and squeezed[-1] == "y" and squeezed[-2] not in "aeouy":
+        squeezed = _DOUBLED.sub(r"\1", squeezed[:-1] + "i")
+    return squeezed
+
+
 def tokens(text: str) -> tuple[str, ...]:
-    """Lower-cased word stems of ``text`` without English stopwords (as BM25 sees it).
+    """Word stems of ``text`` as BM25 sees it: ``normalise``d, lower-cased, English stopwords
+    removed, stemmed, ``variant``.
 
     >>> tokens("The ceasefire was offered by Putin in 2024")
-    ('ceasefir', 'offer', 'putin', '2024')
+    ('ceasefir', 'ofer', 'putin', '2024')
+    >>> tokens("Zelenskyy #StandWithUkraine") == tokens("Zelensky stands with Ukraine")
+    True
     """
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in _STOPWORDS]
-    return tuple(_stemmer().stemWords(words))
+    words = [w for w in _TOKEN.findall(normalise(text).lower()) if w not in _STOPWORDS]
+    return tuple(variant(stem) for stem in _stemmer().stemWords(words))
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +148,7 @@ def topical(query: Collection[str], body: Collection[str]) -> frozenset[str]:
     >>> sorted(topical(tokens("Prices rose in March 2024"), tokens("Crimea, March 2024")))
     []
     >>> sorted(topical(tokens("Putin offered a ceasefire"), tokens("Putin's ceasefire offer")))
-    ['ceasefir', 'offer', 'putin']
+    ['ceasefir', 'ofer', 'putin']
     """
     weak = _weak_stems()
     return frozenset(
@@ -109,7 +160,7 @@ def content_words(text: str) -> str:
     """The processor for the rapidfuzz scorer: ``tokens`` joined by spaces.
 
     >>> content_words("Putin offered a ceasefire.")
-    'putin offer ceasefir'
+    'putin ofer ceasefir'
     """
     return " ".join(tokens(text))
 
