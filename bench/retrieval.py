@@ -177,9 +177,9 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def load_set(queries: Path, corpus: Path, *, half: int | None = None) -> tuple[
-    list[Query], list[Entry]
-]:
+def load_set(
+    queries: Path, corpus: Path, *, half: int | None = None
+) -> tuple[list[Query], list[Entry]]:
     """The queries (one half of them with ``half``: 1 = odd positions, 2 = even) and corpus."""
     asked = [
         Query(str(row["id"]), str(row["text"]), tuple(str(g) for g in row["gold"]))

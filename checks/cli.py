@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from checks import config
+from checks import config, index
 from checks.errors import ChecksError, InputError
 from checks.export import to_csv
 from checks.model import Review, Stage
@@ -97,7 +97,10 @@ def cmd_analyze(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> i
     text = read_article(args.article, stdin=stdin)
     with Store.open(args.db or config.default_db_path()) as store:
         seed_demo_library(store)
-        analysis = analyze(text, sources=[LibrarySource(store)], on_progress=_progress)
+        folder = index.folder_for(store.path)
+        analysis = analyze(
+            text, sources=[LibrarySource(store)], on_progress=_progress, index_dir=folder
+        )
         title = args.title or first_line_title(text)
         url = "" if args.article == "-" else Path(args.article).resolve().as_uri()
         article = store.add_article(title=title, text=text, url=url)

@@ -44,7 +44,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -62,6 +62,8 @@ Scorer = Callable[..., float]
 K1 = 1.5
 B = 0.5
 BM25_WEIGHT = 0.95
+VERSION = "2"
+"""Changes whenever ``tokens`` or the index layout changes: persisted indexes are rebuilt."""
 
 MIN_TOPICAL_EVIDENCE = 2
 """Shared topical stems a passage needs to be evidence (fewer if the claim has fewer)."""
@@ -204,20 +206,46 @@ class Matcher:
         """Index ``passages``; ``titles`` (document uid -> title) adds the words of a
         document's title to each of its passages for retrieval and ranking only."""
         bodies = tuple(tokens(p.text) for p in passages)
+        titled = {uid: tokens(title) for uid, title in (titles or {}).items()}
+        return cls.assemble(passages, bodies, titled)
+
+    @classmethod
+    def assemble(
+        cls,
+        passages: Sequence[Passage],
+        bodies: Sequence[tuple[str, ...]],
+        titled: Mapping[str, tuple[str, ...]],
+        *,
+        index: Any = None,
+    ) -> Matcher:
+        """A matcher from ``tokens`` already computed: ``bodies[i]`` of ``passages[i]``,
+        ``titled`` the title stems of each document uid. ``index`` is a bm25s index built
+        over body + title stems (``checks.index`` loads it from disk); None builds it."""
+        bodies = tuple(bodies)
         df = Counter(stem for body in bodies for stem in set(body))
         count = max(1, len(bodies))
         stats = _Stats(dict(df), count, max(1.0, sum(map(len, bodies)) / count))
         if not df:
             return cls(tuple(passages), None, bodies, stats)
-        titled = {uid: tokens(title) for uid, title in (titles or {}).items()}
         corpus = [
             [*body, *titled.get(p.document_key, ())]
             for body, p in zip(bodies, passages, strict=True)
         ]
-        index = bm25s.BM25(k1=K1, b=B)
-        index.index(corpus, show_progress=False)
+        if index is None:
+            index = bm25s.BM25(k1=K1, b=B)
+            index.index(corpus, show_progress=False)
         fields = tuple(frozenset(words) for words in corpus)
         return cls(tuple(passages), index, bodies, stats, fields)
+
+    @property
+    def bm25_index(self) -> Any:
+        """The bm25s index (None for a library without a single indexable word)."""
+        return self._index
+
+    @property
+    def bodies(self) -> tuple[tuple[str, ...], ...]:
+        """``tokens`` of each passage, in passage order."""
+        return self._bodies
 
     def match(
         self,
@@ -311,6 +339,30 @@ class Matcher:
         if processor is content_words:
             return " ".join(self._bodies[index])
         return processor(self.passages[index].text)
+
+
+def merge(
+    groups: Sequence[Sequence[tuple[Evidence, ...]]], *, top: int = 3
+) -> tuple[tuple[Evidence, ...], ...]:
+    """Evidence of the same claims from several matchers (say the persisted library index and
+    one built for the pages fetched for this article), merged by ``score``, ranks renumbered.
+
+    ``score`` is comparable across matchers: coverage is the passage's BM25 over the claim's
+    BM25 against itself, both with the idf of the passage's own index. Ties keep the order
+    of ``groups``, then the rank within a group.
+    """
+    if not groups:
+        return ()
+    merged = []
+    for per_claim in zip(*groups, strict=True):
+        pooled = sorted(
+            ((-e.score, g, e.rank, e) for g, found in enumerate(per_claim) for e in found),
+            key=lambda item: item[:3],
+        )
+        merged.append(
+            tuple(replace(e, rank=rank) for rank, (*_, e) in enumerate(pooled[:top], start=1))
+        )
+    return tuple(merged)
 
 
 def match_claims(
