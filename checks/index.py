@@ -22,6 +22,7 @@ score (``checks.match.merge``).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -137,7 +138,19 @@ def _save(matcher: Matcher, documents: Sequence[Document], target: Path) -> None
 
 
 def _load(target: Path) -> Matcher | None:
-    """The matcher saved in ``target``, or None if there is none (or it is unreadable)."""
+    """The matcher saved in ``target``, or None if there is none (or it is unreadable).
+    The cyclic garbage collector pauses meanwhile: the hundreds of thousands of tuples made
+    here hold no cycles, and scanning them again and again tripled the load time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(target)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read(target: Path) -> Matcher | None:
     try:
         with (target / TABLE).open(encoding="utf-8") as handle:
             table: dict[str, Any] = json.load(handle)

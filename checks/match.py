@@ -197,7 +197,7 @@ class Matcher:
     _index: Any = field(repr=False, compare=False)
     _bodies: tuple[tuple[str, ...], ...] = field(repr=False, compare=False)
     _stats: _Stats = field(repr=False, compare=False)
-    _fields: tuple[frozenset[str], ...] = field(repr=False, compare=False, default=())
+    _titled: Mapping[str, tuple[str, ...]] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
     def build(
@@ -227,15 +227,14 @@ class Matcher:
         stats = _Stats(dict(df), count, max(1.0, sum(map(len, bodies)) / count))
         if not df:
             return cls(tuple(passages), None, bodies, stats)
-        corpus = [
-            [*body, *titled.get(p.document_key, ())]
-            for body, p in zip(bodies, passages, strict=True)
-        ]
         if index is None:
+            corpus = [
+                [*body, *titled.get(p.document_key, ())]
+                for body, p in zip(bodies, passages, strict=True)
+            ]
             index = bm25s.BM25(k1=K1, b=B)
             index.index(corpus, show_progress=False)
-        fields = tuple(frozenset(words) for words in corpus)
-        return cls(tuple(passages), index, bodies, stats, fields)
+        return cls(tuple(passages), index, bodies, stats, dict(titled))
 
     @property
     def bm25_index(self) -> Any:
@@ -309,7 +308,7 @@ class Matcher:
         needed = min(MIN_TOPICAL_EVIDENCE, len(topical(query, query)))
         ranked = []
         for index, bm25 in hits:
-            if len(topical(query, self._fields[index])) < needed:
+            if len(topical(query, self._field(index))) < needed:
                 continue
             coverage = min(1.0, bm25 / best) if best > 0 else 0.0
             fuzzy = scorer(processed, self._processed(index, processor)) / 100
@@ -326,6 +325,10 @@ class Matcher:
             )
             for rank, (_, _, index, score) in enumerate(ranked[:top], start=1)
         )
+
+    def _field(self, index: int) -> tuple[str, ...]:
+        """What the index holds for passage ``index``: its stems and its title's."""
+        return self._bodies[index] + self._titled.get(self.passages[index].document_key, ())
 
     def _agreement(self, claim: str, query: tuple[str, ...], index: int) -> Agreement:
         """Facts compared only when the passage is about the claim's topic: a date that
