@@ -198,6 +198,7 @@ class Matcher:
     _bodies: tuple[tuple[str, ...], ...] = field(repr=False, compare=False)
     _stats: _Stats = field(repr=False, compare=False)
     _titled: Mapping[str, tuple[str, ...]] = field(repr=False, compare=False, default_factory=dict)
+    _fields: dict[int, frozenset[str]] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
     def build(
@@ -326,9 +327,14 @@ class Matcher:
             for rank, (_, _, index, score) in enumerate(ranked[:top], start=1)
         )
 
-    def _field(self, index: int) -> tuple[str, ...]:
-        """What the index holds for passage ``index``: its stems and its title's."""
-        return self._bodies[index] + self._titled.get(self.passages[index].document_key, ())
+    def _field(self, index: int) -> frozenset[str]:
+        """What the index holds for passage ``index``: its stems and its title's (made when
+        first asked for, so loading a large index does not make 100,000 sets)."""
+        found = self._fields.get(index)
+        if found is None:
+            title = self._titled.get(self.passages[index].document_key, ())
+            found = self._fields[index] = frozenset((*self._bodies[index], *title))
+        return found
 
     def _agreement(self, claim: str, query: tuple[str, ...], index: int) -> Agreement:
         """Facts compared only when the passage is about the claim's topic: a date that
