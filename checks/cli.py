@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from checks import config
+from checks import config, index
 from checks.claimreview import Publisher
 from checks.errors import ChecksError, ExportError, InputError
 from checks.formats import Format, export
@@ -206,7 +206,12 @@ def cmd_analyze(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> i
                 file=sys.stderr,
             )
         progress = terminal_progress(sys.stderr)
-        analysis = analyze(incoming.text, sources=sources, on_progress=progress)
+        analysis = analyze(
+            incoming.text,
+            sources=sources,
+            on_progress=progress,
+            index_dir=index.folder_for(store.path),
+        )
         article = store.add_article(
             title=args.title or incoming.title, text=incoming.text, url=incoming.url,
             author=incoming.author, published=incoming.published,

@@ -1,11 +1,13 @@
 """Claims -> ranked evidence passages: BM25 retrieval, then a rapidfuzz re-score.
 
-1. **Retrieve.** BM25 (bm25s, Lucene variant, k1=1.5, b=0.5) over the passages, English
-   stopwords removed and words stemmed (Snowball "english"); with ``titles``, the words of a
-   passage's document title are indexed with the passage (a weak extra field). Up to
-   ``candidates`` passages (at least ``top``) with a BM25 score above zero go on; a passage that
-   shares no word stem with the claim is never evidence, so a claim with nothing in common
-   with the library gets no evidence at all.
+1. **Retrieve.** BM25 (bm25s, Lucene variant, k1=1.5, b=0.5) over the passages' ``tokens``:
+   web text normalised (``normalise``: links dropped, #hashtags split into words, accents
+   folded), English stopwords removed, words stemmed (Snowball "english"), doubled letters
+   squeezed (``variant``: "Zelenskyy" and "Zelensky" are one stem). With ``titles``, the
+   words of a passage's document title are indexed with the passage (a weak extra field).
+   Up to ``candidates`` passages (at least ``top``) with a BM25 score above zero go on; a
+   passage that shares no word stem with the claim is never evidence, so a claim with
+   nothing in common with the library gets no evidence at all.
 2. **Re-score.** Each candidate gets ``score`` in [0, 1]::
 
        coverage = min(1, bm25(claim, passage) / bm25(claim, claim))
@@ -20,7 +22,11 @@
    else. Its weight is small on purpose: measured on ../shared/eval, a weight of 0.05 improves
    MAP@5 over BM25 on both retrieval sets, 0.2 or more makes climate-fever worse.
 3. **Rank.** By ``score``, then BM25, then library order, so ties break the same way every time.
-   ``agreement`` is ``facts.agreement(claim.text, passage.text)``.
+   ``agreement`` is ``facts.agreement(claim.text, passage.text)``; it is shown, never ranked
+   on (a conflict penalty in the score did not help on ../shared/eval: bench/RESULTS.md).
+
+Every constant here was chosen on half of each shared retrieval set and checked on the other
+half; bench/RESULTS.md has the numbers, including the ideas that did not help.
 
 >>> from checks.model import Claim, ClaimKind, Passage
 >>> texts = ["Putin offered a ceasefire on 14 June 2024.", "Kyiv is the capital of Ukraine."]
@@ -32,11 +38,13 @@
 
 from __future__ import annotations
 
+import html
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -54,6 +62,8 @@ Scorer = Callable[..., float]
 K1 = 1.5
 B = 0.5
 BM25_WEIGHT = 0.95
+VERSION = "2"
+"""Changes whenever ``tokens`` or the index layout changes: persisted indexes are rebuilt."""
 
 MIN_TOPICAL_EVIDENCE = 2
 """Shared topical stems a passage needs to be evidence (fewer if the claim has fewer)."""
@@ -62,6 +72,15 @@ MIN_TOPICAL_FOR_CONFLICT = 2
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _STOPWORDS = frozenset(STOPWORDS_EN)
+_LINK = re.compile(
+    r"(?i)(?:https?://|www\.|pic\.twitter\.com/)\S*"
+    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|co|ly|io|me|gl|uk)/\S*"
+)
+_HASHTAG = re.compile(r"(?<![\w&])#(\w+)")
+_CASE_CHANGE = re.compile(
+    r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])"
+)
+_DOUBLED = re.compile(r"(.)\1+")
 _CALENDAR = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
@@ -74,14 +93,48 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("english")
 
 
+def normalise(text: str) -> str:
+    """Web text as words: HTML entities decoded, links dropped (``http...``, ``www...``,
+    ``pic.twitter.com/...``, ``t.co/...``), a #hashtag split where its case changes, accents
+    folded. Handles (@name) stay: the tokenizer reads them as a word.
+
+    >>> normalise("Stop it! #DefundTheCBC https://t.co/CsHG8 pic.twitter.com/0eJ at Bürgenstock")
+    'Stop it!  Defund The CBC      at Burgenstock'
+    """
+    text = _LINK.sub(" ", html.unescape(text))
+    text = _HASHTAG.sub(lambda m: f" {_CASE_CHANGE.sub(' ', m.group(1))} ", text)
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return text
+
+
+@lru_cache(maxsize=262_144)
+def variant(stem: str) -> str:
+    """A stem with doubled letters squeezed and a final consonant + "y" read as "i" (Snowball
+    turns "Zelensky" into "zelenski" but leaves "Zelenskyy" alone): transliterated names
+    spelt two ways meet. Applied to every stem on both sides, so it never splits a word.
+
+    >>> [variant(s) for s in ("zelenskyy", "zelenski", "zelenskiy", "bill", "committe")]
+    ['zelenski', 'zelenski', 'zelenski', 'bil', 'comite']
+    """
+    squeezed = _DOUBLED.sub(r"\1", stem)
+    if len(squeezed) > 2 and squeezed[-1] == "y" and squeezed[-2] not in "aeouy":
+        squeezed = _DOUBLED.sub(r"\1", squeezed[:-1] + "i")
+    return squeezed
+
+
 def tokens(text: str) -> tuple[str, ...]:
-    """Lower-cased word stems of ``text`` without English stopwords (as BM25 sees it).
+    """Word stems of ``text`` as BM25 sees it: ``normalise``d, lower-cased, English stopwords
+    removed, stemmed, ``variant``.
 
     >>> tokens("The ceasefire was offered by Putin in 2024")
-    ('ceasefir', 'offer', 'putin', '2024')
+    ('ceasefir', 'ofer', 'putin', '2024')
+    >>> tokens("Zelenskyy #StandWithUkraine") == tokens("Zelensky stands with Ukraine")
+    True
     """
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in _STOPWORDS]
-    return tuple(_stemmer().stemWords(words))
+    words = [w for w in _TOKEN.findall(normalise(text).lower()) if w not in _STOPWORDS]
+    return tuple(variant(stem) for stem in _stemmer().stemWords(words))
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +150,7 @@ def topical(query: Collection[str], body: Collection[str]) -> frozenset[str]:
     >>> sorted(topical(tokens("Prices rose in March 2024"), tokens("Crimea, March 2024")))
     []
     >>> sorted(topical(tokens("Putin offered a ceasefire"), tokens("Putin's ceasefire offer")))
-    ['ceasefir', 'offer', 'putin']
+    ['ceasefir', 'ofer', 'putin']
     """
     weak = _weak_stems()
     return frozenset(
@@ -109,7 +162,7 @@ def content_words(text: str) -> str:
     """The processor for the rapidfuzz scorer: ``tokens`` joined by spaces.
 
     >>> content_words("Putin offered a ceasefire.")
-    'putin offer ceasefir'
+    'putin ofer ceasefir'
     """
     return " ".join(tokens(text))
 
@@ -144,7 +197,8 @@ class Matcher:
     _index: Any = field(repr=False, compare=False)
     _bodies: tuple[tuple[str, ...], ...] = field(repr=False, compare=False)
     _stats: _Stats = field(repr=False, compare=False)
-    _fields: tuple[frozenset[str], ...] = field(repr=False, compare=False, default=())
+    _titled: Mapping[str, tuple[str, ...]] = field(repr=False, compare=False, default_factory=dict)
+    _fields: dict[int, frozenset[str]] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
     def build(
@@ -153,20 +207,45 @@ class Matcher:
         """Index ``passages``; ``titles`` (document uid -> title) adds the words of a
         document's title to each of its passages for retrieval and ranking only."""
         bodies = tuple(tokens(p.text) for p in passages)
+        titled = {uid: tokens(title) for uid, title in (titles or {}).items()}
+        return cls.assemble(passages, bodies, titled)
+
+    @classmethod
+    def assemble(
+        cls,
+        passages: Sequence[Passage],
+        bodies: Sequence[tuple[str, ...]],
+        titled: Mapping[str, tuple[str, ...]],
+        *,
+        index: Any = None,
+    ) -> Matcher:
+        """A matcher from ``tokens`` already computed: ``bodies[i]`` of ``passages[i]``,
+        ``titled`` the title stems of each document uid. ``index`` is a bm25s index built
+        over body + title stems (``checks.index`` loads it from disk); None builds it."""
+        bodies = tuple(bodies)
         df = Counter(stem for body in bodies for stem in set(body))
         count = max(1, len(bodies))
         stats = _Stats(dict(df), count, max(1.0, sum(map(len, bodies)) / count))
         if not df:
             return cls(tuple(passages), None, bodies, stats)
-        titled = {uid: tokens(title) for uid, title in (titles or {}).items()}
-        corpus = [
-            [*body, *titled.get(p.document_key, ())]
-            for body, p in zip(bodies, passages, strict=True)
-        ]
-        index = bm25s.BM25(k1=K1, b=B)
-        index.index(corpus, show_progress=False)
-        fields = tuple(frozenset(words) for words in corpus)
-        return cls(tuple(passages), index, bodies, stats, fields)
+        if index is None:
+            corpus = [
+                [*body, *titled.get(p.document_key, ())]
+                for body, p in zip(bodies, passages, strict=True)
+            ]
+            index = bm25s.BM25(k1=K1, b=B)
+            index.index(corpus, show_progress=False)
+        return cls(tuple(passages), index, bodies, stats, dict(titled))
+
+    @property
+    def bm25_index(self) -> Any:
+        """The bm25s index (None for a library without a single indexable word)."""
+        return self._index
+
+    @property
+    def bodies(self) -> tuple[tuple[str, ...], ...]:
+        """``tokens`` of each passage, in passage order."""
+        return self._bodies
 
     def match(
         self,
@@ -230,7 +309,7 @@ class Matcher:
         needed = min(MIN_TOPICAL_EVIDENCE, len(topical(query, query)))
         ranked = []
         for index, bm25 in hits:
-            if len(topical(query, self._fields[index])) < needed:
+            if len(topical(query, self._field(index))) < needed:
                 continue
             coverage = min(1.0, bm25 / best) if best > 0 else 0.0
             fuzzy = scorer(processed, self._processed(index, processor)) / 100
@@ -248,6 +327,15 @@ class Matcher:
             for rank, (_, _, index, score) in enumerate(ranked[:top], start=1)
         )
 
+    def _field(self, index: int) -> frozenset[str]:
+        """What the index holds for passage ``index``: its stems and its title's (made when
+        first asked for, so loading a large index does not make 100,000 sets)."""
+        found = self._fields.get(index)
+        if found is None:
+            title = self._titled.get(self.passages[index].document_key, ())
+            found = self._fields[index] = frozenset((*self._bodies[index], *title))
+        return found
+
     def _agreement(self, claim: str, query: tuple[str, ...], index: int) -> Agreement:
         """Facts compared only when the passage is about the claim's topic: a date that
         differs in a passage on another subject is no conflict a reviewer should see."""
@@ -260,6 +348,30 @@ class Matcher:
         if processor is content_words:
             return " ".join(self._bodies[index])
         return processor(self.passages[index].text)
+
+
+def merge(
+    groups: Sequence[Sequence[tuple[Evidence, ...]]], *, top: int = 3
+) -> tuple[tuple[Evidence, ...], ...]:
+    """Evidence of the same claims from several matchers (say the persisted library index and
+    one built for the pages fetched for this article), merged by ``score``, ranks renumbered.
+
+    ``score`` is comparable across matchers: coverage is the passage's BM25 over the claim's
+    BM25 against itself, both with the idf of the passage's own index. Ties keep the order
+    of ``groups``, then the rank within a group.
+    """
+    if not groups:
+        return ()
+    merged = []
+    for per_claim in zip(*groups, strict=True):
+        pooled = sorted(
+            ((-e.score, g, e.rank, e) for g, found in enumerate(per_claim) for e in found),
+            key=lambda item: item[:3],
+        )
+        merged.append(
+            tuple(replace(e, rank=rank) for rank, (*_, e) in enumerate(pooled[:top], start=1))
+        )
+    return tuple(merged)
 
 
 def match_claims(

@@ -1,7 +1,9 @@
 """``analyze(text, sources=..., on_progress=...)``: the stages of DESIGN.md, in order.
 
 split -> claims -> sources -> matching. Each stage reports its start (0.0) and end (1.0)
-to ``on_progress``; a failing source becomes a notice, never a crash.
+to ``on_progress``; a failing source becomes a notice, never a crash. With ``index_dir``
+the library's passage index is built once and kept there (``checks.index``); documents
+from other sources are indexed per analysis and their evidence merged by score.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from pathlib import Path
 
+from checks import index
 from checks.claims import extract_claims
 from checks.errors import DegradedSourceError, InputError, SourceError, SourceUnreachableError
-from checks.match import match_claims
+from checks.match import Matcher, match_claims, merge
 from checks.model import (
     Analysis,
     Claim,
@@ -103,11 +107,26 @@ def match_documents(
     *,
     sentences: Sequence[Sentence] = (),
     top: int = TOP_EVIDENCE,
+    index_dir: Path | None = None,
 ) -> tuple[Evidence, ...]:
-    """Evidence for every claim from the passages of ``documents``."""
-    titles = {doc.uid: doc.title for doc in documents}
+    """Evidence for every claim from the passages of ``documents``.
+
+    Without ``index_dir`` one index is built over all of them. With it, the library's
+    documents are matched with the index persisted there (built only when they changed),
+    the other documents with an index built now, and the two merged by score.
+    """
     queries = matching_claims(claims, sentences)
-    return match_claims(queries, passages_for(documents), top=top, titles=titles)
+    if index_dir is None:
+        titles = {doc.uid: doc.title for doc in documents}
+        return match_claims(queries, passages_for(documents), top=top, titles=titles)
+    library = [doc for doc in documents if doc.source is SourceKind.LIBRARY]
+    fetched = [doc for doc in documents if doc.source is not SourceKind.LIBRARY]
+    matchers = [index.load_or_build(index_dir, library)] if library else []
+    if fetched:
+        titles = {doc.uid: doc.title for doc in fetched}
+        matchers.append(Matcher.build(passages_for(fetched), titles=titles))
+    found = merge([m.match_many(queries, top=top) for m in matchers], top=top)
+    return tuple(evidence for per_claim in found for evidence in per_claim)
 
 
 class _Stages:
@@ -132,8 +151,10 @@ def analyze(
     sources: Sequence[Source],
     on_progress: ProgressCallback | None = None,
     top: int = TOP_EVIDENCE,
+    index_dir: Path | None = None,
 ) -> Analysis:
-    """Run every stage on ``text`` and return what each produced.
+    """Run every stage on ``text`` and return what each produced; ``index_dir`` keeps the
+    library's passage index between analyses (see ``match_documents``).
 
     Raises InputError for text that cannot be analysed; source failures are notices.
     """
@@ -146,7 +167,9 @@ def analyze(
     with stages.stage(Stage.SOURCES, "Reading reference sources"):
         documents, notices, lookups = gather_documents(sources, claims, text=text)
     with stages.stage(Stage.MATCHING, "Matching claims with evidence"):
-        evidence = match_documents(claims, documents, sentences=sentences, top=top)
+        evidence = match_documents(
+            claims, documents, sentences=sentences, top=top, index_dir=index_dir
+        )
     return Analysis(
         sentences=sentences,
         claims=claims,

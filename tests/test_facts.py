@@ -211,6 +211,22 @@ AGREEMENT: list[tuple[str, str, str]] = [
     ("€3bn in aid", "$3bn in aid", "none"),
     ("£200 a month", "£250 a month", "conflict"),
     ("more than $40bn in aid", "$61bn in aid", "match"),
+    # issue 4's list, once more: ranges in other words, ordinals, dates, currencies
+    ("He led NATO from 2014 to 2024.", "He was Secretary General 2014–2024.", "match"),
+    ("He led NATO from 2014 to 2024.", "He led it between 2014 and 2024.", "match"),
+    ("He led NATO from 2014 to 2024.", "He was Secretary General from 2014 to 2023.", "conflict"),
+    ("It happened in 2023.", "from 2014 until 2024", "match"),
+    ("the 1st of June 2024", "on June 1, 2024", "match"),
+    ("on 1 June 2024", "on June 2, 2024", "conflict"),
+    ("the 21st summit", "the 21st summit in Vilnius", "match"),
+    ("the 2nd summit", "the second summit", "none"),  # ordinal words are not read
+    ("¥500 million", "500 million yen", "match"),
+    ("₴2bn", "UAH 2 billion", "match"),
+    ("£5m", "5 million euros", "none"),
+    ("$1.5 trillion", "$1,500 billion", "match"),
+    ("40 per cent of voters", "40% of voters", "match"),
+    ("half a million people", "500,000 people", "match"),
+    ("twenty-one countries", "21 countries", "match"),
     # several facts at once
     (CEASEFIRE, "Putin spoke on 14 June 2024 and the summit opened on 15 June 2024", "match"),
     ("32 members and 2.1% of GDP", "32 members spend 2% of GDP", "match"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from checks import index
 from checks.errors import ChecksError
 from checks.model import Stage
 from checks.pipeline import analyze, check_text
@@ -53,8 +54,12 @@ def run_analysis(
                 st.write(f"✓ {message}")
 
         try:
-            sources = build_sources(store)
-            analysis = analyze(text, sources=sources, on_progress=on_progress)
+            analysis = analyze(
+                text,
+                sources=build_sources(store),
+                on_progress=on_progress,
+                index_dir=index.folder_for(store.path),
+            )
         except ChecksError as error:
             status.update(label="The analysis failed", state="error")
             st.error(f"{error} The article text is saved; fix the problem and analyse again.")

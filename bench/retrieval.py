@@ -1,0 +1,276 @@
+"""Does the right reference sentence rank in the top k? BM25 baseline vs. the app's matcher.
+
+    python -m bench.retrieval [--queries Q.jsonl --corpus C.jsonl] [--k 10] [--half 1|2]
+
+The sets live outside the project (``../shared/eval/retrieval/<set>/`` relative to the
+repository: ``queries.jsonl`` with ``id``, ``text``, ``gold``; ``corpus.jsonl`` with ``id``,
+``text``, ``title``); they are read, never copied. Without ``--queries``/``--corpus`` every set
+under that folder is run; an absent folder is a message and exit 0.
+
+Two rankers, in the same run, on the same queries:
+
+- ``bm25``: the textbook baseline of the eval README: bm25s with its default parameters,
+  English stopwords, Snowball stemming, the passage text only.
+- ``checks``: ``checks.match.Matcher``, the code the app runs: every corpus entry becomes a
+  ``Passage`` keyed by its id, its title goes in through ``titles=``. The matcher drops
+  passages that are not about the claim (its topical gate), so it may return fewer than k;
+  a missing rank counts as a miss.
+
+Metrics: R@1 and R@5 (a gold id in the top k), MAP@5 (trec ``map_cut_5``: precision at each
+gold hit in the top 5, divided by the number of gold ids), MRR@10, queries per second
+(retrieval and ranking of all queries; the index is built before the clock starts) and the
+peak Python heap (tracemalloc, numpy included) of building the index and answering the
+queries, measured in a second, untimed pass. With one set the last line is one JSON object
+``{"set", "queries", "bm25": {...}, "checks": {...}}``; with several, each set's object
+follows its table and the last line is ``{"sets": [<those objects>]}``.
+
+``--half 1`` / ``--half 2`` keeps the odd / even query positions (1st, 3rd, ... / 2nd, 4th,
+...): tune on one half, report the other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import bm25s
+import Stemmer
+
+from checks.match import Matcher
+from checks.model import Claim, ClaimKind, Passage
+
+DEFAULT_ROOT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "retrieval"
+METRICS = ("R@1", "R@5", "MAP@5", "MRR@10")
+
+
+@dataclass(frozen=True)
+class Query:
+    id: str
+    text: str
+    gold: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    text: str
+    title: str
+
+
+Ranker = Callable[[Sequence[Query], Sequence[Entry], int], Callable[[], list[list[str]]]]
+"""``ranker(queries, corpus, k)`` builds its index and returns the timed part: a function
+that ranks every query (ids, best first, at most k)."""
+
+
+# ---------------------------------------------------------------- metrics
+
+
+def recall_at(ranked: Sequence[str], gold: Sequence[str], k: int) -> float:
+    """1.0 if any gold id is in the top ``k``, else 0.0.
+
+    >>> recall_at(["a", "b", "c"], ["c"], 2), recall_at(["a", "b", "c"], ["c"], 3)
+    (0.0, 1.0)
+    """
+    wanted = set(gold)
+    return 1.0 if any(doc in wanted for doc in ranked[:k]) else 0.0
+
+
+def average_precision_at(ranked: Sequence[str], gold: Sequence[str], k: int) -> float:
+    """trec_eval ``map_cut_k`` of one query: the precision at each rank <= k that holds a
+    gold id, summed and divided by the number of gold ids (not by the hits).
+
+    >>> average_precision_at(["x", "g1", "y", "g2"], ["g1", "g2"], 5)  # (1/2 + 2/4) / 2
+    0.5
+    """
+    wanted = set(gold)
+    if not wanted:
+        return 0.0
+    hits = 0
+    total = 0.0
+    seen: set[str] = set()
+    for rank, doc in enumerate(ranked[:k], start=1):
+        if doc in wanted and doc not in seen:
+            seen.add(doc)
+            hits += 1
+            total += hits / rank
+    return total / len(wanted)
+
+
+def reciprocal_rank(ranked: Sequence[str], gold: Sequence[str], k: int) -> float:
+    """1 / rank of the first gold id in the top ``k``, 0 if none.
+
+    >>> reciprocal_rank(["a", "b", "g"], ["g"], 10), reciprocal_rank(["a", "g"], ["g"], 1)
+    (0.3333333333333333, 0.0)
+    """
+    wanted = set(gold)
+    for rank, doc in enumerate(ranked[:k], start=1):
+        if doc in wanted:
+            return 1.0 / rank
+    return 0.0
+
+
+def evaluate(rankings: Sequence[Sequence[str]], queries: Sequence[Query]) -> dict[str, float]:
+    """Mean R@1, R@5, MAP@5 and MRR@10 over ``queries``."""
+    count = max(1, len(queries))
+    sums = dict.fromkeys(METRICS, 0.0)
+    for ranked, query in zip(rankings, queries, strict=True):
+        sums["R@1"] += recall_at(ranked, query.gold, 1)
+        sums["R@5"] += recall_at(ranked, query.gold, 5)
+        sums["MAP@5"] += average_precision_at(ranked, query.gold, 5)
+        sums["MRR@10"] += reciprocal_rank(ranked, query.gold, 10)
+    return {name: value / count for name, value in sums.items()}
+
+
+# ---------------------------------------------------------------- rankers
+
+
+def bm25_ranker(queries: Sequence[Query], corpus: Sequence[Entry], k: int) -> Callable[[], Any]:
+    """Textbook BM25: bm25s defaults, English stopwords, Snowball stemming, text only."""
+    stemmer = Stemmer.Stemmer("english")
+    tokens = bm25s.tokenize(
+        [entry.text for entry in corpus], stopwords="en", stemmer=stemmer, show_progress=False
+    )
+    index = bm25s.BM25()
+    index.index(tokens, show_progress=False)
+    ids = [entry.id for entry in corpus]
+
+    def run() -> list[list[str]]:
+        asked = bm25s.tokenize(
+            [q.text for q in queries], stopwords="en", stemmer=stemmer, show_progress=False
+        )
+        found, _ = index.retrieve(asked, k=min(k, len(ids)), show_progress=False)
+        return [[ids[int(i)] for i in row] for row in found]
+
+    return run
+
+
+def checks_ranker(
+    queries: Sequence[Query], corpus: Sequence[Entry], k: int
+) -> Callable[[], list[list[str]]]:
+    """The app's matcher: corpus entries as passages, titles through ``titles=``."""
+    passages = [Passage(entry.id, 0, len(entry.text), entry.text) for entry in corpus]
+    matcher = Matcher.build(passages, titles={entry.id: entry.title for entry in corpus})
+    claims = [Claim(q.id, 0, q.text, ClaimKind.FACTUAL, 1.0) for q in queries]
+
+    def run() -> list[list[str]]:
+        found = matcher.match_many(claims, top=k)
+        return [[evidence.passage.document_key for evidence in row] for row in found]
+
+    return run
+
+
+RANKERS: dict[str, Ranker] = {"bm25": bm25_ranker, "checks": checks_ranker}
+
+
+# ---------------------------------------------------------------- running
+
+
+def load_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def load_set(
+    queries: Path, corpus: Path, *, half: int | None = None
+) -> tuple[list[Query], list[Entry]]:
+    """The queries (one half of them with ``half``: 1 = odd positions, 2 = even) and corpus."""
+    asked = [
+        Query(str(row["id"]), str(row["text"]), tuple(str(g) for g in row["gold"]))
+        for row in load_jsonl(queries)
+    ]
+    if half is not None:
+        asked = asked[half - 1 :: 2]
+    entries = [
+        Entry(str(row["id"]), str(row["text"]), str(row.get("title") or ""))
+        for row in load_jsonl(corpus)
+    ]
+    return asked, entries
+
+
+def measure(
+    ranker: Ranker, queries: Sequence[Query], corpus: Sequence[Entry], k: int
+) -> dict[str, float]:
+    """Metrics and queries/s of one timed pass, then peak heap MiB of an untimed one."""
+    run = ranker(queries, corpus, k)
+    started = time.perf_counter()
+    rankings = run()
+    elapsed = time.perf_counter() - started
+    result = evaluate(rankings, queries)
+    result["qps"] = len(queries) / elapsed if elapsed > 0 else float("inf")
+    tracemalloc.start()
+    try:
+        ranker(queries, corpus, k)()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    result["peak_MiB"] = peak / 2**20
+    return result
+
+
+def run_set(name: str, queries: Path, corpus: Path, *, k: int, half: int | None) -> dict[str, Any]:
+    asked, entries = load_set(queries, corpus, half=half)
+    results = {label: measure(ranker, asked, entries, k) for label, ranker in RANKERS.items()}
+    print(table(name, len(asked), len(entries), results))
+    summary: dict[str, Any] = {"set": name, "queries": len(asked)}
+    for label, values in results.items():
+        summary[label] = {key: round(values[key], 4) for key in (*METRICS, "qps")}
+    return summary
+
+
+def table(name: str, queries: int, passages: int, results: dict[str, dict[str, float]]) -> str:
+    """A Markdown table, one row per ranker."""
+    head = f"\n{name}: {queries} queries, {passages:,} passages\n\n"
+    head += "| method | R@1 | R@5 | MAP@5 | MRR@10 | queries/s | peak heap MiB |\n"
+    head += "|---|---|---|---|---|---|---|\n"
+    rows = [
+        f"| {label} | "
+        + " | ".join(f"{values[m]:.3f}" for m in METRICS)
+        + f" | {values['qps']:,.0f} | {values['peak_MiB']:.0f} |"
+        for label, values in results.items()
+    ]
+    return head + "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="BM25 vs. the app's matcher on retrieval sets.")
+    parser.add_argument("--queries", type=Path, help="queries.jsonl (id, text, gold)")
+    parser.add_argument("--corpus", type=Path, help="corpus.jsonl (id, text, title)")
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="folder of sets")
+    parser.add_argument("--k", type=int, default=10, help="ranks kept per query (>= 10)")
+    parser.add_argument("--half", type=int, choices=(1, 2), help="odd (1) or even (2) queries")
+    args = parser.parse_args(argv)
+    if (args.queries is None) != (args.corpus is None):
+        parser.error("--queries and --corpus go together")
+    k = max(args.k, 10)
+    if args.queries is not None:
+        sets = [(args.queries.parent.name, args.queries, args.corpus)]
+    elif args.root.is_dir():
+        sets = [
+            (folder.name, folder / "queries.jsonl", folder / "corpus.jsonl")
+            for folder in sorted(args.root.iterdir())
+            if (folder / "queries.jsonl").is_file() and (folder / "corpus.jsonl").is_file()
+        ]
+    else:
+        sets = []
+    if not sets:
+        print(f"skipped: no retrieval sets under {args.root}")
+        return 0
+    summaries = []
+    for name, queries, corpus in sets:
+        summary = run_set(name, queries, corpus, k=k, half=args.half)
+        summaries.append(summary)
+        print("\n" + json.dumps(summary))
+    if len(summaries) > 1:
+        print(json.dumps({"sets": summaries}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
