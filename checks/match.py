@@ -69,6 +69,10 @@ MIN_TOPICAL_EVIDENCE = 2
 """Shared topical stems a passage needs to be evidence (fewer if the claim has fewer)."""
 MIN_TOPICAL_FOR_CONFLICT = 2
 """Shared topical stems a passage needs before its facts may be flagged as conflicting."""
+MIN_SCORE_FOR_CONFLICT = 0.3
+"""The score a passage needs before its facts may be flagged as conflicting: below it the
+passage is about something near the claim (the war's escalation for a claim on its start,
+a 2014 referendum for a 2024 speech), and a different date there is no contradiction."""
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _STOPWORDS = frozenset(STOPWORDS_EN)
@@ -322,7 +326,7 @@ class Matcher:
                 rank=rank,
                 passage=self.passages[index],
                 score=min(1.0, max(0.0, score)),
-                agreement=self._agreement(claim.text, query, index),
+                agreement=self._agreement(claim.text, query, index, score=score),
             )
             for rank, (_, _, index, score) in enumerate(ranked[:top], start=1)
         )
@@ -336,9 +340,13 @@ class Matcher:
             found = self._fields[index] = frozenset((*self._bodies[index], *title))
         return found
 
-    def _agreement(self, claim: str, query: tuple[str, ...], index: int) -> Agreement:
+    def _agreement(
+        self, claim: str, query: tuple[str, ...], index: int, *, score: float
+    ) -> Agreement:
         """Facts compared only when the passage is about the claim's topic: a date that
         differs in a passage on another subject is no conflict a reviewer should see."""
+        if score < MIN_SCORE_FOR_CONFLICT:
+            return Agreement()
         if len(topical(query, self._bodies[index])) < MIN_TOPICAL_FOR_CONFLICT:
             return Agreement()
         return facts.agreement(claim, self.passages[index].text)

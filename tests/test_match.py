@@ -308,3 +308,15 @@ def test_hashtag_claim_finds_its_passage() -> None:
     library = [Passage("n:a", 0, len(other), other), Passage("n:b", 0, len(text), text)]
     claim = _claim("Zelenskyy spoke at Bürgenstock #PeaceSummit https://t.co/x1Y2")
     assert [e.passage.text for e in Matcher.build(library).match(claim)] == [text]
+
+
+def test_a_passage_near_the_topic_but_about_another_event_flags_no_conflict() -> None:
+    # the claim is about how the conflict began; the passage about its escalation years later
+    claim = _claim(
+        "The conflict, which began in 2014 with Russia’s annexation of Crimea, has seen a "
+        "recent escalation with intense fighting in Eastern Ukraine."
+    )
+    text = "The war escalated when Russia began its full-scale invasion on 24 February 2022."
+    (found,) = Matcher.build([Passage("n:war", 0, len(text), text)]).match(claim)
+    assert found.score < 0.3
+    assert found.agreement.conflicts == ()
