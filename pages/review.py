@@ -44,9 +44,9 @@ SORT_OPTIONS = ("position", "check-worthiness")
 SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 NOTE_LABEL = "Note (saved when you leave the box or press Ctrl+Enter)"
 KEY_MAP = (
-    "**Keys** · `1`–`7` verdict, then the next unreviewed claim · `0` clear · "
-    "`J` / `→` next · `K` / `←` previous · `N` note (`Esc` leaves it) · `U` undo · "
-    "no key acts while you type in a box or edit the table"
+    "Keys: **1–7** verdict, then the next unreviewed claim · **0** clear · **J** or **→** "
+    "next · **K** or **←** previous · **N** note (**Esc** leaves it) · **U** undo. "
+    "No key acts while you type in a box or edit the table."
 )
 # The arrow keys are bound to buttons hidden by this style (a button has one shortcut).
 HIDDEN = "<style>.st-key-next-arrow, .st-key-prev-arrow {display: none}</style>"
@@ -146,7 +146,7 @@ def render_focus(review: Review, row: ReviewRow) -> None:
         for position, item in enumerate(review.rows, start=1)
     }
     with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
-        st.button("K", key="prev", icon=":material/arrow_back:", shortcut="K",
+        st.button("Previous", key="prev", icon=":material/arrow_back:", shortcut="K",
                   on_click=move, args=(article_id, ids, -1), help="Previous claim")  # fmt: skip
         st.selectbox(
             "Claim",
@@ -158,7 +158,7 @@ def render_focus(review: Review, row: ReviewRow) -> None:
             ),
             width="stretch",
         )
-        st.button("J", key="next", icon=":material/arrow_forward:", shortcut="J",
+        st.button("Next", key="next", icon=":material/arrow_forward:", shortcut="J",
                   on_click=move, args=(article_id, ids, 1), help="Next claim")  # fmt: skip
     st.button("←", key="prev-arrow", shortcut="Left", on_click=move, args=(article_id, ids, -1))
     st.button("→", key="next-arrow", shortcut="Right", on_click=move, args=(article_id, ids, 1))
