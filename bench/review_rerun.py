@@ -124,8 +124,8 @@ def run(claims: int, repeat: int) -> int:
         next(b for b in at.button if b.label == "Undo").click().run()
 
     verdict_trip, verdict_script = script_times(verdict, repeat)
-    move_trip, move_script = script_times(move, repeat)
-    undo_trip, undo_script = script_times(undo, max(1, repeat // 3))
+    _, move_script = script_times(move, repeat)
+    _, undo_script = script_times(undo, max(1, repeat // 3))
     rows = [
         ("verdict key: script run (set_label + page)", verdict_script),
         ("verdict key: AppTest round trip", verdict_trip),

@@ -332,10 +332,10 @@ def render_filters() -> tuple[str, list[str], list[str], str]:
         show = st.segmented_control("Show", SHOW_OPTIONS, key=state.SHOW, default="all") or "all"
         verdicts = st.multiselect(
             "Verdict", list(config.verdict_scale()), key=state.VERDICTS, placeholder="any",
-            width=260,
+            width=210,
         )  # fmt: skip
         kinds = st.multiselect(
-            "Kind", [k.value for k in ClaimKind], key=state.KINDS, placeholder="any", width=220
+            "Kind", [k.value for k in ClaimKind], key=state.KINDS, placeholder="any", width=170
         )
         sort = st.segmented_control("Sort by", SORT_OPTIONS, key=state.SORT, default="position")
     return show, verdicts, kinds, sort or "position"
