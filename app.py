@@ -10,8 +10,11 @@ import streamlit as st
 
 from checks import config
 from checks.errors import StoreError
+from checks.report import escape_markdown
 from ui import state
 from ui.resources import get_store
+
+SIDEBAR_ARTICLES = 12  # the rest are on the Articles page
 
 st.set_page_config(page_title="Fact-check workbench", page_icon="🔎", layout="wide")
 
@@ -39,22 +42,30 @@ review_page = st.Page(
 sources_page = st.Page(
     "pages/sources.py", title="Sources", icon=":material/library_books:", url_path="sources"
 )
+articles_page = st.Page(
+    "pages/articles.py", title="Articles", icon=":material/list_alt:", url_path="articles"
+)
 settings_page = st.Page("pages/settings.py", title="Settings", icon=":material/settings:")
 pages = [review_page, new_page] if summaries else [new_page, review_page]
-pages += [sources_page, settings_page]
+pages += [articles_page, sources_page, settings_page]
 navigation = st.navigation(pages)
+
+SIDEBAR_STYLE = (  # article titles wrap instead of being cut off
+    "<style>[data-testid=stSidebar] [data-testid=stPageLink] p {white-space: normal;"
+    " overflow: visible; text-overflow: clip}</style>"
+)
 
 with st.sidebar:
     st.subheader("Articles")
     if not summaries:
         st.caption("No articles yet: open the demo or paste one on New article.")
     current = st.query_params.get(state.QP_ARTICLE)
-    for item in summaries:
+    st.html(SIDEBAR_STYLE)
+    for item in summaries[:SIDEBAR_ARTICLES]:
         marker = "▸ " if current == str(item.id) else ""
-        label = f"{marker}{item.title[:60]}"
         st.page_link(
             review_page,
-            label=label,
+            label=f"{marker}{escape_markdown(item.title)}",
             query_params={state.QP_ARTICLE: str(item.id)},
             help=f"{item.reviewed} of {item.claims} reviewed · {item.conflicts} conflicts",
         )
@@ -62,6 +73,8 @@ with st.sidebar:
             item.reviewed / item.claims if item.claims else 0.0,
             text=f"{item.reviewed}/{item.claims} reviewed",
         )
+    if len(summaries) > SIDEBAR_ARTICLES:
+        st.page_link(articles_page, label=f"All {len(summaries)} articles")
 
 for notice in st.session_state.pop(state.NOTICES, ()):  # once, after an analysis
     st.warning(notice, icon=":material/cloud_off:")

@@ -3,8 +3,9 @@ claim matched again at once against it and the documents its article already use
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from checks import index
 from checks.errors import InputError
 from checks.model import Document, SourceKind
 from checks.pipeline import match_documents
@@ -60,19 +61,48 @@ def add_reference(
 def rematch_claim(store: Store, article_id: int, claim_id: str, *, added: Document) -> int:
     """Match one claim again against its article's documents plus ``added``; returns how
     many evidence passages it has now. Its verdict and note stay."""
-    review = store.review(article_id)
-    row = next((r for r in review.rows if r.claim.id == claim_id), None)
-    if row is None:
-        raise InputError(f"article {article_id} has no claim {claim_id!r}")
-    documents: dict[str, Document] = {doc.uid: doc for doc in review.documents}
+    return rematch_claims(store, article_id, (claim_id,), added=added)[claim_id]
+
+
+def article_documents(store: Store, article_id: int) -> dict[str, Document]:
+    """The documents an article's claims are matched against without a new analysis: those
+    its evidence cites, the library, and the pages its last analysis looked up."""
+    documents: dict[str, Document] = {doc.uid: doc for doc in store.review(article_id).documents}
     for doc in store.documents(source=SourceKind.LIBRARY):
         documents.setdefault(doc.uid, doc)
     for lookup in store.lookups(article_id):
         used = store.cached_document(lookup.document_uid) if lookup.document_uid else None
         if used is not None:
             documents.setdefault(used.uid, used)
-    documents[added.uid] = added
+    return documents
+
+
+def rematch_claims(
+    store: Store, article_id: int, claim_ids: Sequence[str], *, added: Document | None = None
+) -> dict[str, int]:
+    """Match some claims again (after a reference was added, or the claims were edited)
+    against the article's documents (``article_documents``) plus ``added``; no fetching.
+    Returns the number of evidence passages per claim. Verdicts and notes stay."""
+    review = store.review(article_id)
+    rows = {r.claim.id: r for r in review.rows}
+    missing = [claim_id for claim_id in claim_ids if claim_id not in rows]
+    if missing:
+        raise InputError(f"article {article_id} has no claim {missing[0]!r}")
+    documents = article_documents(store, article_id)
+    if added is not None:
+        documents[added.uid] = added
     sentences = tuple(r.sentence for r in review.rows)
-    evidence = match_documents([row.claim], tuple(documents.values()), sentences=sentences)
-    store.replace_claim_evidence(article_id, claim_id, evidence, documents=(added,))
-    return len(evidence)
+    claims = [rows[claim_id].claim for claim_id in dict.fromkeys(claim_ids)]
+    evidence = match_documents(
+        claims,
+        tuple(documents.values()),
+        sentences=sentences,
+        index_dir=index.folder_for(store.path),
+    )
+    extra = (added,) if added is not None else ()
+    counts: dict[str, int] = {}
+    for claim in claims:
+        mine = tuple(e for e in evidence if e.claim_id == claim.id)
+        store.replace_claim_evidence(article_id, claim.id, mine, documents=extra)
+        counts[claim.id] = len(mine)
+    return counts

@@ -13,8 +13,10 @@ Timestamps are ISO 8601 UTC with seconds, e.g. ``2026-11-27T14:03:05Z``.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -193,6 +195,26 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         ALTER TABLE articles ADD COLUMN published TEXT NOT NULL DEFAULT '';
         """,
     ),
+    (
+        "0008_undo_and_claim_edits",
+        """
+        ALTER TABLE verdict_history ADD COLUMN undoes INTEGER;
+        ALTER TABLE verdict_history ADD COLUMN batch TEXT;
+        CREATE TABLE claim_edits (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            action TEXT NOT NULL,
+            before TEXT NOT NULL DEFAULT '[]',
+            after TEXT NOT NULL DEFAULT '[]',
+            changed_at TEXT NOT NULL
+        );
+        CREATE INDEX claim_edits_article ON claim_edits(article_id, id);
+        CREATE TRIGGER claim_edits_append_only BEFORE UPDATE ON claim_edits
+        BEGIN
+            SELECT RAISE(ABORT, 'claim_edits is append-only');
+        END;
+        """,
+    ),
 )
 
 
@@ -227,6 +249,23 @@ class HistoryEntry:
     label: str
     note: str
     evidence_rank: int | None
+    changed_at: str
+    undoes: int | None = None  # the id of the entry this one undid (``Store.undo``)
+
+
+@dataclass(frozen=True)
+class ClaimEdit:
+    """One change the reviewer made to an article's claims (append-only log).
+
+    ``action`` is edit, split, merge, add or delete; ``before`` and ``after`` are the
+    ``(claim_id, text)`` pairs it replaced and created.
+    """
+
+    id: int
+    article_id: int
+    action: str
+    before: tuple[tuple[str, str], ...]
+    after: tuple[tuple[str, str], ...]
     changed_at: str
 
 
@@ -470,6 +509,21 @@ def _history_entry(row: sqlite3.Row) -> HistoryEntry:
         note=str(row["note"]),
         evidence_rank=_optional_int(row["evidence_rank"]),
         changed_at=str(row["changed_at"]),
+        undoes=_optional_int(row["undoes"]),
+    )
+
+
+def _claim_edit(row: sqlite3.Row) -> ClaimEdit:
+    def pairs(text: str) -> tuple[tuple[str, str], ...]:
+        return tuple((str(a), str(b)) for a, b in json.loads(text))
+
+    return ClaimEdit(
+        id=int(row["id"]),
+        article_id=int(row["article_id"]),
+        action=str(row["action"]),
+        before=pairs(row["before"]),
+        after=pairs(row["after"]),
+        changed_at=str(row["changed_at"]),
     )
 
 
@@ -533,8 +587,15 @@ ON CONFLICT (article_id, claim_id) DO UPDATE SET
     evidence_rank = excluded.evidence_rank, updated_at = excluded.updated_at
 """
 _INSERT_HISTORY = """
-INSERT INTO verdict_history (article_id, claim_id, label, note, evidence_rank, changed_at)
-VALUES (?, ?, ?, ?, ?, ?)
+INSERT INTO verdict_history (article_id, claim_id, label, note, evidence_rank, changed_at,
+    undoes, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_UNDOABLE = """
+SELECT h.* FROM verdict_history h
+WHERE h.article_id = :article AND h.undoes IS NULL
+    AND NOT EXISTS (SELECT 1 FROM verdict_history u WHERE u.undoes = h.id)
+    AND EXISTS (SELECT 1 FROM claims c
+        WHERE c.article_id = h.article_id AND c.claim_id = h.claim_id)
 """
 _EVIDENCE_IN_ORDER = """
 SELECT e.* FROM evidence e JOIN claims c
@@ -967,14 +1028,148 @@ class Store:
         now = self._clock()
         labels = _scale(scale)
         changed = 0
+        batch = uuid.uuid4().hex if len(changes) > 1 else None  # undone together
         with self._transaction() as connection:
             for claim_id, label, note in changes:
                 current = _current_verdict(connection, article_id, claim_id)
                 wanted = _changed(connection, article_id, current, label, note, UNSET, labels, now)
                 if wanted is not None:
-                    _save_verdict(connection, article_id, wanted)
+                    _save_verdict(connection, article_id, wanted, batch=batch)
                     changed += 1
         return changed
+
+    def undoable(self, article_id: int) -> tuple[HistoryEntry, ...]:
+        """The changes ``undo`` would revert now, newest first (empty: nothing to undo)."""
+        with self._transaction("BEGIN") as connection:
+            _require_article(connection, article_id)
+            return tuple(map(_history_entry, _next_undo(connection, article_id)))
+
+    def undo(self, article_id: int) -> tuple[HistoryEntry, ...]:
+        """Revert the article's latest verdict change not yet undone; returns the entries
+        written (empty when there is nothing to undo).
+
+        The history stays append-only: an undo is a new entry restoring the claim's state
+        before the undone one, with ``undoes`` naming it. Undo entries are never undone
+        themselves, so pressing undo again reverts the change before (a stack, like an
+        editor's undo). A bulk change (``set_verdicts``) is undone as a whole. Changes of
+        claims that no longer exist are skipped.
+        """
+        now = self._clock()
+        written: list[HistoryEntry] = []
+        with self._transaction() as connection:
+            _require_article(connection, article_id)
+            targets = [_history_entry(row) for row in _next_undo(connection, article_id)]
+            batch = uuid.uuid4().hex if len(targets) > 1 else None
+            for entry in targets:
+                before = _state_before(connection, entry, now)
+                _save_verdict(connection, article_id, before, undoes=entry.id, batch=batch)
+                new_id = int(connection.execute("SELECT last_insert_rowid()").fetchone()[0])
+                written.append(
+                    HistoryEntry(
+                        new_id, article_id, entry.claim_id, before.label, before.note,
+                        before.evidence_rank, now, undoes=entry.id,
+                    )
+                )  # fmt: skip
+        return tuple(written)
+
+    # --- claim edits ----------------------------------------------------------------------
+
+    def claim_edits(self, article_id: int) -> tuple[ClaimEdit, ...]:
+        """The reviewer's changes to the article's claims, oldest first."""
+        with self._transaction("BEGIN") as connection:
+            _require_article(connection, article_id)
+            rows = connection.execute(
+                "SELECT * FROM claim_edits WHERE article_id = ? ORDER BY id", (article_id,)
+            ).fetchall()
+        return tuple(map(_claim_edit, rows))
+
+    def new_claim_ids(self, article_id: int, count: int) -> tuple[str, ...]:
+        """``count`` claim ids the article never had (``c34``, ``c35`` ...): an id of a
+        deleted claim is never given again, so old history and exports stay unambiguous."""
+        with self._transaction("BEGIN") as connection:
+            _require_article(connection, article_id)
+            top = _claim_numbers(connection, article_id)
+        return tuple(f"c{top + n}" for n in range(1, count + 1))
+
+    def replace_claims(
+        self,
+        article_id: int,
+        action: str,
+        *,
+        remove: Sequence[str] = (),
+        write: Sequence[Claim] = (),
+        after: str | None = None,
+    ) -> None:
+        """One claim edit in one transaction: delete the ``remove`` claims (with their
+        verdicts; history stays), insert or update the ``write`` claims (their evidence is
+        dropped: match them again), and log it in ``claim_edits``.
+
+        Claims in ``write`` that are new are placed after the claim ``after`` (default: after
+        the last claim of their sentence), in the given order; claims already there keep
+        their place and their verdict. New ids must be ids the article never had
+        (``new_claim_ids``). Untouched claims keep everything.
+        """
+        now = self._clock()
+        with self._transaction() as connection:
+            _require_article(connection, article_id)
+            touched = dict.fromkeys([*remove, *(c.id for c in write)])
+            old = {
+                claim_id: _require_claim(connection, article_id, claim_id)
+                for claim_id in touched
+                if claim_id in remove or _claim_exists(connection, article_id, claim_id)
+            }
+            top = _claim_numbers(connection, article_id)
+            for claim in write:
+                if claim.id not in old and not _fresh_id(claim.id, top):
+                    raise StoreError(f"claim id {claim.id!r} was used before in this article")
+                if not claim.text.strip():
+                    raise StoreError("a claim needs text; the text given is empty")
+                _require_sentence(connection, article_id, claim.sentence_index)
+            for claim_id in remove:
+                _drop_claim(connection, article_id, claim_id)
+            order = _claim_order(connection, article_id)
+            for claim in write:
+                _write_claim(connection, article_id, claim)
+            order = _placed(connection, article_id, order, [c for c in write if c.id not in old],
+                            after)  # fmt: skip
+            _renumber(connection, article_id, order)
+            _log_edit(connection, article_id, action, list(old.values()), write, now)
+
+    def save_evidence(
+        self,
+        article_id: int,
+        documents: Sequence[Document],
+        evidence: Sequence[Evidence],
+        lookups: Sequence[Lookup] = (),
+    ) -> None:
+        """Replace the evidence (and lookups) of every claim, keeping the claims as they are:
+        "analyse again" of an article whose claims the reviewer edited. Cited ranks that no
+        longer exist are un-cited."""
+        now = self._clock()
+        with self._transaction() as connection:
+            _require_article(connection, article_id)
+            ids = set(_claim_order(connection, article_id))
+            if any(e.claim_id not in ids for e in evidence):
+                raise StoreError("evidence for a claim the article does not have")
+            for doc in documents:
+                connection.execute(_UPSERT_DOCUMENT, _document_params(doc))
+            connection.execute("DELETE FROM evidence WHERE article_id = ?", (article_id,))
+            connection.execute("DELETE FROM lookups WHERE article_id = ?", (article_id,))
+            _insert_analysis(
+                connection,
+                article_id,
+                Analysis(sentences=(), claims=(), documents=(), evidence=tuple(evidence),
+                         lookups=tuple(lookups)),
+            )  # fmt: skip
+            connection.execute(
+                "UPDATE verdicts SET evidence_rank = NULL WHERE article_id = ?1"
+                " AND evidence_rank IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evidence e"
+                " WHERE e.article_id = ?1 AND e.claim_id = verdicts.claim_id"
+                " AND e.rank = verdicts.evidence_rank)",
+                (article_id,),
+            )
+            connection.execute(_PURGE_REMOVED_DOCUMENTS)
+            _touch(connection, article_id, now)
 
     def history(self, article_id: int, claim_id: str | None = None) -> tuple[HistoryEntry, ...]:
         """Verdict changes of the article (or of one claim), oldest first."""
@@ -1126,11 +1321,220 @@ def _require_rank(
     return rank
 
 
-def _save_verdict(connection: sqlite3.Connection, article_id: int, verdict: Verdict) -> None:
+def _save_verdict(
+    connection: sqlite3.Connection,
+    article_id: int,
+    verdict: Verdict,
+    *,
+    undoes: int | None = None,
+    batch: str | None = None,
+) -> None:
     values = (
         article_id, verdict.claim_id, verdict.label, verdict.note,
         verdict.evidence_rank, verdict.updated_at,
     )  # fmt: skip
     connection.execute(_UPSERT_VERDICT, values)
-    connection.execute(_INSERT_HISTORY, values)
+    connection.execute(_INSERT_HISTORY, (*values, undoes, batch))
     _touch(connection, article_id, verdict.updated_at)
+
+
+def _state_before(connection: sqlite3.Connection, entry: HistoryEntry, now: str) -> Verdict:
+    """The claim's verdict just before ``entry`` was saved (its previous history entry, or
+    unreviewed); a cited rank its evidence no longer has is un-cited."""
+    row = connection.execute(
+        "SELECT * FROM verdict_history WHERE article_id = ? AND claim_id = ? AND id < ?"
+        " ORDER BY id DESC LIMIT 1",
+        (entry.article_id, entry.claim_id, entry.id),
+    ).fetchone()
+    before = unreviewed(entry.claim_id) if row is None else _verdict_of_entry(row)
+    rank = before.evidence_rank
+    if (
+        rank is not None
+        and not connection.execute(
+            "SELECT 1 FROM evidence WHERE article_id = ? AND claim_id = ? AND rank = ?",
+            (entry.article_id, entry.claim_id, rank),
+        ).fetchone()
+    ):
+        rank = None
+    return replace(before, evidence_rank=rank, updated_at=now)
+
+
+def _verdict_of_entry(row: sqlite3.Row) -> Verdict:
+    return Verdict(
+        claim_id=str(row["claim_id"]),
+        label=str(row["label"]),
+        note=str(row["note"]),
+        evidence_rank=_optional_int(row["evidence_rank"]),
+        updated_at=str(row["changed_at"]),
+    )
+
+
+def _next_undo(connection: sqlite3.Connection, article_id: int) -> list[sqlite3.Row]:
+    """The history entries the next undo reverts: the latest undoable entry, with every
+    undoable entry of its batch (a bulk change is undone as one)."""
+    latest = connection.execute(
+        _UNDOABLE + " ORDER BY h.id DESC LIMIT 1", {"article": article_id}
+    ).fetchone()
+    if latest is None or latest["batch"] is None:
+        return [] if latest is None else [latest]
+    return connection.execute(
+        _UNDOABLE + " AND h.batch = :batch ORDER BY h.id DESC",
+        {"article": article_id, "batch": latest["batch"]},
+    ).fetchall()
+
+
+def _claim_numbers(connection: sqlite3.Connection, article_id: int) -> int:
+    """The highest number of any claim id the article ever had (``c34`` -> 34)."""
+    ids = [
+        str(row[0])
+        for row in connection.execute(
+            "SELECT claim_id FROM claims WHERE article_id = ?1 UNION"
+            " SELECT claim_id FROM verdict_history WHERE article_id = ?1",
+            (article_id,),
+        )
+    ]
+    for row in connection.execute(
+        "SELECT before, after FROM claim_edits WHERE article_id = ?", (article_id,)
+    ):
+        ids += [str(pair[0]) for pair in json.loads(row["before"]) + json.loads(row["after"])]
+    numbers = [int(match.group(1)) for match in map(_CLAIM_NUMBER.match, ids) if match]
+    return max(numbers, default=0)
+
+
+_CLAIM_NUMBER = re.compile(r"^c(\d+)")
+
+
+def _renumber(connection: sqlite3.Connection, article_id: int, order: Sequence[str]) -> None:
+    """Give the article's claims the positions of ``order`` (two passes: positions are
+    unique at every step)."""
+    connection.execute(
+        "UPDATE claims SET position = -1 - position WHERE article_id = ?", (article_id,)
+    )
+    connection.executemany(
+        "UPDATE claims SET position = ? WHERE article_id = ? AND claim_id = ?",
+        [(position, article_id, claim_id) for position, claim_id in enumerate(order)],
+    )
+
+
+def _claim_order(connection: sqlite3.Connection, article_id: int) -> list[str]:
+    return [
+        str(row[0])
+        for row in connection.execute(
+            "SELECT claim_id FROM claims WHERE article_id = ? ORDER BY position", (article_id,)
+        )
+    ]
+
+
+def _claim_exists(connection: sqlite3.Connection, article_id: int, claim_id: str) -> bool:
+    return bool(
+        connection.execute(
+            "SELECT 1 FROM claims WHERE article_id = ? AND claim_id = ?", (article_id, claim_id)
+        ).fetchone()
+    )
+
+
+def _fresh_id(claim_id: str, top: int) -> bool:
+    match = _CLAIM_NUMBER.match(claim_id)
+    return match is not None and int(match.group(1)) > top and claim_id == f"c{match.group(1)}"
+
+
+def _require_sentence(connection: sqlite3.Connection, article_id: int, index: int) -> None:
+    if not connection.execute(
+        "SELECT 1 FROM sentences WHERE article_id = ? AND idx = ?", (article_id, index)
+    ).fetchone():
+        raise NotFoundError(f"article {article_id} has no sentence {index}")
+
+
+def _placed(
+    connection: sqlite3.Connection,
+    article_id: int,
+    order: list[str],
+    new: Sequence[Claim],
+    after: str | None,
+) -> list[str]:
+    """``order`` with the ``new`` claims inserted after ``after`` or after the last claim of
+    their sentence (by sentence index when none is there)."""
+    sentence_of = {
+        str(row[0]): int(row[1])
+        for row in connection.execute(
+            "SELECT claim_id, sentence_index FROM claims WHERE article_id = ?", (article_id,)
+        )
+    }
+    result = [claim_id for claim_id in order if claim_id in sentence_of]
+    anchor = after
+    for claim in new:
+        if anchor is not None and anchor in result:
+            where = result.index(anchor) + 1
+        else:
+            before = [i for i, c in enumerate(result) if sentence_of[c] <= claim.sentence_index]
+            where = before[-1] + 1 if before else 0
+        result.insert(where, claim.id)
+        anchor = claim.id
+    return result
+
+
+def _require_claim(connection: sqlite3.Connection, article_id: int, claim_id: str) -> Claim:
+    _require_article(connection, article_id)
+    row = connection.execute(
+        "SELECT * FROM claims WHERE article_id = ? AND claim_id = ?", (article_id, claim_id)
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"article {article_id} has no claim {claim_id!r}")
+    return _claim(row)
+
+
+def _write_claim(connection: sqlite3.Connection, article_id: int, claim: Claim) -> None:
+    """Insert or replace a claim's text, sentence, kind and score (position kept; a new
+    claim goes last until ``_renumber``); its old evidence is dropped."""
+    connection.execute(
+        "INSERT INTO claims (article_id, claim_id, position, sentence_index, text, kind,"
+        " checkworthiness, reasons) VALUES (?, ?,"
+        " (SELECT coalesce(max(position), -1) + 1 FROM claims WHERE article_id = ?),"
+        " ?, ?, ?, ?, ?)"
+        " ON CONFLICT (article_id, claim_id) DO UPDATE SET sentence_index ="
+        " excluded.sentence_index, text = excluded.text, kind = excluded.kind,"
+        " checkworthiness = excluded.checkworthiness, reasons = excluded.reasons",
+        (
+            article_id, claim.id, article_id, claim.sentence_index, claim.text,
+            claim.kind.value, claim.checkworthiness,
+            json.dumps(list(claim.reasons), ensure_ascii=False),
+        ),
+    )  # fmt: skip
+    connection.execute(
+        "DELETE FROM evidence WHERE article_id = ? AND claim_id = ?", (article_id, claim.id)
+    )
+    connection.execute(
+        "UPDATE verdicts SET evidence_rank = NULL WHERE article_id = ? AND claim_id = ?",
+        (article_id, claim.id),
+    )
+
+
+def _drop_claim(connection: sqlite3.Connection, article_id: int, claim_id: str) -> None:
+    """Delete a claim with its evidence and verdict (its history stays)."""
+    connection.execute(
+        "DELETE FROM verdicts WHERE article_id = ? AND claim_id = ?", (article_id, claim_id)
+    )
+    connection.execute(
+        "DELETE FROM claims WHERE article_id = ? AND claim_id = ?", (article_id, claim_id)
+    )
+
+
+def _log_edit(
+    connection: sqlite3.Connection,
+    article_id: int,
+    action: str,
+    before: Sequence[Claim],
+    after: Sequence[Claim],
+    now: str,
+) -> None:
+    connection.execute(
+        "INSERT INTO claim_edits (article_id, action, before, after, changed_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (
+            article_id, action,
+            json.dumps([[c.id, c.text] for c in before], ensure_ascii=False),
+            json.dumps([[c.id, c.text] for c in after], ensure_ascii=False),
+            now,
+        ),
+    )  # fmt: skip
+    _touch(connection, article_id, now)

@@ -2,7 +2,8 @@
 
 Starts the app on a temporary database (the same way as the browser tests, see
 tests/e2e/server.py), opens the demo article, focuses the dateline claim "Moscow, June 15,
-2024" (its evidence says 14 June 2024, a date conflict) and saves a 1440x1000 screenshot.
+2024" (its evidence says 14 June 2024, a date conflict) and saves a 1440x1000 screenshot
+of the top of the page: title, progress, toolbar and the focus panel.
 Needs Playwright and Chromium (``apt-get install chromium`` on Debian).
 """
 
@@ -53,16 +54,7 @@ def make_screenshot(out: Path, chromium: str) -> None:
             page.reload()  # as a returning reviewer sees it: no one-off message, no focus ring
         expect(picker).to_have_value(focused_number(2))
         expect(page.get_by_text("⚠ date").first).to_be_visible()
-        # Start the picture at the claim picker: focus panel, evidence and the table's top.
-        picker.evaluate(
-            """(node) => {
-              const row = node.closest('[data-testid="stHorizontalBlock"]');
-              row.scrollIntoView({block: "start"});
-              const main = document.querySelector('[data-testid="stMain"]');
-              const scroller = [main, document.scrollingElement].find((e) => e.scrollTop > 0);
-              if (scroller) scroller.scrollTop -= 16;
-            }"""
-        )
+        # The focus panel comes right after the title, progress bar and toolbar: no scrolling.
         page.mouse.move(1430, 600)  # park the pointer on the empty right margin
         out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=out)

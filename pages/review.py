@@ -1,4 +1,5 @@
-"""Review: the focus panel for one claim, then the table of every claim. Renders only."""
+"""Review: title and progress, a compact toolbar, the focus panel for one claim, then the
+table of every claim. Renders only; every change goes through ui/review_actions.py."""
 
 from __future__ import annotations
 
@@ -8,30 +9,47 @@ import re
 import streamlit as st
 
 from checks import config
+from checks.edits import split_guess
 from checks.errors import NotFoundError
-from checks.model import Review, ReviewRow
+from checks.model import ClaimKind, Review, ReviewRow
 from checks.store import Store
 from ui import state
 from ui.add_reference import render_add_reference
 from ui.analysis import run_analysis
-from ui.exports import render_exports
+from ui.exports import render_exports, render_import
 from ui.frames import EDITABLE, review_frame
 from ui.html import STYLE, evidence_html, paragraph_html
-from ui.metadata import render_metadata
+from ui.keys import install_keys
+from ui.metadata import metadata_label, render_metadata
 from ui.resources import get_store
 from ui.review_actions import (
+    add_claim,
     bump_generation,
     cite,
+    delete_claim,
+    edit_claim_text,
     mark_not_checkable,
+    merge_claim,
     move,
     next_unreviewed,
     save_note,
     save_table,
     set_label,
+    split_claim,
+    undo,
 )
 
 SHOW_OPTIONS = ("all", "unreviewed", "has conflict", "no evidence")
+SORT_OPTIONS = ("position", "check-worthiness")
 SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
+NOTE_LABEL = "Note (saved when you leave the box or press Ctrl+Enter)"
+KEY_MAP = (
+    "Keys: **1–7** verdict, then the next unreviewed claim · **0** clear · **J** or **→** "
+    "next · **K** or **←** previous · **N** note (**Esc** leaves it) · **U** undo. "
+    "No key acts while you type in a box or edit the table."
+)
+# The arrow keys are bound to buttons hidden by this style (a button has one shortcut).
+HIDDEN = "<style>.st-key-next-arrow, .st-key-prev-arrow {display: none}</style>"
 
 
 def resolve_article(store: Store) -> int | None:
@@ -60,20 +78,57 @@ def focused_row(review: Review) -> ReviewRow:
 
 
 def render_header(review: Review) -> None:
+    """The title, the progress bar and one row of compact tools (popovers)."""
     rows = review.rows
     reviewed = sum(1 for row in rows if row.verdict.label != config.UNREVIEWED)
     st.title(review.article.title)
     st.progress(reviewed / len(rows) if rows else 0.0, text=f"{reviewed} of {len(rows)} reviewed")
-    render_metadata(review.article)
-    render_exports(review)
-    middle, right = st.columns([1, 1])
-    middle.button(
-        "Mark headings, questions and opinions not checkable",
-        on_click=mark_not_checkable,
-        args=(review.article.id,),
-        help="Only claims still unreviewed change; every change is in the history.",
+    render_toolbar(review)
+
+
+def render_toolbar(review: Review) -> None:
+    article_id = review.article.id
+    undoable = get_store().undoable(article_id)
+    with st.container(horizontal=True, gap="small", key="toolbar"):
+        st.button(
+            "Undo",
+            key="undo",
+            shortcut="U",
+            icon=":material/undo:",
+            on_click=undo,
+            args=(article_id,),
+            disabled=not undoable,
+            help=undo_help(undoable[0].claim_id if undoable else "", len(undoable)),
+        )
+        with st.popover("Export", icon=":material/download:"):
+            render_exports(review)
+        with st.popover("Import verdicts", icon=":material/upload:"):
+            render_import(review)
+        with st.popover(metadata_label(review.article), icon=":material/edit_note:"):
+            render_metadata(review.article)
+        with st.popover("Analyse again", icon=":material/refresh:"):
+            render_reanalyse(review)
+
+
+def undo_help(claim_id: str, count: int) -> str:
+    if count == 0:
+        return "Nothing to undo yet."
+    if count > 1:
+        return f"Undo the last bulk change ({count} verdicts)."
+    return f"Undo the last change, of {claim_id} (every change stays in the history)."
+
+
+def render_reanalyse(review: Review) -> None:
+    edited = bool(get_store().claim_edits(review.article.id))
+    st.caption(
+        "Looks the sources up again and matches every claim again; verdicts and notes stay. "
+        + (
+            "You edited this article's claims, so they are kept as they are."
+            if edited
+            else "The text is split into claims again (same ids, same verdicts)."
+        )
     )
-    if right.button("Analyse again (keeps verdicts)", help="Use after adding reference documents"):
+    if st.button("Analyse again now", key="analyse-again"):
         article = review.article
         done = run_analysis(
             get_store(), title=article.title, text=article.text, article_id=article.id
@@ -87,21 +142,27 @@ def render_focus(review: Review, row: ReviewRow) -> None:
     article_id = review.article.id
     ids = [item.claim.id for item in review.rows]
     labels = {
-        item.claim.id: f"#{item.sentence.index + 1} · {item.claim.text[:90]}"
-        for item in review.rows
+        item.claim.id: f"#{position} · {item.claim.text[:110]}"
+        for position, item in enumerate(review.rows, start=1)
     }
-    nav_prev, nav_select, nav_next = st.columns([1, 8, 1], vertical_alignment="bottom")
-    nav_prev.button("◀ Prev", key="prev", shortcut="K", on_click=move, args=(article_id, ids, -1))
-    nav_select.selectbox(
-        "Claim",
-        ids,
-        key=state.focus_key(article_id),
-        format_func=labels.__getitem__,
-        on_change=lambda: st.query_params.update(
-            {state.QP_CLAIM: st.session_state[state.focus_key(article_id)]}
-        ),
-    )
-    nav_next.button("Next ▶", key="next", shortcut="J", on_click=move, args=(article_id, ids, 1))
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+        st.button("Previous", key="prev", icon=":material/arrow_back:", shortcut="K",
+                  on_click=move, args=(article_id, ids, -1), help="Previous claim")  # fmt: skip
+        st.selectbox(
+            "Claim",
+            ids,
+            key=state.focus_key(article_id),
+            format_func=labels.__getitem__,
+            on_change=lambda: st.query_params.update(
+                {state.QP_CLAIM: st.session_state[state.focus_key(article_id)]}
+            ),
+            width="stretch",
+        )
+        st.button("Next", key="next", icon=":material/arrow_forward:", shortcut="J",
+                  on_click=move, args=(article_id, ids, 1), help="Next claim")  # fmt: skip
+    st.button("←", key="prev-arrow", shortcut="Left", on_click=move, args=(article_id, ids, -1))
+    st.button("→", key="next-arrow", shortcut="Right", on_click=move, args=(article_id, ids, 1))
+    st.html(HIDDEN)
     claim_col, evidence_col = st.columns([1, 1], gap="large")
     with claim_col:
         render_claim(review, row)
@@ -112,10 +173,11 @@ def render_focus(review: Review, row: ReviewRow) -> None:
 def render_claim(review: Review, row: ReviewRow) -> None:
     article_id, claim = review.article.id, row.claim
     sentences = tuple(item.sentence for item in review.rows)
-    st.html(paragraph_html(review.article.text, sentences, row.sentence))
+    st.html(paragraph_html(review.article.text, sentences, row.sentence, claim=claim.text))
     reasons = ", ".join(claim.reasons) or "no check-worthy features"
     st.caption(
-        f"Kind: **{claim.kind.value}** · check-worthiness {claim.checkworthiness:.2f} ({reasons})"
+        f"{claim.id} · kind **{claim.kind.value}** · check-worthiness "
+        f"{claim.checkworthiness:.2f} ({reasons})"
     )
     st.markdown(
         f"Verdict: **{row.verdict.label}**"
@@ -140,15 +202,16 @@ def render_claim(review: Review, row: ReviewRow) -> None:
             args=(article_id, claim.id, config.UNREVIEWED),
         )
     key = state.note_key(article_id, claim.id, hash(row.verdict.note))
-    st.text_area(
-        "Note (saved when you leave the box or press Ctrl+Enter)",
-        value=row.verdict.note,
-        key=key,
-        on_change=save_note,
-        args=(article_id, claim.id, key),
-        height=90,
-    )
-    st.caption("Keys: 1–7 verdict and next unreviewed · 0 clear · J next · K previous")
+    with st.container(key=state.NOTE_BOX):
+        st.text_area(
+            NOTE_LABEL,
+            value=row.verdict.note,
+            key=key,
+            on_change=save_note,
+            args=(article_id, claim.id, key),
+            height=90,
+        )
+    st.caption(KEY_MAP)
 
 
 def render_evidence(review: Review, row: ReviewRow) -> None:
@@ -186,26 +249,115 @@ def render_evidence(review: Review, row: ReviewRow) -> None:
                 row.claim.id,
                 None if row.verdict.evidence_rank == evidence.rank else evidence.rank,
             ),
+            type="tertiary",
+            icon=":material/format_quote:",
         )
 
 
-def filtered_rows(review: Review, show: str) -> tuple[ReviewRow, ...]:
+def render_edit_claims(review: Review, row: ReviewRow) -> None:
+    """Fix the text, split, merge with the next claim, delete, or add a claim from a passage."""
+    article_id, claim = review.article.id, row.claim
+    ids = [item.claim.id for item in review.rows]
+    position = ids.index(claim.id)
+    following = review.rows[position + 1].claim if position + 1 < len(ids) else None
+    with st.expander("Edit claims: fix the text, split, merge, delete, add from a passage"):
+        text_tab, split_tab, merge_tab, add_tab = st.tabs(
+            ["Fix the text", "Split in two", "Merge or delete", "Add from a passage"]
+        )
+        with text_tab:
+            st.text_area(
+                "Claim text", value=claim.text, key=state.edit_key(article_id, claim.id, "text")
+            )
+            st.button("Save the text and match it again", key="edit-save",
+                      on_click=edit_claim_text, args=(article_id, claim.id))  # fmt: skip
+        with split_tab:
+            first, second = split_guess(claim.text)
+            st.text_area("First claim (keeps the id and verdict)", value=first,
+                         key=state.edit_key(article_id, claim.id, "first"), height=80)  # fmt: skip
+            st.text_area("Second claim (a new id)", value=second,
+                         key=state.edit_key(article_id, claim.id, "second"), height=80)  # fmt: skip
+            st.button("Split in two", key="edit-split", on_click=split_claim,
+                      args=(article_id, claim.id))  # fmt: skip
+        with merge_tab:
+            if following is None:
+                st.caption("This is the last claim: there is none after it to merge with.")
+            else:
+                st.caption(f"Next claim ({following.id}): {following.text[:200]}")
+                st.button(f"Merge {claim.id} with {following.id}", key="edit-merge",
+                          on_click=merge_claim, args=(article_id, claim.id))  # fmt: skip
+            st.checkbox(f"Yes, delete {claim.id} and its verdict",
+                        key=state.edit_key(article_id, claim.id, "confirm"))  # fmt: skip
+            st.button(f"Delete {claim.id}", key="edit-delete", on_click=delete_claim,
+                      args=(article_id, claim.id, ids))  # fmt: skip
+        with add_tab:
+            st.text_input(
+                "Passage (copy it from the article text)",
+                key=state.edit_key(article_id, claim.id, "passage"),
+                placeholder="e.g. a clause of a long sentence",
+            )
+            st.button("Add it as a claim", key="edit-add", on_click=add_claim,
+                      args=(article_id, claim.id))  # fmt: skip
+        st.caption(
+            "An edited claim is matched again against the article's documents. Ids never "
+            "change or come back: a new claim gets a new id. Analyse again keeps your edits."
+        )
+
+
+def filtered_rows(
+    review: Review,
+    show: str,
+    *,
+    verdicts: list[str] | None = None,
+    kinds: list[str] | None = None,
+    sort: str = "position",
+) -> tuple[ReviewRow, ...]:
+    rows = review.rows
     if show == "unreviewed":
-        return tuple(r for r in review.rows if r.verdict.label == config.UNREVIEWED)
-    if show == "has conflict":
-        return tuple(r for r in review.rows if r.evidence and r.evidence[0].agreement.has_conflict)
-    if show == "no evidence":
-        return tuple(r for r in review.rows if not r.evidence)
-    return review.rows
+        rows = tuple(r for r in rows if r.verdict.label == config.UNREVIEWED)
+    elif show == "has conflict":
+        rows = tuple(r for r in rows if r.evidence and r.evidence[0].agreement.has_conflict)
+    elif show == "no evidence":
+        rows = tuple(r for r in rows if not r.evidence)
+    if verdicts:
+        rows = tuple(r for r in rows if r.verdict.label in verdicts)
+    if kinds:
+        rows = tuple(r for r in rows if r.claim.kind.value in kinds)
+    if sort == "check-worthiness":
+        rows = tuple(sorted(rows, key=lambda r: -r.claim.checkworthiness))
+    return rows
+
+
+def render_filters() -> tuple[str, list[str], list[str], str]:
+    with st.container(horizontal=True, gap="medium", vertical_alignment="bottom"):
+        show = st.segmented_control("Show", SHOW_OPTIONS, key=state.SHOW, default="all") or "all"
+        verdicts = st.multiselect(
+            "Verdict", list(config.verdict_scale()), key=state.VERDICTS, placeholder="any",
+            width=210,
+        )  # fmt: skip
+        kinds = st.multiselect(
+            "Kind", [k.value for k in ClaimKind], key=state.KINDS, placeholder="any", width=170
+        )
+        sort = st.segmented_control("Sort by", SORT_OPTIONS, key=state.SORT, default="position")
+    return show, verdicts, kinds, sort or "position"
 
 
 def render_table(review: Review) -> None:
     article_id = review.article.id
-    show = st.radio("Show", SHOW_OPTIONS, horizontal=True, key=state.SHOW)
-    rows = filtered_rows(review, show)
+    show, verdicts, kinds, sort = render_filters()
+    rows = filtered_rows(review, show, verdicts=verdicts, kinds=kinds, sort=sort)
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.caption(f"{len(rows)} of {len(review.rows)} claims shown")
+        st.button(
+            "Mark headings, questions and opinions not checkable",
+            on_click=mark_not_checkable,
+            args=(article_id,),
+            help="Only claims still unreviewed change; undo reverts them all at once.",
+            icon=":material/done_all:",
+            type="tertiary",
+        )
     frame = review_frame(review, rows=rows)
     generation = st.session_state.get(state.generation_key(article_id), 0)
-    key = state.table_key(article_id, generation)
+    key = state.table_key(article_id, generation, list(frame.index))
     st.data_editor(
         frame,
         key=key,
@@ -233,6 +385,9 @@ def render_table(review: Review) -> None:
 
 def main() -> None:
     store = get_store()
+    message = st.session_state.pop(state.FLASH, None)
+    if message:
+        st.toast(message)
     article_id = resolve_article(store)
     if article_id is None:
         st.info("No article yet.")
@@ -247,16 +402,15 @@ def main() -> None:
     except NotFoundError:
         st.warning("That article was just deleted.")
         return
-    message = st.session_state.pop(state.FLASH, None)
-    if message:
-        st.success(message)
     render_header(review)
     if not review.rows:
         st.info("This article has no claims yet: analyse it again.")
         return
+    install_keys()
     row = focused_row(review)
     st.query_params[state.QP_CLAIM] = row.claim.id
     render_focus(review, row)
+    render_edit_claims(review, row)
     render_add_reference(review, row)
     st.divider()
     render_table(review)

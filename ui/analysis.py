@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from checks import index
+from checks.edits import reanalyse_keeping_claims
 from checks.errors import ChecksError
 from checks.model import Stage
 from checks.pipeline import analyze, check_text
@@ -53,21 +54,32 @@ def run_analysis(
             if fraction >= 1.0:
                 st.write(f"✓ {message}")
 
+        # Claims the reviewer edited are kept: only sources and evidence are looked up again.
+        keep_claims = article_id is not None and bool(store.claim_edits(article.id))
         try:
-            analysis = analyze(
-                text,
-                sources=build_sources(store),
-                on_progress=on_progress,
-                index_dir=index.folder_for(store.path),
-            )
+            sources = build_sources(store)
+            if keep_claims:
+                analysis = reanalyse_keeping_claims(
+                    store, article.id, sources=tuple(sources), on_progress=on_progress
+                )
+            else:
+                analysis = analyze(
+                    text,
+                    sources=sources,
+                    on_progress=on_progress,
+                    index_dir=index.folder_for(store.path),
+                )
+                store.save_analysis(article.id, analysis)
         except ChecksError as error:
             status.update(label="The analysis failed", state="error")
             st.error(f"{error} The article text is saved; fix the problem and analyse again.")
             return None
-        store.save_analysis(article.id, analysis)
         status.update(label="Analysis done", state="complete")
     with_evidence = len({ev.claim_id for ev in analysis.evidence})
-    st.session_state[state.FLASH] = f"{len(analysis.claims)} claims, {with_evidence} with evidence."
+    kept = " (your edited claims were kept)" if keep_claims else ""
+    st.session_state[state.FLASH] = (
+        f"{len(analysis.claims)} claims{kept}, {with_evidence} with evidence."
+    )
     st.session_state[state.NOTICES] = analysis.notices
     return article.id
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from checks import config
+from checks.claimreview import Publisher
 from checks.errors import ChecksError, VerdictImportError
 from checks.formats import Format, export
 from checks.model import Review
 from checks.report import escape_markdown
+from checks.store import Store
 from checks.verdict_import import import_verdicts
 from ui import state
 from ui.resources import get_store
@@ -21,19 +25,28 @@ def import_key(article_id: int) -> str:
     return f"import-verdicts-{article_id}"
 
 
+def export_problem(store: Store, fmt: Format) -> str:
+    """Why ``fmt`` cannot be exported now ("" when it can), without building the export."""
+    if fmt is not Format.CLAIMREVIEW:
+        return ""
+    try:
+        Publisher.from_settings(store.setting).page()
+    except ChecksError as error:
+        return str(error)
+    return ""
+
+
 def render_exports(review: Review) -> None:
-    """One download button per format, then the verdicts CSV uploader."""
+    """One download button per format. The bytes are built only when a button is pressed
+    (a callable ``data``), never on an ordinary rerun. A format that cannot be exported
+    says why under its button."""
     store = get_store()
     article_id = review.article.id
-    columns = st.columns(len(Format))
-    for column, fmt in zip(columns, Format, strict=True):
-        try:
-            data, problem = export(store, article_id, fmt), ""
-        except ChecksError as error:
-            data, problem = b"", str(error)
-        column.download_button(
+    for fmt in Format:
+        problem = export_problem(store, fmt)
+        st.download_button(
             fmt.label,
-            data=data,
+            data=partial(export, store, article_id, fmt),
             file_name=fmt.file_name(article_id),
             mime=fmt.mime,
             on_click="ignore",
@@ -41,9 +54,10 @@ def render_exports(review: Review) -> None:
             disabled=bool(problem),
             help=escape_markdown(problem) or None,
             key=f"download-{fmt.value}",
+            width="stretch",
         )
-    with st.popover("Import verdicts CSV", icon=":material/upload:"):
-        render_import(review)
+        if problem:
+            st.caption(escape_markdown(problem) + ".")
 
 
 def render_import(review: Review) -> None:

@@ -1,4 +1,7 @@
-"""The review table as a pandas frame: one row per claim, indexed by claim id (stable)."""
+"""The review table as a pandas frame: one row per claim, indexed by claim id (stable).
+
+``#`` is the claim's place in the article (as in the focus panel's "#5 · ..."), so it stays
+right after claims are split, merged or added."""
 
 from __future__ import annotations
 
@@ -27,17 +30,17 @@ def snippet(text: str, limit: int = SNIPPET) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _row(review: Review, row: ReviewRow) -> dict[str, object]:
+def _row(review: Review, row: ReviewRow, number: int) -> dict[str, object]:
     best = row.evidence[0] if row.evidence else None
     doc = review.document(best.passage.document_key) if best else None
     return {
-        "#": row.sentence.index + 1,
+        "#": number,
         "claim": row.claim.text,
         "kind": row.claim.kind.value,
         "worth": round(row.claim.checkworthiness, 2),
         "evidence": snippet(best.passage.text) if best else "— no evidence found",
         "source": doc.title if doc else "",
-        "link": (doc.url or None) if doc else None,
+        "link": doc.url if doc else "",
         "score": round(best.score, 3) if best else None,
         "conflicts": "; ".join(best.agreement.describe_conflicts()) if best else "",
         "verdict": row.verdict.label,
@@ -48,8 +51,9 @@ def _row(review: Review, row: ReviewRow) -> dict[str, object]:
 def review_frame(review: Review, *, rows: tuple[ReviewRow, ...] | None = None) -> pd.DataFrame:
     """The table the reviewer sees, for ``rows`` (default: every claim)."""
     chosen = review.rows if rows is None else rows
+    numbers = {row.claim.id: number for number, row in enumerate(review.rows, start=1)}
     frame = pd.DataFrame(
-        [_row(review, row) for row in chosen],
+        [_row(review, row, numbers[row.claim.id]) for row in chosen],
         columns=list(COLUMNS),
         index=pd.Index([row.claim.id for row in chosen], name="id"),
     )

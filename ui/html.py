@@ -23,14 +23,23 @@ STYLE = (
 )
 
 
-def paragraph_html(text: str, sentences: Sequence[Sentence], focus: Sentence) -> str:
-    """The focus sentence highlighted inside its paragraph of the article."""
+def paragraph_html(
+    text: str, sentences: Sequence[Sentence], focus: Sentence, *, claim: str = ""
+) -> str:
+    """The focus sentence highlighted inside its paragraph of the article; when the claim's
+    text (edited, split, or made of a passage) is found in the paragraph, that is marked."""
     same = [s for s in sentences if s.paragraph == focus.paragraph] or [focus]
     start, end = min(s.start for s in same), max(s.end for s in same)
-    before = html.escape(text[start : focus.start])
-    claim = html.escape(text[focus.start : focus.end])
-    after = html.escape(text[focus.end : end])
-    return f'{STYLE}<div class="fc-par">{before}<mark>{claim}</mark>{after}</div>'
+    mark_start, mark_end = focus.start, focus.end
+    wanted = " ".join(claim.split())
+    if wanted and wanted != focus.text:
+        found = text.find(wanted, start, end)
+        if found >= 0:
+            mark_start, mark_end = found, found + len(wanted)
+    before = html.escape(text[start:mark_start])
+    marked = html.escape(text[mark_start:mark_end])
+    after = html.escape(text[mark_end:end])
+    return f'{STYLE}<div class="fc-par">{before}<mark>{marked}</mark>{after}</div>'
 
 
 def stems(text: str) -> frozenset[str]:

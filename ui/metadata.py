@@ -12,13 +12,15 @@ from checks.report import escape_markdown
 from ui.resources import get_store
 
 
-def render_metadata(article: Article) -> None:
+def metadata_label(article: Article) -> str:
+    """ "Details: Jane Reporter · 2024-06-15", or "Details" when none is known."""
     details = " · ".join(part for part in (article.author, article.published) if part)
-    label = "Article details" + (f": {details}" if details else " (title, address, author, date)")
-    with (
-        st.expander(escape_markdown(label)),
-        st.form(f"metadata-{article.id}", border=False),
-    ):
+    return escape_markdown("Details" + (f": {details}" if details else ""))
+
+
+def render_metadata(article: Article) -> None:
+    """The metadata form; the caller places it (the review page puts it in a popover)."""
+    with st.form(f"metadata-{article.id}", border=False):
         title = st.text_input("Title", value=article.title)
         url = st.text_input("Address (URL)", value=article.url)
         left, right = st.columns(2)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from checks import config
+from checks import config, edits
 from checks.errors import ChecksError
 from checks.model import ClaimKind, Review
 from ui import state
@@ -107,3 +107,114 @@ def mark_not_checkable(article_id: int) -> None:
         f"{count} headings, questions and opinions marked not checkable."
     )
     bump_generation(article_id)
+
+
+def undo(article_id: int) -> None:
+    """Undo the article's latest verdict change (from the history) and focus its claim."""
+    undone = get_store().undo(article_id)
+    bump_generation(article_id)
+    if not undone:
+        st.session_state[state.FLASH] = "Nothing to undo."
+        return
+    focus(article_id, undone[-1].claim_id)
+    if len(undone) == 1:
+        entry = undone[0]
+        st.session_state[state.FLASH] = f"Undone: {entry.claim_id} is {entry.label} again."
+    else:
+        st.session_state[state.FLASH] = f"Undone: {len(undone)} verdicts of one bulk change."
+
+
+def _edited(article_id: int, message: str, claim_id: str | None) -> None:
+    bump_generation(article_id)
+    st.session_state[state.FLASH] = message
+    if claim_id is not None:
+        focus(article_id, claim_id)
+
+
+def _run_edit(article_id: int, action: Callable[[], str | None], message: str) -> None:
+    """Run a claim edit; on success focus the claim it returns; show a message either way."""
+    try:
+        claim_id = action()
+    except ChecksError as error:
+        st.session_state[state.FLASH] = f"Not changed: {error}"
+        return
+    _edited(article_id, message, claim_id)
+
+
+def edit_claim_text(article_id: int, claim_id: str) -> None:
+    text = st.session_state.get(state.edit_key(article_id, claim_id, "text"), "")
+    _run_edit(
+        article_id,
+        lambda: edits.edit_text(get_store(), article_id, claim_id, text).id,
+        f"{claim_id} saved and matched again.",
+    )
+
+
+def split_claim(article_id: int, claim_id: str) -> None:
+    first = st.session_state.get(state.edit_key(article_id, claim_id, "first"), "")
+    second = st.session_state.get(state.edit_key(article_id, claim_id, "second"), "")
+
+    def run() -> str:
+        edits.split(get_store(), article_id, claim_id, first, second)
+        return claim_id
+
+    _run_edit(article_id, run, f"{claim_id} split in two; both matched again.")
+
+
+def merge_claim(article_id: int, claim_id: str) -> None:
+    _run_edit(
+        article_id,
+        lambda: edits.merge_with_next(get_store(), article_id, claim_id).id,
+        f"{claim_id} merged with the claim after it and matched again.",
+    )
+
+
+def delete_claim(article_id: int, claim_id: str, ids: Sequence[str]) -> None:
+    if not st.session_state.get(state.edit_key(article_id, claim_id, "confirm")):
+        st.session_state[state.FLASH] = "Tick the box to confirm the deletion."
+        return
+    position = ids.index(claim_id) if claim_id in ids else 0
+    rest = [i for i in ids if i != claim_id]
+    after = rest[min(position, len(rest) - 1)] if rest else None
+
+    def run() -> str | None:
+        edits.delete(get_store(), article_id, claim_id)
+        return after
+
+    _run_edit(article_id, run, f"{claim_id} deleted (its verdict history is kept).")
+
+
+def add_claim(article_id: int, claim_id: str) -> None:
+    passage = st.session_state.get(state.edit_key(article_id, claim_id, "passage"), "")
+    store = get_store()
+
+    def run() -> str:
+        return edits.add_from_passage(store, article_id, passage).id
+
+    _run_edit(article_id, run, "New claim added from the passage and matched.")
+
+
+def rename_article(article_id: int) -> None:
+    title = st.session_state.get(state.rename_key(article_id), "")
+    try:
+        get_store().set_article_metadata(article_id, title=title)
+    except ChecksError as error:
+        st.session_state[state.FLASH] = f"Not renamed: {error}"
+        return
+    st.session_state[state.FLASH] = f"Renamed to “{title.strip()}”."
+
+
+def delete_article(article_id: int, title: str) -> None:
+    if not st.session_state.get(state.delete_key(article_id)):
+        st.session_state[state.FLASH] = "Tick the box to confirm the deletion."
+        return
+    try:
+        get_store().delete_article(article_id)
+    except ChecksError as error:
+        st.session_state[state.FLASH] = f"Not deleted: {error}"
+        return
+    st.session_state.pop(state.delete_key(article_id), None)
+    if st.query_params.get(state.QP_ARTICLE) == str(article_id):
+        del st.query_params[state.QP_ARTICLE]
+        st.query_params.pop(state.QP_CLAIM, None)
+    st.session_state[state.FLASH] = f"Deleted “{title}” with its claims, verdicts and history."

@@ -1,17 +1,26 @@
 """Every st.session_state key and query parameter the app uses, in one place.
 
 SQLite is the truth; session state holds only UI state (which claim is focused, the
-editor generation), and the query string holds what must survive a page refresh.
+editor generation, the table's filters), and the query string holds what must survive a
+page refresh.
 """
 
 from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
 
 QP_ARTICLE = "article"  # query parameter: the open article's id
 QP_CLAIM = "claim"  # query parameter: the focused claim's id
 
 FLASH = "flash"  # a one-shot message shown on the next run (e.g. after an analysis)
 NOTICES = "notices"  # source notices of the last analysis, shown once (e.g. Wikipedia offline)
-SHOW = "show"  # table filter: which claims the table lists
+SHOW = "show"  # table filter: all, unreviewed, has conflict, no evidence
+VERDICTS = "filter-verdicts"  # table filter: only these verdict labels (empty: all)
+KINDS = "filter-kinds"  # table filter: only these claim kinds (empty: all)
+SORT = "sort"  # table order: by position in the article or by check-worthiness
+NOTE_BOX = "note-box"  # the container of the focus panel's note (the "n" key focuses it)
+KEYS = "keys"  # the key handler's st.html element (n, Esc, no shortcuts inside the table)
 
 
 def focus_key(article_id: int) -> str:
@@ -24,8 +33,12 @@ def generation_key(article_id: int) -> str:
     return f"generation-{article_id}"
 
 
-def table_key(article_id: int, generation: int) -> str:
-    return f"table-{article_id}-{generation}"
+def table_key(article_id: int, generation: int, ids: Sequence[str] = ()) -> str:
+    """The table editor of one article, one generation and one list of rows: a filter or
+    an order that shows other rows is another editor, so its edited rows (kept by position)
+    never land on the rows of another view."""
+    digest = hashlib.blake2s("\n".join(ids).encode("utf-8"), digest_size=6).hexdigest()
+    return f"table-{article_id}-{generation}-{digest}"
 
 
 def note_key(article_id: int, claim_id: str, generation: int) -> str:
@@ -35,3 +48,18 @@ def note_key(article_id: int, claim_id: str, generation: int) -> str:
 def reference_key(article_id: int, claim_id: str) -> str:
     """The "add a reference for this claim" form of one claim."""
     return f"reference-{article_id}-{claim_id}"
+
+
+def edit_key(article_id: int, claim_id: str, field: str) -> str:
+    """A field of the "edit this claim" forms (text, split parts, passage, confirmation)."""
+    return f"edit-{article_id}-{claim_id}-{field}"
+
+
+def rename_key(article_id: int) -> str:
+    """The new-title box of one article on the Articles page."""
+    return f"rename-{article_id}"
+
+
+def delete_key(article_id: int) -> str:
+    """The "yes, delete it" confirmation of one article on the Articles page."""
+    return f"delete-{article_id}"

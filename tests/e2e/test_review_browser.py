@@ -33,7 +33,7 @@ NOTE = "Speech was on 14 June – the article says 15 June; “check” the wire
 # Glide data grid geometry (Streamlit defaults): header and rows are 35 px high.
 ROW_HEIGHT = 35
 CLAIM_COLUMN = 1  # "#" is column 0 (the index is hidden); columns are found by their header
-TABLE_ROW = 5  # claim #6, edited in the table
+TABLE_ROW = 7  # claim #8, edited in the table, then undone
 TABLE_VERDICT = "half true"
 
 
@@ -99,7 +99,7 @@ def select_cell(page: Page, row: int, name: str) -> int:
     return target
 
 
-def test_keyboard_note_table_reload_and_csv(
+def test_keyboard_note_table_undo_reload_and_csv(
     page: Page, app_server: Server, artifacts: Path
 ) -> None:
     runs = ScriptRuns(page)
@@ -126,15 +126,32 @@ def test_keyboard_note_table_reload_and_csv(
         press(page, "5")  # false
     reviewed(page, 2)
     expect(picker).to_have_value(focused_number(4))
+
+    with runs.rerun():
+        press(page, "ArrowRight")  # skip #4
+    expect(picker).to_have_value(focused_number(5))
+    with runs.rerun():
+        press(page, "3")  # half true
+    reviewed(page, 3)
+    expect(picker).to_have_value(focused_number(6))
     expect(page.get_by_text("Verdict: unreviewed")).to_be_visible()
     shot(page, artifacts, "03-after-keys")
 
+    # "n" focuses the note; keys typed there are text, never shortcuts.
+    press(page, "n")
     note = page.get_by_label(NOTE_LABEL)
+    expect(note).to_be_focused()
+    page.keyboard.type("1ju5")
+    page.wait_for_timeout(500)  # a shortcut would have started a run by now
+    expect(note).to_have_value("1ju5")
+    reviewed(page, 3)
+    expect(picker).to_have_value(focused_number(6))
     note.fill(NOTE)
     with runs.rerun():
         note.press("Control+Enter")
     expect(page.get_by_label(NOTE_LABEL)).to_have_value(NOTE)
-    expect(cell(page, 0, 3)).to_have_text("4")
+    page.keyboard.press("Escape")  # leaves the note box
+    expect(page.get_by_label(NOTE_LABEL)).not_to_be_focused()
     shot(page, artifacts, "04-note")
 
     expect(cell(page, 0, TABLE_ROW)).to_have_text(str(TABLE_ROW + 1))
@@ -146,46 +163,66 @@ def test_keyboard_note_table_reload_and_csv(
     shot(page, artifacts, "05-table-editor")
     with runs.rerun():
         option.click()
-    reviewed(page, 3)
+    reviewed(page, 4)
     expect(cell(page, verdict_column, TABLE_ROW)).to_have_text(TABLE_VERDICT)
     shot(page, artifacts, "06-table-edited")
+    # In the table, digits and letters edit cells; they never act as page shortcuts.
+    select_cell(page, TABLE_ROW - 1, "claim")
+    page.keyboard.press("u")
+    page.wait_for_timeout(500)
+    page.keyboard.press("Escape")
+    reviewed(page, 4)
+
+    page.get_by_role("heading", name=DEMO_TITLE).click()  # the focus leaves the table
+    with runs.rerun():
+        press(page, "u")  # undo the table edit of the claim in row TABLE_ROW
+    reviewed(page, 3)
+    expect(picker).to_have_value(focused_number(TABLE_ROW + 1))
+    shot(page, artifacts, "07-undone")
 
     with runs.rerun():
         page.reload()
     reviewed(page, 3)
-    expect(picker).to_have_value(focused_number(4))
-    expect(page.get_by_label(NOTE_LABEL)).to_have_value(NOTE)
+    expect(picker).to_have_value(focused_number(TABLE_ROW + 1))
     select_cell(page, 0, "note")  # brings the verdict and note columns into view
-    table_state = {row: table_row(page, row) for row in range(7)}
+    table_state = {row: table_row(page, row) for row in range(TABLE_ROW + 1)}
     assert table_state == {
         0: ("unreviewed", ""),
         1: ("mostly true", ""),
         2: ("false", ""),
-        3: ("unreviewed", NOTE),
-        4: ("unreviewed", ""),
-        5: (TABLE_VERDICT, ""),
+        3: ("unreviewed", ""),
+        4: ("half true", ""),
+        5: ("unreviewed", NOTE),
         6: ("unreviewed", ""),
+        7: ("unreviewed", ""),
     }
     page.keyboard.press("Escape")
-    shot(page, artifacts, "07-after-reload")
+    shot(page, artifacts, "08-after-reload")
 
-    expected = {"c2": ("mostly true", ""), "c3": ("false", ""), "c4": ("unreviewed", NOTE)}
-    expected["c6"] = (TABLE_VERDICT, "")
+    expected = {"c2": ("mostly true", ""), "c3": ("false", ""), "c5": ("half true", "")}
+    expected["c6"] = ("unreviewed", NOTE)
+    table_claim = f"c{TABLE_ROW + 1}"
     with Store.open(app_server.db_path) as store:
         review = store.review(1)
         history = store.history(1)
     saved = {row.claim.id: (row.verdict.label, row.verdict.note) for row in review.rows}
     assert len(saved) == CLAIMS
     assert {k: v for k, v in saved.items() if v != ("unreviewed", "")} == expected
-    assert [(h.claim_id, h.label, h.note) for h in history] == [
-        ("c2", "mostly true", ""),
-        ("c3", "false", ""),
-        ("c4", "unreviewed", NOTE),
-        ("c6", TABLE_VERDICT, ""),
+    assert [(h.claim_id, h.label, h.note, h.undoes) for h in history] == [
+        ("c2", "mostly true", "", None),
+        ("c3", "false", "", None),
+        ("c5", "half true", "", None),
+        ("c6", "unreviewed", NOTE, None),
+        (table_claim, TABLE_VERDICT, "", None),
+        (table_claim, "unreviewed", "", 5),
     ]
 
+    page.get_by_role("button", name="Export").click()
+    download_button = page.locator(".st-key-download-csv").get_by_role("button")
+    expect(download_button).to_be_visible()
+    shot(page, artifacts, "09-export")
     with page.expect_download() as download_info:
-        page.locator(".st-key-download-csv").get_by_role("button").click()
+        download_button.click()
     download = download_info.value
     assert download.suggested_filename == "article-1-verdicts.csv"
     with open(download.path(), encoding="utf-8-sig", newline="") as handle:
@@ -193,3 +230,10 @@ def test_keyboard_note_table_reload_and_csv(
     assert [row["claim_id"] for row in rows] == [row.claim.id for row in review.rows]
     exported = {row["claim_id"]: (row["verdict"], row["note"]) for row in rows}
     assert exported == saved
+    page.keyboard.press("Escape")
+
+    with runs.rerun():
+        page.goto(f"{app_server.url}/articles")
+    expect(page.get_by_test_id("stMain").get_by_role("heading", name="Articles")).to_be_visible()
+    expect(page.get_by_text("33 claims · 3 reviewed")).to_be_visible()
+    shot(page, artifacts, "10-articles")

@@ -1,0 +1,155 @@
+"""Server-side time of one verdict edit on the review page of a 200-claim article.
+
+    python -m bench.review_rerun [--claims 200] [--repeat 60]
+
+Builds a temporary database with one article of about ``--claims`` claims (the demo article
+repeated, matched against the demo library), then drives the real app with Streamlit's
+AppTest: each timed step presses a verdict button (``set_label``: one SQLite write, the next
+unreviewed claim focused) and includes the full script run that follows (sidebar, title,
+toolbar, focus panel, table frame). Also times moving to the next claim (``J``) and, apart,
+the pieces a rerun is made of. Prints a table of the median, 95th percentile and maximum.
+Nothing is fetched (Wikipedia is off); nothing is kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+DEMO = Path(__file__).resolve().parent.parent / "data" / "ceasefire-proposal-2024.txt"
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def article_text(claims: int) -> str:
+    """The demo article's body repeated until it has about ``claims`` sentences."""
+    demo = DEMO.read_text(encoding="utf-8")
+    parts = [demo]
+    while len(parts) * 33 < claims:
+        parts.append(demo.split("\n", 1)[1])  # without the headline
+    return "\n\n".join(parts)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def timed(action: Callable[[], object], repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Time a verdict edit on the review page.")
+    parser.add_argument("--claims", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=60)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["CHECKS_DB"] = str(Path(folder) / "bench.sqlite3")
+        os.environ["CHECKS_WIKIPEDIA"] = "off"
+        return run(args.claims, args.repeat)
+
+
+SCRIPT_RUNS: list[float] = []  # ms of each script run (callbacks + page), in its thread
+
+
+def record_script_runs() -> None:
+    """Time ScriptRunner._run_script itself: the callbacks and the whole page script, as a
+    server runs them, without AppTest's message handling around it."""
+    from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+
+    original = ScriptRunner._run_script
+
+    def timed_run(self: ScriptRunner, rerun_data: object) -> None:
+        started = time.perf_counter()
+        try:
+            original(self, rerun_data)  # type: ignore[arg-type]
+        finally:
+            SCRIPT_RUNS.append((time.perf_counter() - started) * 1000)
+
+    ScriptRunner._run_script = timed_run  # type: ignore[method-assign]
+
+
+def script_times(action: Callable[[], object], repeat: int) -> tuple[list[float], list[float]]:
+    """(round trip, script run) times of ``action`` repeated."""
+    SCRIPT_RUNS.clear()
+    round_trips = timed(action, repeat)
+    return round_trips, list(SCRIPT_RUNS)
+
+
+def run(claims: int, repeat: int) -> int:
+    # Imported here: after $CHECKS_DB is set.
+    from streamlit.testing.v1 import AppTest
+
+    from checks.claimreview import Publisher
+    from checks.formats import Format, export
+    from checks.pipeline import analyze
+    from checks.sources.library import LibrarySource
+    from ui.frames import review_frame
+    from ui.resources import get_store
+
+    store = get_store()
+    text = article_text(claims)
+    article = store.add_article(title="Rerun bench", text=text)
+    store.save_analysis(article.id, analyze(text, sources=[LibrarySource(store)]))
+    review = store.review(article.id)
+    count = len(review.rows)
+    desk = Publisher("Bench desk", "https://desk.example")
+
+    record_script_runs()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["article"] = str(article.id)
+    at.run()
+    assert not at.exception, at.exception
+    labels = ["true", "mostly true", "half true", "mostly false", "false", "unproven"]
+    step = iter(range(10**6))
+
+    def verdict() -> None:
+        label = labels[next(step) % len(labels)]
+        next(b for b in at.button if b.label == label).click().run()
+
+    def move() -> None:
+        next(b for b in at.button if b.label == "Next").click().run()
+
+    def undo() -> None:
+        next(b for b in at.button if b.label == "Undo").click().run()
+
+    verdict_trip, verdict_script = script_times(verdict, repeat)
+    _, move_script = script_times(move, repeat)
+    _, undo_script = script_times(undo, max(1, repeat // 3))
+    rows = [
+        ("verdict key: script run (set_label + page)", verdict_script),
+        ("verdict key: AppTest round trip", verdict_trip),
+        ("next claim (J): script run", move_script),
+        ("undo (U): script run", undo_script),
+        ("  store.review()", timed(lambda: store.review(article.id), repeat)),
+        ("  review_frame()", timed(lambda: review_frame(review), repeat)),
+        ("  store.articles()", timed(store.articles, repeat)),
+        (
+            "  4 exports built (what each rerun did before)",
+            timed(lambda: [export(store, article.id, fmt, publisher=desk) for fmt in Format], 10),
+        ),
+    ]
+    assert not at.exception, at.exception
+    print(f"Review rerun, {count} claims, {repeat} runs (ms)\n")
+    print("| step | median | p95 | max |")
+    print("|---|---|---|---|")
+    for name, times in rows:
+        print(
+            f"| {name} | {statistics.median(times):.0f} | {percentile(times, 0.95):.0f} |"
+            f" {max(times):.0f} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
