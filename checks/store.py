@@ -564,8 +564,9 @@ def _check_analysis(analysis: Analysis) -> None:
     for claim in analysis.claims:
         if claim.sentence_index not in sentence_indexes:
             raise StoreError(f"claim {claim.id} points at missing sentence {claim.sentence_index}")
+    known = set(claim_ids)  # a set: a 5 MB article has 40,000 claims and 90,000 evidence
     for evidence in analysis.evidence:
-        if evidence.claim_id not in claim_ids:
+        if evidence.claim_id not in known:
             raise StoreError(
                 f"evidence rank {evidence.rank} is for unknown claim {evidence.claim_id}"
             )
@@ -835,11 +836,14 @@ class Store:
                 for v in map(_verdict, _select(connection, "verdicts", article_id, "claim_id"))
             }
             documents = _cited_documents(connection, article_id, evidence)
+        by_claim: dict[str, list[Evidence]] = {}
+        for item in evidence:  # grouped once: linear in the evidence, not claims x evidence
+            by_claim.setdefault(item.claim_id, []).append(item)
         rows = tuple(
             ReviewRow(
                 sentence=sentences[claim.sentence_index],
                 claim=claim,
-                evidence=tuple(e for e in evidence if e.claim_id == claim.id),
+                evidence=tuple(by_claim.get(claim.id, ())),
                 verdict=verdicts.get(claim.id, unreviewed(claim.id)),
             )
             for claim in claims
@@ -1063,13 +1067,14 @@ def _cited_documents(
     connection: sqlite3.Connection, article_id: int, evidence: Sequence[Evidence]
 ) -> tuple[Document, ...]:
     """Documents cited by the evidence, in order of first citation."""
-    order = list(dict.fromkeys(e.passage.document_key for e in evidence))
+    first = dict.fromkeys(e.passage.document_key for e in evidence)
+    order = {uid: n for n, uid in enumerate(first)}
     rows = connection.execute(
         "SELECT * FROM documents WHERE uid IN"
         " (SELECT document_uid FROM evidence WHERE article_id = ?)",
         (article_id,),
     ).fetchall()
-    return tuple(sorted(map(_document, rows), key=lambda doc: order.index(doc.uid)))
+    return tuple(sorted(map(_document, rows), key=lambda doc: order.get(doc.uid, len(order))))
 
 
 def _current_verdict(connection: sqlite3.Connection, article_id: int, claim_id: str) -> Verdict:
