@@ -9,22 +9,28 @@ from __future__ import annotations
 import streamlit as st
 
 from checks import config
-from checks.errors import StoreError
+from checks.errors import DamagedDatabaseError, StoreError
+from checks.report import escape_markdown
 from ui import state
+from ui.recovery import render_damaged, render_recovered
 from ui.resources import get_store
 
 st.set_page_config(page_title="Fact-check workbench", page_icon="🔎", layout="wide")
 
 try:
     store = get_store()
+except DamagedDatabaseError as error:
+    render_damaged(error)
+    st.stop()
 except StoreError as error:
-    st.error(f"The database cannot be opened: {error}")
+    st.error(f"The database cannot be opened: {escape_markdown(str(error))}")
     st.info(
         f"Nothing was changed. Set {config.DB_ENV} to another file to start a new database, "
         "or move the damaged file aside and restart."
     )
     st.stop()
 
+render_recovered()
 summaries = store.articles()
 new_page = st.Page(
     "pages/new_article.py", title="New article", icon=":material/note_add:", url_path="new"

@@ -11,6 +11,7 @@ QP_CLAIM = "claim"  # query parameter: the focused claim's id
 
 FLASH = "flash"  # a one-shot message shown on the next run (e.g. after an analysis)
 NOTICES = "notices"  # source notices of the last analysis, shown once (e.g. Wikipedia offline)
+RECOVERED = "recovered"  # where a damaged database file was moved, shown once
 SHOW = "show"  # table filter: which claims the table lists
 
 
