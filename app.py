@@ -57,7 +57,7 @@ with st.sidebar:
     current = st.query_params.get(state.QP_ARTICLE)
     for item in summaries:
         marker = "▸ " if current == str(item.id) else ""
-        label = f"{marker}{item.title[:60]}"
+        label = f"{marker}{escape_markdown(item.title[:60])}"
         st.page_link(
             review_page,
             label=label,
@@ -70,6 +70,6 @@ with st.sidebar:
         )
 
 for notice in st.session_state.pop(state.NOTICES, ()):  # once, after an analysis
-    st.warning(notice, icon=":material/cloud_off:")
+    st.warning(escape_markdown(notice), icon=":material/cloud_off:")
 
 navigation.run()

@@ -10,6 +10,7 @@ import streamlit as st
 from checks import config
 from checks.errors import NotFoundError
 from checks.model import Review, ReviewRow
+from checks.report import escape_markdown
 from checks.store import Store
 from ui import state
 from ui.add_reference import render_add_reference
@@ -62,7 +63,7 @@ def focused_row(review: Review) -> ReviewRow:
 def render_header(review: Review) -> None:
     rows = review.rows
     reviewed = sum(1 for row in rows if row.verdict.label != config.UNREVIEWED)
-    st.title(review.article.title)
+    st.title(escape_markdown(review.article.title))
     st.progress(reviewed / len(rows) if rows else 0.0, text=f"{reviewed} of {len(rows)} reviewed")
     render_metadata(review.article)
     render_exports(review)
@@ -113,7 +114,7 @@ def render_claim(review: Review, row: ReviewRow) -> None:
     article_id, claim = review.article.id, row.claim
     sentences = tuple(item.sentence for item in review.rows)
     st.html(paragraph_html(review.article.text, sentences, row.sentence))
-    reasons = ", ".join(claim.reasons) or "no check-worthy features"
+    reasons = escape_markdown(", ".join(claim.reasons)) or "no check-worthy features"
     st.caption(
         f"Kind: **{claim.kind.value}** · check-worthiness {claim.checkworthiness:.2f} ({reasons})"
     )
@@ -249,7 +250,7 @@ def main() -> None:
         return
     message = st.session_state.pop(state.FLASH, None)
     if message:
-        st.success(message)
+        st.success(escape_markdown(message))
     render_header(review)
     if not review.rows:
         st.info("This article has no claims yet: analyse it again.")

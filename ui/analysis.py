@@ -7,6 +7,7 @@ import streamlit as st
 from checks.errors import ChecksError
 from checks.model import Stage
 from checks.pipeline import analyze, check_text
+from checks.report import escape_markdown
 from checks.sources.choice import build_sources
 from checks.store import Store
 from ui import state
@@ -30,7 +31,7 @@ def run_analysis(
     try:
         check_text(text)
     except ChecksError as error:
-        st.error(str(error))
+        st.error(escape_markdown(str(error)))
         return None
     article = (
         store.article(article_id)
@@ -57,7 +58,11 @@ def run_analysis(
             analysis = analyze(text, sources=sources, on_progress=on_progress)
         except ChecksError as error:
             status.update(label="The analysis failed", state="error")
-            st.error(f"{error} The article text is saved; fix the problem and analyse again.")
+            st.error(
+                escape_markdown(
+                    f"{error} The article text is saved; fix the problem and analyse again."
+                )
+            )
             return None
         store.save_analysis(article.id, analysis)
         status.update(label="Analysis done", state="complete")

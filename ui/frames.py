@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from checks.model import Review, ReviewRow
+from checks.untrusted import reveal_controls
+from ui.html import link_url
 
 COLUMNS = (
     "#",
@@ -32,12 +34,12 @@ def _row(review: Review, row: ReviewRow) -> dict[str, object]:
     doc = review.document(best.passage.document_key) if best else None
     return {
         "#": row.sentence.index + 1,
-        "claim": row.claim.text,
+        "claim": reveal_controls(row.claim.text),
         "kind": row.claim.kind.value,
         "worth": round(row.claim.checkworthiness, 2),
-        "evidence": snippet(best.passage.text) if best else "— no evidence found",
-        "source": doc.title if doc else "",
-        "link": (doc.url or None) if doc else None,
+        "evidence": reveal_controls(snippet(best.passage.text)) if best else "— no evidence found",
+        "source": reveal_controls(doc.title) if doc else "",
+        "link": link_url(doc.url) if doc else None,  # http(s) only: never javascript:
         "score": round(best.score, 3) if best else None,
         "conflicts": "; ".join(best.agreement.describe_conflicts()) if best else "",
         "verdict": row.verdict.label,

@@ -22,8 +22,7 @@ def _move(error: DamagedDatabaseError) -> None:
         return
     forget_store()
     st.session_state[state.RECOVERED] = (
-        f"The damaged file was kept as {moved}. A new, empty database was started at "
-        f"{error.path}."
+        f"The damaged file was kept as {moved}. A new, empty database was started at {error.path}."
     )
 
 
