@@ -31,7 +31,9 @@ BIDI_CONTROLS: Final = frozenset(
 )
 _BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 _HTTP = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
-_URL_UNSAFE = re.compile(r'[\x00-\x20\x7f-\x9f<>"\\`\u2028\u2029]')
+_URL_UNSAFE = re.compile(
+    r'[\s\x00-\x20\x7f-\x9f<>"\\`\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]'
+)
 # Characters to \u-escape in JSON: HTML-significant ones, line separators, direction controls.
 _JSON_UNSAFE = re.compile(
     "[<>&\u0085\u2028\u2029\x1c\x1d\x1e" + "".join(sorted(BIDI_CONTROLS)) + "]"
