@@ -53,7 +53,7 @@ def test_markdown_report_escapes_the_articles_own_markdown() -> None:
         in report
     )
     assert "\\!\\[img\\](http://t.example/p.png)" in report
-    assert "[U+202E]" in to_markdown(review_of(ARTICLE, ["n"])).decode("utf-8")
+    assert "\\[U+202E\\]" in to_markdown(review_of(ARTICLE, ["n"])).decode("utf-8")
 
 
 @pytest.mark.parametrize(
