@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from checks import config
-from checks.errors import ChecksError, VerdictImportError
+from checks.claimreview import Publisher
+from checks.errors import ChecksError, ExportError, VerdictImportError
 from checks.formats import Format, export
 from checks.model import Review
 from checks.report import escape_markdown
+from checks.store import Store
 from checks.verdict_import import import_verdicts
 from ui import state
 from ui.resources import get_store
@@ -21,19 +25,28 @@ def import_key(article_id: int) -> str:
     return f"import-verdicts-{article_id}"
 
 
+def _problem(store: Store, fmt: Format) -> str:
+    """Why ``fmt`` cannot be exported now ("" when it can): ClaimReview needs a publisher."""
+    if fmt is not Format.CLAIMREVIEW:
+        return ""
+    try:
+        Publisher.from_settings(store.setting).page()
+    except ExportError as error:
+        return str(error)
+    return ""
+
+
 def render_exports(review: Review) -> None:
     """One download button per format, then the verdicts CSV uploader."""
     store = get_store()
     article_id = review.article.id
     columns = st.columns(len(Format))
     for column, fmt in zip(columns, Format, strict=True):
-        try:
-            data, problem = export(store, article_id, fmt), ""
-        except ChecksError as error:
-            data, problem = b"", str(error)
+        problem = _problem(store, fmt)
         column.download_button(
             fmt.label,
-            data=data,
+            # Made when clicked, not on every rerun: a 5 MB article's exports take seconds.
+            data=partial(export, store, article_id, fmt) if not problem else b"",
             file_name=fmt.file_name(article_id),
             mime=fmt.mime,
             on_click="ignore",

@@ -65,7 +65,7 @@ def hostile_server(
 @pytest.fixture
 def watched(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     """A page that records every dialog (alert, confirm, prompt) and dismisses it."""
-    context = browser.new_context(viewport=VIEWPORT)
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     dialogs: list[str] = []
@@ -135,6 +135,14 @@ def test_hostile_article_and_source_are_shown_as_typed_and_never_run(
     settle(page)
     expect(paragraph).to_contain_text("The mayor said [U+202E]the harbour budget")
     assert RLO not in (paragraph.text_content() or "")
+    assert_nothing_ran(page, dialogs)
+
+    # The Markdown report (made when the button is pressed) escapes the article's markup.
+    with page.expect_download() as download:
+        main.get_by_role("button", name="Markdown report").click()
+    report = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "Harbour vote \\<script\\>window.\\_\\_pwned = 1; alert('script')\\</script\\>" in report
+    assert "<script" not in report.replace("\\<script", "")
     assert_nothing_ran(page, dialogs)
 
 
