@@ -9,9 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from checks import config
-from checks.errors import StoreError
+from checks.errors import DamagedDatabaseError, StoreError
 from checks.report import escape_markdown
 from ui import state
+from ui.recovery import render_damaged, render_recovered
 from ui.resources import get_store
 
 SIDEBAR_ARTICLES = 12  # the rest are on the Articles page
@@ -20,14 +21,18 @@ st.set_page_config(page_title="Fact-check workbench", page_icon="🔎", layout="
 
 try:
     store = get_store()
+except DamagedDatabaseError as error:
+    render_damaged(error)
+    st.stop()
 except StoreError as error:
-    st.error(f"The database cannot be opened: {error}")
+    st.error(f"The database cannot be opened: {escape_markdown(str(error))}")
     st.info(
         f"Nothing was changed. Set {config.DB_ENV} to another file to start a new database, "
         "or move the damaged file aside and restart."
     )
     st.stop()
 
+render_recovered()
 summaries = store.articles()
 new_page = st.Page(
     "pages/new_article.py", title="New article", icon=":material/note_add:", url_path="new"
@@ -77,6 +82,6 @@ with st.sidebar:
         st.page_link(articles_page, label=f"All {len(summaries)} articles")
 
 for notice in st.session_state.pop(state.NOTICES, ()):  # once, after an analysis
-    st.warning(notice, icon=":material/cloud_off:")
+    st.warning(escape_markdown(notice), icon=":material/cloud_off:")
 
 navigation.run()

@@ -17,7 +17,6 @@ published, with ``#<claim id>`` appended.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from typing import Any, Final
 from checks import config
 from checks.errors import ExportError
 from checks.model import Article, Review, ReviewRow
+from checks.untrusted import json_text
 
 CONTEXT: Final = "https://schema.org"
 RATING_VALUES: Final[dict[str, int]] = {
@@ -130,6 +130,7 @@ def claim_reviews(review: Review, *, publisher: Publisher) -> list[dict[str, Any
 
 
 def to_claimreview(review: Review, *, publisher: Publisher) -> bytes:
-    """A JSON array of ClaimReview objects (JSON-LD), UTF-8, indented."""
+    """A JSON array of ClaimReview objects (JSON-LD), UTF-8, indented; ``< > &`` are
+    ``\\u``-escaped so it can be pasted into a ``<script type="application/ld+json">``."""
     data = claim_reviews(review, publisher=publisher)
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json_text(data, indent=2) + "\n").encode("utf-8")

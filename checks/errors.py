@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -42,6 +43,16 @@ class SourceUnreachableError(DegradedSourceError):
 
 class StoreError(ChecksError):
     """The database cannot be opened, migrated or written."""
+
+
+class DamagedDatabaseError(StoreError):
+    """The database file is damaged, or is not a workbench database (another program's
+    SQLite file, or not SQLite at all). Nothing was changed; ``path`` names the file, which
+    ``checks.store.move_aside`` renames so that a new database can start there."""
+
+    def __init__(self, message: str, *, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class NotFoundError(StoreError):

@@ -4,7 +4,9 @@ Each line holds ``article_id``, ``claim_id``, ``article`` (with its metadata), `
 sentence span, kind, check-worthiness and reasons), ``verdict`` (label, note, cited rank, time),
 ``evidence`` (every ranked passage with its score, matching and conflicting facts and its
 source document) and ``history`` (every saved verdict change of the claim, oldest first).
-Lines end with ``\\n``; text is UTF-8, not ``\\u`` escaped.
+Lines end with ``\\n``; text is UTF-8, not ``\\u`` escaped, except ``< > &``, direction
+controls and the characters some readers take for a line break (U+2028, U+2029, U+0085),
+so one claim stays one line for any reader (``checks.untrusted.json_text``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 from checks.model import Article, Document, Evidence, Review, ReviewRow
 from checks.store import HistoryEntry, agreement_to_json
+from checks.untrusted import json_text
 
 
 def _article(article: Article) -> dict[str, Any]:
@@ -98,8 +101,5 @@ def jsonl_record(review: Review, row: ReviewRow, history: Sequence[HistoryEntry]
 
 def to_jsonl(review: Review, history: Sequence[HistoryEntry]) -> bytes:
     """The review as JSONL bytes, one claim per line in article order."""
-    lines = (
-        json.dumps(jsonl_record(review, row, history), ensure_ascii=False) + "\n"
-        for row in review.rows
-    )
+    lines = (json_text(jsonl_record(review, row, history)) + "\n" for row in review.rows)
     return "".join(lines).encode("utf-8")

@@ -2,8 +2,9 @@ r"""A Markdown report an editor can read: the article with each claim's verdict,
 source, a count per verdict, and the sources with their permanent links.
 
 Article, note and source text is untrusted: ``escape_markdown`` makes every character of it
-literal (no emphasis, links, images, HTML, headings, lists or tables), and links are written
-only for http(s) addresses.
+literal (no emphasis, links, images, HTML, headings, lists or tables) and shows Unicode
+direction controls as ``[U+202E]``; links are written only for http(s) addresses, with the
+characters that could end a link percent-encoded (``checks.untrusted.safe_url``).
 
 >>> escape_markdown("# *Hi* <b>[x](y)</b> | 1. a")
 '\\# \\*Hi\\* \\<b\\>\\[x\\](y)\\</b\\> \\| 1. a'
@@ -18,18 +19,18 @@ from collections.abc import Iterator, Sequence
 
 from checks import config
 from checks.model import Document, Review, ReviewRow, SentenceRole
+from checks.untrusted import reveal_controls, safe_url
 
 # Characters that start inline Markdown or HTML anywhere in a line (CommonMark + GFM).
 _INLINE = re.compile(r"([\\`*_{}\[\]<>|~&$!#])")
 # Characters that start a block only at the beginning of a line: lists, quotes, setext.
 _LINE_START = re.compile(r"^([-+=>:])|^(\d{1,9})([.)])")
-_HTTP = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
 
 def escape_markdown(text: str) -> str:
     """Untrusted text as literal Markdown; lines keep their breaks, lose their indentation."""
     lines = []
-    for line in text.split("\n"):
+    for line in reveal_controls(text).split("\n"):
         escaped = _INLINE.sub(r"\\\1", line.strip())
         lines.append(_LINE_START.sub(_escape_start, escaped))
     return "\n".join(lines)
@@ -48,10 +49,14 @@ def inline(text: str) -> str:
 
 def link(title: str, url: str) -> str:
     """``[title](<url>)`` for an http(s) address, else the escaped title alone."""
-    if not _HTTP.match(url):
-        return inline(title)
-    safe = url.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E")
-    return f"[{inline(title)}](<{safe}>)"
+    safe = safe_url(url)
+    return f"[{inline(title)}](<{safe}>)" if safe else inline(title)
+
+
+def autolink(url: str) -> str:
+    """``<url>`` for an http(s) address (made safe), else ``""``."""
+    safe = safe_url(url)
+    return f"<{safe}>" if safe else ""
 
 
 def _tag(row: ReviewRow) -> str:
@@ -121,15 +126,15 @@ def _source_line(number: int, doc: Document) -> str:
         details.append(f"revision {inline(doc.revision)}")
     if doc.fetched_at:
         details.append(f"fetched {inline(doc.fetched_at)}")
-    url = f" <{doc.url}>" if _HTTP.match(doc.url) and "<" not in doc.url else ""
+    url = f" {autolink(doc.url)}" if autolink(doc.url) else ""
     return f"{number}. {link(doc.title, doc.url)}{url} ({', '.join(details)})"
 
 
 def _header(review: Review) -> Iterator[str]:
     article = review.article
     yield f"# Fact-check: {inline(article.title)}"
-    address = f"<{article.url}>" if _HTTP.match(article.url) and "<" not in article.url else ""
-    facts = [f"- **Article:** {address or inline(article.url)}" if article.url else ""]
+    address = autolink(article.url) or inline(article.url)
+    facts = [f"- **Article:** {address}" if article.url else ""]
     facts.append(f"- **Author:** {inline(article.author)}" if article.author else "")
     facts.append(f"- **Published:** {inline(article.published)}" if article.published else "")
     reviewed = sum(1 for row in review.rows if _is_reviewed(row))

@@ -26,6 +26,12 @@ MAX_HEADING_CHARS = 150
 # A line inside a multi-line paragraph is a heading only when the next line's first word would
 # have fitted after it (hard-wrapped prose fills its lines up to about this width at least).
 MIN_WRAP_WIDTH = 60
+# pysbd takes time quadratic in the length of a run without sentence breaks (100,000
+# characters: 6 s; 10,000: 0.08 s). A body run longer than this is cut into chunks before
+# pysbd sees it: after the last sentence end (". " before a capital) inside the window, else at
+# the last space, else hard; so no sentence is longer than this many characters.
+MAX_CHUNK_CHARS = 5_000
+_CHUNK_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9À-ÞА-Я])")
 _FUNCTION_WORD_TEXT = (
     "a an the of to and or but in on at by for from with as that this its their his her"
 )
@@ -245,12 +251,35 @@ def _pieces(text: str, lines: tuple[_Line, ...]) -> list[_Piece]:
     return pieces
 
 
+def chunk_bounds(text: str, *, limit: int = MAX_CHUNK_CHARS) -> tuple[tuple[int, int], ...]:
+    """``text`` cut into stretches of at most ``limit`` characters, at sentence ends if it can.
+
+    >>> chunk_bounds("One two. Three four.", limit=12)
+    ((0, 9), (9, 20))
+    >>> chunk_bounds("abcdefghij", limit=4)
+    ((0, 4), (4, 8), (8, 10))
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        ends = [m.end() for m in _CHUNK_BREAK.finditer(window)]
+        cut = ends[-1] if ends else window.rfind(" ") + 1
+        cut = cut if cut > 0 else limit
+        bounds.append((start, start + cut))
+        start += cut
+    bounds.append((start, len(text)))
+    return tuple(bounds)
+
+
 def _split_body(flat: str, piece: _Piece) -> list[_Piece]:
-    """Body sentences of a run of lines; line breaks inside it count as spaces."""
+    """Body sentences of a run of lines; line breaks inside it count as spaces. A run longer
+    than ``MAX_CHUNK_CHARS`` is split in chunks first (see ``chunk_bounds``)."""
     chunk = flat[piece.start : piece.end].replace("\n", " ")
     return [
         _Piece(start, end, piece.paragraph, SentenceRole.BODY)
-        for start, end in sentence_spans(chunk, offset=piece.start)
+        for left, right in chunk_bounds(chunk)
+        for start, end in sentence_spans(chunk[left:right], offset=piece.start + left)
     ]
 
 

@@ -27,7 +27,7 @@ from types import TracebackType
 from typing import Any, Final
 
 from checks import config
-from checks.errors import NotFoundError, StoreError, VerdictError
+from checks.errors import DamagedDatabaseError, NotFoundError, StoreError, VerdictError
 from checks.model import (
     Agreement,
     Analysis,
@@ -355,6 +355,73 @@ def _apply_migration(connection: sqlite3.Connection, name: str, sql: str, now: s
             connection.execute("ROLLBACK")
 
 
+# --- damaged and foreign files -----------------------------------------------------------
+
+# Low byte of ``sqlite3.Error.sqlite_errorcode``: SQLITE_CORRUPT and SQLITE_NOTADB.
+_DAMAGE_CODES: Final = frozenset({11, 26})
+DAMAGED_HINT: Final = (
+    "Nothing was changed. Keep the file (it may be repairable); to go on, move it aside or "
+    f"point --db / ${config.DB_ENV} at another file, and a new database starts there."
+)
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    """Does this error say the file is not a (healthy) SQLite database?"""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in _DAMAGE_CODES
+    return "not a database" in str(exc) or "malformed" in str(exc)
+
+
+def _check_file(connection: sqlite3.Connection, path: Path) -> None:
+    """Before anything is written: the file is SQLite, intact, and empty or a workbench
+    database. Another program's database is refused, never migrated into."""
+    tables = sorted(
+        str(row[0])
+        for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    )
+    if tables and "migrations" not in tables:
+        raise DamagedDatabaseError(
+            f"{path} is not a workbench database: it is another program's SQLite file "
+            f"(tables: {', '.join(tables[:5])}{', ...' if len(tables) > 5 else ''}). "
+            + DAMAGED_HINT,
+            path=path,
+        )
+    result = str(connection.execute("PRAGMA quick_check(1)").fetchone()[0])
+    if result != "ok":
+        raise DamagedDatabaseError(f"{path} is damaged ({result}). {DAMAGED_HINT}", path=path)
+
+
+def damaged_name(path: Path, *, clock: Clock = utc_now) -> Path:
+    """Where ``move_aside`` puts a damaged file: ``<name>.damaged-<timestamp>``.
+
+    >>> damaged_name(Path("/d/workbench.sqlite3"), clock=lambda: "2026-11-27T14:03:05Z")
+    PosixPath('/d/workbench.sqlite3.damaged-20261127T140305Z')
+    """
+    stamp = clock().replace("-", "").replace(":", "")
+    return path.with_name(f"{path.name}.damaged-{stamp}")
+
+
+def move_aside(path: Path, *, clock: Clock = utc_now) -> Path:
+    """Rename a damaged database (and its ``-wal``/``-shm`` files, which belong to it) to
+    ``<name>.damaged-<timestamp>``, never over an existing file; returns the new path.
+    The next ``Store.open(path)`` starts a new, empty database."""
+    base = damaged_name(path, clock=clock)
+    target, number = base, 1
+    while any(Path(f"{target}{end}").exists() for end in ("", "-wal", "-shm")):
+        number += 1
+        target = base.with_name(f"{base.name}-{number}")
+    try:
+        path.rename(target)
+        for end in ("-wal", "-shm"):
+            side = Path(f"{path}{end}")
+            if side.exists():
+                side.rename(Path(f"{target}{end}"))
+    except OSError as exc:
+        raise StoreError(f"cannot move {path} aside: {exc.strerror or exc}") from exc
+    return target
+
+
 def _configure(connection: sqlite3.Connection) -> None:
     connection.row_factory = sqlite3.Row
     connection.execute("PRAGMA busy_timeout = 5000")
@@ -625,8 +692,9 @@ def _check_analysis(analysis: Analysis) -> None:
     for claim in analysis.claims:
         if claim.sentence_index not in sentence_indexes:
             raise StoreError(f"claim {claim.id} points at missing sentence {claim.sentence_index}")
+    known = set(claim_ids)  # a set: a 5 MB article has 40,000 claims and 90,000 evidence
     for evidence in analysis.evidence:
-        if evidence.claim_id not in claim_ids:
+        if evidence.claim_id not in known:
             raise StoreError(
                 f"evidence rank {evidence.rank} is for unknown claim {evidence.claim_id}"
             )
@@ -654,10 +722,18 @@ class Store:
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open {path}: {exc}") from exc
         try:
+            _check_file(connection, path)
             _configure(connection)
             apply_migrations(connection, clock=clock)
+        except DamagedDatabaseError:
+            connection.close()
+            raise
         except (sqlite3.Error, StoreError) as exc:
             connection.close()
+            cause = exc.__cause__ if isinstance(exc, StoreError) else exc
+            if isinstance(cause, sqlite3.Error) and _is_damage(cause):
+                message = f"cannot open {path}: {exc}. {DAMAGED_HINT}"
+                raise DamagedDatabaseError(message, path=path) from exc
             raise StoreError(f"cannot open {path}: {exc}") from exc
         return cls(connection, path, clock=clock)
 
@@ -896,11 +972,14 @@ class Store:
                 for v in map(_verdict, _select(connection, "verdicts", article_id, "claim_id"))
             }
             documents = _cited_documents(connection, article_id, evidence)
+        by_claim: dict[str, list[Evidence]] = {}
+        for item in evidence:  # grouped once: linear in the evidence, not claims x evidence
+            by_claim.setdefault(item.claim_id, []).append(item)
         rows = tuple(
             ReviewRow(
                 sentence=sentences[claim.sentence_index],
                 claim=claim,
-                evidence=tuple(e for e in evidence if e.claim_id == claim.id),
+                evidence=tuple(by_claim.get(claim.id, ())),
                 verdict=verdicts.get(claim.id, unreviewed(claim.id)),
             )
             for claim in claims
@@ -1258,13 +1337,14 @@ def _cited_documents(
     connection: sqlite3.Connection, article_id: int, evidence: Sequence[Evidence]
 ) -> tuple[Document, ...]:
     """Documents cited by the evidence, in order of first citation."""
-    order = list(dict.fromkeys(e.passage.document_key for e in evidence))
+    first = dict.fromkeys(e.passage.document_key for e in evidence)
+    order = {uid: n for n, uid in enumerate(first)}
     rows = connection.execute(
         "SELECT * FROM documents WHERE uid IN"
         " (SELECT document_uid FROM evidence WHERE article_id = ?)",
         (article_id,),
     ).fetchall()
-    return tuple(sorted(map(_document, rows), key=lambda doc: order.index(doc.uid)))
+    return tuple(sorted(map(_document, rows), key=lambda doc: order.get(doc.uid, len(order))))
 
 
 def _current_verdict(connection: sqlite3.Connection, article_id: int, claim_id: str) -> Verdict:

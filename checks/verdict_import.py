@@ -10,6 +10,7 @@ applied; otherwise all changes go in at once (one transaction, each in the histo
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Sequence
@@ -41,9 +42,20 @@ class ImportResult:
     changed: int
 
 
+def _decode(data: bytes, *, name: str) -> str:
+    """A file as exported (UTF-8 with a byte-order mark, no NUL) reads back whatever control
+    characters its notes hold; anything else goes through ``decode_text``'s binary check."""
+    if data.startswith(codecs.BOM_UTF8) and b"\x00" not in data:
+        try:
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return decode_text(data, name=name)
+
+
 def read_rows(data: bytes, *, name: str = "the CSV file") -> list[dict[str, str]]:
     """The CSV's records as dicts (any encoding ``decode_text`` reads, delimiter sniffed)."""
-    text = decode_text(data, name=name)
+    text = _decode(data, name=name)
     header = text.split("\n", 1)[0]
     delimiter = max(DELIMITERS, key=header.count)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)

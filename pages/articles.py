@@ -45,7 +45,7 @@ def render_article(item: ArticleSummary) -> None:
 def main() -> None:
     message = st.session_state.pop(state.FLASH, None)
     if message:
-        st.toast(message)
+        st.toast(escape_markdown(message))
     st.title("Articles")
     summaries = get_store().articles()
     if not summaries:

@@ -12,13 +12,14 @@ from checks import config
 from checks.edits import split_guess
 from checks.errors import NotFoundError
 from checks.model import ClaimKind, Review, ReviewRow
+from checks.report import escape_markdown
 from checks.store import Store
 from ui import state
 from ui.add_reference import render_add_reference
 from ui.analysis import run_analysis
 from ui.exports import render_exports, render_import
 from ui.frames import EDITABLE, review_frame
-from ui.html import STYLE, evidence_html, paragraph_html
+from ui.html import STYLE, evidence_html, paragraph_html, text_html
 from ui.keys import install_keys
 from ui.metadata import metadata_label, render_metadata
 from ui.resources import get_store
@@ -81,7 +82,7 @@ def render_header(review: Review) -> None:
     """The title, the progress bar and one row of compact tools (popovers)."""
     rows = review.rows
     reviewed = sum(1 for row in rows if row.verdict.label != config.UNREVIEWED)
-    st.title(review.article.title)
+    st.title(escape_markdown(review.article.title))
     st.progress(reviewed / len(rows) if rows else 0.0, text=f"{reviewed} of {len(rows)} reviewed")
     render_toolbar(review)
 
@@ -174,7 +175,7 @@ def render_claim(review: Review, row: ReviewRow) -> None:
     article_id, claim = review.article.id, row.claim
     sentences = tuple(item.sentence for item in review.rows)
     st.html(paragraph_html(review.article.text, sentences, row.sentence, claim=claim.text))
-    reasons = ", ".join(claim.reasons) or "no check-worthy features"
+    reasons = escape_markdown(", ".join(claim.reasons)) or "no check-worthy features"
     st.caption(
         f"{claim.id} · kind **{claim.kind.value}** · check-worthiness "
         f"{claim.checkworthiness:.2f} ({reasons})"
@@ -220,7 +221,7 @@ def render_evidence(review: Review, row: ReviewRow) -> None:
         return
     for evidence in row.evidence:
         doc = review.document(evidence.passage.document_key)
-        title = html.escape(doc.title if doc else evidence.passage.document_key)
+        title = text_html(doc.title if doc else evidence.passage.document_key)
         url = doc.url if doc and SAFE_URL.match(doc.url) else ""
         link = (
             f'<a href="{html.escape(url, quote=True)}" target="_blank" '
@@ -387,7 +388,7 @@ def main() -> None:
     store = get_store()
     message = st.session_state.pop(state.FLASH, None)
     if message:
-        st.toast(message)
+        st.toast(escape_markdown(message))
     article_id = resolve_article(store)
     if article_id is None:
         st.info("No article yet.")

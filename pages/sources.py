@@ -12,11 +12,14 @@ from checks.errors import ChecksError, InputError
 from checks.ingest import ACCEPTED_EXTENSIONS, read_file
 from checks.model import Document
 from checks.references import add_reference
+from checks.report import escape_markdown
 from checks.sources import wikipedia
 from checks.sources.choice import wikipedia_source
 from checks.sources.library import document_from_text
+from checks.untrusted import reveal_controls
 from ui import state
 from ui.analysis import open_review, run_analysis
+from ui.html import link_url
 from ui.resources import get_store
 
 store = get_store()
@@ -32,7 +35,7 @@ if not store.setting(wikipedia.SETTING_CONTACT):
 
 def add(doc: Document) -> None:
     store.upsert_document(doc)
-    st.success(f"Added “{doc.title}” ({len(doc.text):,} characters).")
+    st.success(escape_markdown(f"Added “{doc.title}” ({len(doc.text):,} characters)."))
 
 
 def _wikipedia(language: str) -> wikipedia.WikipediaSource:
@@ -43,9 +46,9 @@ documents = store.documents()
 frame = pd.DataFrame(
     [
         {
-            "title": doc.title,
+            "title": reveal_controls(doc.title),
             "source": doc.source.value,
-            "url": doc.url or None,
+            "url": link_url(doc.url),
             "fetched": doc.fetched_at,
             "revision": doc.revision,
             "size": len(doc.text),
@@ -75,7 +78,7 @@ with paste, st.form("add-paste", clear_on_submit=True):
         try:
             add(document_from_text(title=title, text=text, url=url.strip()))
         except InputError as error:
-            st.error(str(error))
+            st.error(escape_markdown(str(error)))
 with upload:
     uploaded = st.file_uploader(
         "Reference file (.txt, .md, .html, .docx or .pdf)",
@@ -91,7 +94,7 @@ with upload:
                 )
             )
         except InputError as error:
-            st.error(str(error))
+            st.error(escape_markdown(str(error)))
 with wiki, st.form("add-wikipedia", clear_on_submit=True):
     wanted = st.text_input("Wikipedia title or link", key="wikipedia-wanted")
     language = store.setting(wikipedia.SETTING_LANGUAGE, "en")
@@ -107,9 +110,13 @@ with wiki, st.form("add-wikipedia", clear_on_submit=True):
                 language=language,
             )
         except ChecksError as error:
-            st.error(str(error))
+            st.error(escape_markdown(str(error)))
         else:
-            st.success(f"Added “{doc.title}” (revision {doc.revision}); every analysis uses it.")
+            st.success(
+                escape_markdown(
+                    f"Added “{doc.title}” (revision {doc.revision}); every analysis uses it."
+                )
+            )
 with remove:
     if documents:
         titles = {doc.uid: f"{doc.title} ({doc.source.value})" for doc in documents}

@@ -608,3 +608,48 @@ def test_cli_uses_a_zim_file_named_on_the_command_line_or_in_checks_zim(
         kinds = [source.kind for source in build_sources(store)]
     assert kinds[0] == SourceKind.LIBRARY
     assert kinds[-1] == SourceKind.ZIM
+
+
+# --- a ZIM failing half-way (issue 7) -------------------------------------------------------
+
+
+def test_pages_failing_half_way_become_one_notice_naming_them(
+    indexed_zim: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file reads for the first pages, then every read raises (a disk going away, a
+    damaged cluster): the analysis finishes with the pages read and names the ones missing."""
+    text = DEMO_ARTICLE.read_text(encoding="utf-8")
+    chosen = ZimSource(indexed_zim).choose(extract_claims(segment(text)), text=text)
+    assert len(chosen) >= 3
+    real = ZimSource._document
+    calls: list[str] = []
+
+    def failing_half_way(self: ZimSource, archive: object, info: ZimInfo, choice: Choice) -> object:
+        calls.append(choice.path)
+        if len(calls) > 2:
+            raise RuntimeError("Cannot read cluster 7")
+        return real(self, archive, info, choice)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ZimSource, "_document", failing_half_way)
+    analysis = analyze(text, sources=[ZimSource(indexed_zim)])
+    missing = [c.title for c in chosen[2:]]
+    assert len(analysis.notices) == 1
+    notice = analysis.notices[0]
+    assert notice.startswith(f"ZIM file {indexed_zim.name}: {len(missing)} pages could not be read")
+    assert all(title in notice for title in missing[:5])
+    assert {d.title for d in analysis.documents} <= {c.title for c in chosen[:2]}
+    assert analysis.documents
+    assert len(analysis.claims) > 20  # the analysis finished
+
+
+def test_an_index_failing_while_pages_are_chosen_is_a_notice(
+    indexed_zim: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: ZimSource, claims: object, *, text: str) -> object:
+        raise RuntimeError("Xapian database corrupt")
+
+    monkeypatch.setattr(ZimSource, "choose", broken)
+    analysis = analyze("NATO was founded in 1949.", sources=[ZimSource(indexed_zim)])
+    assert analysis.notices[0] == (
+        f"zim unavailable: the ZIM file {indexed_zim} is damaged: Xapian database corrupt"
+    )

@@ -8,6 +8,7 @@ import streamlit as st
 from checks.errors import ChecksError
 from checks.model import Review, ReviewRow
 from checks.references import add_reference, rematch_claim
+from checks.report import escape_markdown
 from checks.sources.choice import wikipedia_source
 from checks.sources.wikipedia import WikipediaSource
 from ui import state
@@ -30,7 +31,7 @@ def render_add_reference(review: Review, row: ReviewRow) -> None:
     article_id, claim_id = review.article.id, row.claim.id
     store = get_store()
     with st.expander("Add a reference for this claim"):
-        st.caption(_lookups_caption(review, row))
+        st.caption(escape_markdown(_lookups_caption(review, row)))
         with st.form(state.reference_key(article_id, claim_id), clear_on_submit=True):
             title = st.text_input("Title (a Wikipedia title on its own is fetched)")
             url = st.text_input("Link (a Wikipedia link is fetched; another link is kept as is)")
@@ -45,7 +46,7 @@ def render_add_reference(review: Review, row: ReviewRow) -> None:
                 doc = add_reference(store, title=title, url=url, text=text, wikipedia=wikipedia)
                 count = rematch_claim(store, article_id, claim_id, added=doc)
             except ChecksError as error:
-                st.error(str(error))
+                st.error(escape_markdown(str(error)))
                 return
     bump_generation(article_id)
     st.session_state[state.FLASH] = (

@@ -9,6 +9,7 @@ from checks.edits import reanalyse_keeping_claims
 from checks.errors import ChecksError
 from checks.model import Stage
 from checks.pipeline import analyze, check_text
+from checks.report import escape_markdown
 from checks.sources.choice import build_sources
 from checks.store import Store
 from ui import state
@@ -32,7 +33,7 @@ def run_analysis(
     try:
         check_text(text)
     except ChecksError as error:
-        st.error(str(error))
+        st.error(escape_markdown(str(error)))
         return None
     article = (
         store.article(article_id)
@@ -72,7 +73,11 @@ def run_analysis(
                 store.save_analysis(article.id, analysis)
         except ChecksError as error:
             status.update(label="The analysis failed", state="error")
-            st.error(f"{error} The article text is saved; fix the problem and analyse again.")
+            st.error(
+                escape_markdown(
+                    f"{error} The article text is saved; fix the problem and analyse again."
+                )
+            )
             return None
         status.update(label="Analysis done", state="complete")
     with_evidence = len({ev.claim_id for ev in analysis.evidence})

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pandas as pd
 
 from checks.model import Review, ReviewRow
+from checks.untrusted import reveal_controls
+from ui.html import link_url
 
 COLUMNS = (
     "#",
@@ -35,12 +37,12 @@ def _row(review: Review, row: ReviewRow, number: int) -> dict[str, object]:
     doc = review.document(best.passage.document_key) if best else None
     return {
         "#": number,
-        "claim": row.claim.text,
+        "claim": reveal_controls(row.claim.text),
         "kind": row.claim.kind.value,
         "worth": round(row.claim.checkworthiness, 2),
-        "evidence": snippet(best.passage.text) if best else "— no evidence found",
-        "source": doc.title if doc else "",
-        "link": doc.url if doc else "",
+        "evidence": reveal_controls(snippet(best.passage.text)) if best else "— no evidence found",
+        "source": reveal_controls(doc.title) if doc else "",
+        "link": (link_url(doc.url) or "") if doc else "",  # http(s) only: never javascript:
         "score": round(best.score, 3) if best else None,
         "conflicts": "; ".join(best.agreement.describe_conflicts()) if best else "",
         "verdict": row.verdict.label,

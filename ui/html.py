@@ -1,7 +1,8 @@
 """Escaped HTML for the focus panel: the claim inside its paragraph, evidence highlights.
 
-Article and source text is untrusted: every piece of it goes through ``html.escape``;
-only the tags written here (mark, span, a) are markup.
+Article and source text is untrusted: every piece of it goes through ``text_html``
+(``html.escape``, direction controls shown as ``[U+202E]``); only the tags written here
+(mark, span, a) are markup, and links go only to http(s) addresses (``link_url``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 
 from checks.match import tokens
 from checks.model import Agreement, Sentence
+from checks.untrusted import reveal_controls, safe_url
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 STYLE = (
@@ -21,6 +23,16 @@ STYLE = (
     ".fc-ev mark{background:#d8ecff;padding:0 1px}"
     ".fc-ev .fc-conflict{background:#ffd6d6;outline:1px solid #d33;padding:0 2px}</style>"
 )
+
+
+def text_html(text: str) -> str:
+    """Untrusted text as HTML text: escaped, with direction controls made visible."""
+    return html.escape(reveal_controls(text))
+
+
+def link_url(url: str) -> str | None:
+    """An http(s) address safe to put in a link (table link columns, anchors), else None."""
+    return safe_url(url) or None
 
 
 def paragraph_html(
@@ -36,9 +48,9 @@ def paragraph_html(
         found = text.find(wanted, start, end)
         if found >= 0:
             mark_start, mark_end = found, found + len(wanted)
-    before = html.escape(text[start:mark_start])
-    marked = html.escape(text[mark_start:mark_end])
-    after = html.escape(text[mark_end:end])
+    before = text_html(text[start:mark_start])
+    marked = text_html(text[mark_start:mark_end])
+    after = text_html(text[mark_end:end])
     return f'{STYLE}<div class="fc-par">{before}<mark>{marked}</mark>{after}</div>'
 
 
@@ -57,7 +69,7 @@ def evidence_html(passage: str, *, claim: str, agreement: Agreement) -> str:
         if start < cursor:
             continue
         pieces.append(_mark_words(passage[cursor:start], shared))
-        pieces.append(f'<span class="fc-conflict">{html.escape(passage[start:end])}</span>')
+        pieces.append(f'<span class="fc-conflict">{text_html(passage[start:end])}</span>')
         cursor = end
     pieces.append(_mark_words(passage[cursor:], shared))
     return f'{STYLE}<p class="fc-ev">{"".join(pieces)}</p>'
@@ -68,8 +80,8 @@ def _mark_words(text: str, shared: frozenset[str]) -> str:
     cursor = 0
     for match in _WORD.finditer(text):
         if shared.intersection(tokens(match.group())):
-            out.append(html.escape(text[cursor : match.start()]))
-            out.append(f"<mark>{html.escape(match.group())}</mark>")
+            out.append(text_html(text[cursor : match.start()]))
+            out.append(f"<mark>{text_html(match.group())}</mark>")
             cursor = match.end()
-    out.append(html.escape(text[cursor:]))
+    out.append(text_html(text[cursor:]))
     return "".join(out)

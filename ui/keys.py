@@ -18,7 +18,7 @@ import streamlit as st
 from ui import state
 
 SCRIPT = """
-<script>
+<script data-fc-keys="1">
 (() => {
   const w = window;
   if (w.__factCheckKeys) return;

@@ -21,3 +21,8 @@ def _open_store(path: str) -> Store:
 def get_store() -> Store:
     """The Store for ``$CHECKS_DB`` (or the default path), with the demo library seeded."""
     return _open_store(str(config.default_db_path()))
+
+
+def forget_store() -> None:
+    """Drop the cached Store (after its file was moved aside) so the next run opens anew."""
+    _open_store.clear()

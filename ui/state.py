@@ -21,6 +21,7 @@ KINDS = "filter-kinds"  # table filter: only these claim kinds (empty: all)
 SORT = "sort"  # table order: by position in the article or by check-worthiness
 NOTE_BOX = "note-box"  # the container of the focus panel's note (the "n" key focuses it)
 KEYS = "keys"  # the key handler's st.html element (n, Esc, no shortcuts inside the table)
+RECOVERED = "recovered"  # where a damaged database file was moved, shown once
 
 
 def focus_key(article_id: int) -> str:

@@ -432,7 +432,8 @@ class WikipediaSource:
             count = len(self._failures)
             raise DegradedSourceError(
                 f"Wikipedia: {count} request{'s' * (count != 1)} failed "
-                f"({self._failures[0]}); used what was fetched and the cache",
+                f"({'; '.join(self._failures[:3])}{' ...' if count > 3 else ''}); "
+                "used what was fetched and the cache",
                 documents=found,
             )
 

@@ -38,7 +38,7 @@ from libzim.reader import Archive, Entry
 from libzim.search import Query, Searcher
 from libzim.suggestion import SuggestionSearcher
 
-from checks.errors import SourceError
+from checks.errors import DegradedSourceError, SourceError
 from checks.html_text import page_text, parse_html
 from checks.model import Claim, ClaimKind, Document, SourceKind
 
@@ -409,6 +409,21 @@ def _now_utc() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def missing_notice(path: Path, missing: Sequence[Choice], *, read: int) -> str:
+    """The notice for pages that could not be read, naming up to five of them.
+
+    >>> missing_notice(Path("/z/wiki.zim"), [Choice("A/NATO", "NATO", "NATO", "title")], read=4)
+    'ZIM file wiki.zim: 1 page could not be read (NATO); matched with the 4 pages read'
+    """
+    names = ", ".join(choice.title or choice.path for choice in missing[:5])
+    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+    count = f"{len(missing)} page{'s' * (len(missing) != 1)}"
+    return (
+        f"ZIM file {path.name}: {count} could not be read ({names}{more}); "
+        f"matched with the {read} page{'s' * (read != 1)} read"
+    )
+
+
 class ZimSource:
     """Pages of an offline Wikipedia (a Kiwix ZIM file) as reference documents.
 
@@ -466,22 +481,35 @@ class ZimSource:
     def documents(self, claims: Sequence[Claim], *, text: str) -> tuple[Document, ...]:
         """Documents of the chosen pages that are articles with text (no disambiguation).
 
-        A page that cannot be read (a damaged file) is skipped; SourceError naming the file
-        when no chosen page could be read.
+        A page that cannot be read (a damaged file, a disk that goes away half-way) is
+        skipped: ``DegradedSourceError`` names the pages missing and carries the documents
+        read, so the analysis goes on with them; SourceError naming the file when no chosen
+        page could be read, or when its indexes fail while pages are chosen.
         """
         archive, info = self._open()
-        chosen = self.choose(claims, text=text)
+        try:
+            chosen = self.choose(claims, text=text)
+        except RuntimeError as exc:
+            raise SourceError(f"the ZIM file {self.path} is damaged: {exc}") from exc
         documents, failures = [], []
         for choice in chosen:
             try:
                 doc = self._document(archive, info, choice)
             except RuntimeError as exc:
-                failures.append(f"{choice.path} ({exc})")
+                failures.append((choice, str(exc)))
                 continue
             if doc is not None:
                 documents.append(doc)
         if failures and len(failures) == len(chosen):
-            raise SourceError(f"the ZIM file {self.path} is damaged: {failures[0]} cannot be read")
+            path, reason = failures[0][0].path, failures[0][1]
+            raise SourceError(
+                f"the ZIM file {self.path} is damaged: {path} ({reason}) cannot be read"
+            )
+        if failures:
+            raise DegradedSourceError(
+                missing_notice(self.path, [c for c, _ in failures], read=len(documents)),
+                documents=tuple(documents),
+            )
         return tuple(documents)
 
     def _document(self, archive: Archive, info: ZimInfo, choice: Choice) -> Document | None:
