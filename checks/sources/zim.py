@@ -269,15 +269,24 @@ class _Finder:
         self._titles = SuggestionSearcher(archive)
 
     def by_title(self, request: PageRequest) -> Pick:
-        """The entry titled ``request.title`` (exact path or title, then its redirect)."""
+        """The entry titled ``request.title`` (exact path or title, then its redirect); when
+        there is none, the best title-index match (a ZIM file, unlike the live site, may hold
+        "Russian annexation of Donetsk …" but no "Donetsk Oblast")."""
         entry = _lookup(self._archive, request.title)
         if entry is None:
-            return Pick(request, "missing: no such page in the ZIM file")
+            return self._closest_title(request)
         target = _resolve(entry)
         if target is None:
             return Pick(request, f"missing: more than {MAX_REDIRECTS} redirects")
         outcome = f"redirect {request.title} → {target.title}" if entry.is_redirect else ""
         return Pick(request, outcome, target.path, target.title)
+
+    def _closest_title(self, request: PageRequest) -> Pick:
+        found = self._entries(self._titles.suggest(request.title).getResults(0, 1))
+        if not found:
+            return Pick(request, "missing: no such page in the ZIM file")
+        path, title = found[0]
+        return Pick(request, f"title index: {request.title} → {title}", path, title)
 
     def search(
         self, query: str, *, count: int = HITS_PER_SEARCH
