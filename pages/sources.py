@@ -148,11 +148,15 @@ with again:
                 open_review(done)
         lookups = store.lookups(article_id)
         if lookups:
-            st.markdown("**Why these Wikipedia pages** (the last analysis of this article)")
+            st.markdown(
+                "**Why these pages** (Wikipedia and offline Wikipedia; the last analysis of "
+                "this article)"
+            )
             st.dataframe(
                 pd.DataFrame(
                     [
                         {
+                            "source": x.source.value,
                             "kind": x.kind,
                             "title or search": x.query,
                             "claims": ", ".join(x.claim_ids),

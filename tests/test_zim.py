@@ -27,18 +27,17 @@ from checks.segment import segment
 from checks.sources.base import Source
 from checks.sources.library import DEMO_FOLDER, parse_note
 from checks.sources.zim import (
-    Choice,
+    Choices,
+    Pick,
     ZimInfo,
     ZimSource,
-    _within_budget,
-    candidate_titles,
+    _Finder,
     entry_paths,
     iso639_1,
-    names_in,
+    open_archive,
     open_zim,
     page_name,
     page_url,
-    search_queries,
     wiki_base_url,
 )
 from tests.conftest import DEMO_ARTICLE
@@ -325,77 +324,126 @@ def test_zim_source_is_a_source() -> None:
 # --- choosing pages -------------------------------------------------------------------------
 
 
+def picked(chosen: Choices) -> list[tuple[str, str, str]]:
+    """``(title asked for, entry path, outcome)`` of every page request."""
+    return [(p.request.title, p.path, p.outcome) for p in chosen.picks]
+
+
 def test_exact_title_and_redirects(any_zim: Path) -> None:
     claims = [claim("Vladimir Putin met Volodymyr Zelensky and NATO envoys.")]
-    chosen = ZimSource(any_zim).choose(claims, text=claims[0].text)
-    assert chosen[:3] == (
-        Choice("Vladimir_Putin", "Vladimir Putin", "Vladimir Putin", "title"),
-        Choice("Volodymyr_Zelenskyy", "Volodymyr Zelenskyy", "Volodymyr Zelensky", "redirect"),
-        Choice("NATO", "NATO", "NATO", "title"),
+    chosen = ZimSource(any_zim).choose(claims)
+    assert chosen.picks == (
+        Pick(chosen.plan.pages[0], "", "Vladimir_Putin", "Vladimir Putin"),
+        Pick(
+            chosen.plan.pages[1],
+            "redirect Volodymyr Zelensky → Volodymyr Zelenskyy",
+            "Volodymyr_Zelenskyy",
+            "Volodymyr Zelenskyy",
+        ),
+        Pick(chosen.plan.pages[2], "", "NATO", "NATO"),
     )
-
-
-def test_a_redirect_and_its_target_are_read_once(any_zim: Path) -> None:
-    claims = [claim("Putin spoke."), claim("Vladimir Putin spoke again.", number=2)]
-    chosen = ZimSource(any_zim).choose(claims, text="")
-    paths = [c.path for c in chosen]
-    assert paths.count("Vladimir_Putin") == 1
-    assert len(paths) == len(set(paths))
-
-
-def test_full_text_search_finds_a_word_of_the_body(indexed_zim: Path, plain_zim: Path) -> None:
-    claims = [claim("Delegates travelled to Bürgenstock.")]
-    found = ZimSource(indexed_zim).choose(claims, text="")
-    assert (
-        Choice("Summit_on_Peace_in_Ukraine", "Summit on Peace in Ukraine", "Bürgenstock", "search")
-        in found
-    )
-    assert all(
-        c.path != "Summit_on_Peace_in_Ukraine" for c in ZimSource(plain_zim).choose(claims, text="")
-    )
-
-
-def test_title_index_finds_a_word_of_a_title_without_full_text(plain_zim: Path) -> None:
-    chosen = ZimSource(plain_zim).choose([claim("Shelling hit Donetsk overnight.")], text="")
-    assert [(c.title, c.phrase, c.via) for c in chosen] == [
-        (
-            "Russian annexation of Donetsk, Kherson, Luhansk and Zaporizhzhia oblasts",
-            "Donetsk",
-            "titles",
-        )
+    assert [(r.title, r.claim_ids, r.phrases) for r in chosen.plan.pages] == [
+        ("Vladimir Putin", ("c1",), ("Vladimir Putin",)),
+        ("Volodymyr Zelensky", ("c1",), ("Volodymyr Zelensky",)),
+        ("NATO", ("c1",), ("NATO",)),
     ]
 
 
-def test_a_misspelt_name_falls_back_to_the_title_index(indexed_zim: Path) -> None:
-    chosen = ZimSource(indexed_zim).choose([claim("Zelensk spoke in Kyiv today.")], text="")
-    assert Choice("Volodymyr_Zelenskyy", "Volodymyr Zelenskyy", "Zelensk", "titles") in chosen
+def test_a_title_with_no_entry_falls_back_to_the_title_index_else_is_missing(
+    any_zim: Path,
+) -> None:
+    """A title is an exact entry or a redirect; failing that, the title index's best match
+    (a ZIM file may lack a page the live site has); with no match it is recorded missing."""
+    source = ZimSource(any_zim)
+    found = source.documents([claim("Zelensk spoke in Kyiv today.")], text="")
+    assert [doc.title for doc in found] == ["Volodymyr Zelenskyy"]
+    titles = [(x.query, x.outcome) for x in source.last_lookups if x.kind == "title"]
+    assert titles == [
+        ("Zelensk", "read: title index: Zelensk → Volodymyr Zelenskyy"),
+        ("Kyiv", "missing: no such page in the ZIM file"),
+    ]
+
+
+def test_pages_several_requests_lead_to_are_read_once(
+    any_zim: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    claims = [claim("Volodymyr Zelensky spoke."), claim("Volodymyr Zelenskyy spoke.", number=2)]
+    reads: list[str] = []
+    real = ZimSource._read
+
+    def counting(self: ZimSource, archive: object, info: ZimInfo, path: str, title: str) -> object:
+        reads.append(path)
+        return real(self, archive, info, path, title)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ZimSource, "_read", counting)
+    source = ZimSource(any_zim)
+    docs = source.documents(claims, text="")
+    assert reads == ["Volodymyr_Zelenskyy"]
+    assert [d.title for d in docs] == ["Volodymyr Zelenskyy"]
+    titles = [x for x in source.last_lookups if x.kind == "title"]
+    assert [(x.query, x.claim_ids, x.outcome, x.document_uid) for x in titles] == [
+        (
+            "Volodymyr Zelensky",
+            ("c1",),
+            "read: redirect Volodymyr Zelensky → Volodymyr Zelenskyy",
+            docs[0].uid,
+        ),
+        ("Volodymyr Zelenskyy", ("c2",), "read", docs[0].uid),
+    ]
+
+
+def test_full_text_search_finds_words_of_the_body(indexed_zim: Path, plain_zim: Path) -> None:
+    claims = [claim("The summit at Bürgenstock in Switzerland met.")]
+    chosen = ZimSource(indexed_zim).choose(claims)
+    assert [s.query for s in chosen.plan.searches] == ["Bürgenstock Switzerland summit"]
+    assert chosen.hits == {"Bürgenstock Switzerland summit": ("Summit on Peace in Ukraine",)}
+    assert chosen.index == {"Bürgenstock Switzerland summit": "full text"}
+    assert ("Summit on Peace in Ukraine", "Summit_on_Peace_in_Ukraine", "") in picked(chosen)
+    assert chosen.picks[-1].request.phrases == ("search: Bürgenstock Switzerland summit",)
+    assert "Summit_on_Peace_in_Ukraine" not in ZimSource(plain_zim).choose(claims).paths
+
+
+def test_title_index_answers_searches_without_full_text(plain_zim: Path) -> None:
+    chosen = ZimSource(plain_zim).choose([claim("Donetsk fears annexation.")])
+    annexation = "Russian annexation of Donetsk, Kherson, Luhansk and Zaporizhzhia oblasts"
+    assert chosen.hits == {"Donetsk fears": (), "Donetsk annexation": (annexation,)}
+    assert set(chosen.index.values()) == {"title index"}
+    assert picked(chosen) == [
+        ("Donetsk", annexation.replace(" ", "_"), f"title index: Donetsk → {annexation}"),
+    ]
+
+
+def test_a_search_the_full_text_misses_falls_back_to_the_title_index(indexed_zim: Path) -> None:
+    finder = _Finder(open_archive(indexed_zim))
+    assert finder.search("Zelensk") == (
+        [("Volodymyr_Zelenskyy", "Volodymyr Zelenskyy")],
+        "title index",
+    )
+    assert finder.search("Volodymyr")[1] == "full text"
 
 
 def test_budget_caps_the_pages_read(indexed_zim: Path) -> None:
     text = DEMO_ARTICLE.read_text(encoding="utf-8")
     claims = extract_claims(segment(text))
-    everything = ZimSource(indexed_zim).choose(claims, text=text)
-    two = ZimSource(indexed_zim, budget=2).choose(claims, text=text)
-    assert len(everything) > 2
-    assert len(two) == 2
-    assert len(ZimSource(indexed_zim, budget=2).documents(claims, text=text)) <= 2
+    everything = ZimSource(indexed_zim).choose(claims)
+    assert len(everything.paths) > 2
+    two = ZimSource(indexed_zim, budget=2)
+    assert len(two.choose(claims).picks) == 2
+    assert len(two.documents(claims, text=text)) <= 2
+    over = [x for x in two.last_lookups if x.outcome == "not read: over the page budget"]
+    assert len(over) == len(everything.plan.pages) - 2
+    assert {x.query for x in over} >= {"Volodymyr Zelensky", "Crimea"}
 
 
-@pytest.mark.parametrize(
-    ("titled", "searched", "budget", "expected"),
-    [
-        (5, 5, 6, "t0 t1 t2 t3 s0 s1"),  # a third of the budget kept for search hits
-        (1, 5, 6, "t0 s0 s1 s2 s3 s4"),  # unused title share goes to search hits
-        (8, 0, 6, "t0 t1 t2 t3 t4 t5"),  # no search hits: all to titles
-        (2, 1, 30, "t0 t1 s0"),
-    ],
-)
-def test_within_budget(titled: int, searched: int, budget: int, expected: str) -> None:
-    def picks(prefix: str, count: int) -> list[Choice]:
-        return [Choice(f"{prefix}{i}", "", "", "") for i in range(count)]
-
-    chosen = _within_budget(picks("t", titled), picks("s", searched), budget)
-    assert " ".join(c.path for c in chosen) == expected
+def test_search_hits_fill_the_share_of_the_budget_kept_for_them(indexed_zim: Path) -> None:
+    """The plan's budget, as for Wikipedia: titles first, a third kept for search hits."""
+    claims = [claim("Volodymyr Zelensky, NATO and Vladimir Putin discussed the summit at "
+                    "Bürgenstock in Switzerland.")]  # fmt: skip
+    chosen = ZimSource(indexed_zim, budget=3).choose(claims)
+    assert chosen.plan.budget == 3
+    assert len(chosen.plan.pages) == 2  # one of three kept for search hits
+    assert len(chosen.picks) <= 3
+    assert all(p.request.phrases[0].startswith("search: ") for p in chosen.picks[2:])
 
 
 # --- reading pages --------------------------------------------------------------------------
@@ -430,8 +478,10 @@ def test_document_fields(indexed_zim: Path) -> None:
 def test_disambiguation_pages_are_not_evidence(any_zim: Path) -> None:
     claims = [claim("Mercury rose.")]
     source = ZimSource(any_zim)
-    assert [c.path for c in source.choose(claims, text="")][:1] == ["Mercury"]
+    assert source.choose(claims).paths[:1] == ("Mercury",)
     assert all(d.title != "Mercury" for d in source.documents(claims, text=""))
+    assert source.last_lookups[0].outcome == "disambiguation page: not used as evidence"
+    assert source.last_lookups[0].document_uid == ""
 
 
 def test_a_zim_that_names_no_wiki_has_no_urls(anonymous_zim: Path) -> None:
@@ -441,48 +491,6 @@ def test_a_zim_that_names_no_wiki_has_no_urls(anonymous_zim: Path) -> None:
 
 
 # --- pure helpers ---------------------------------------------------------------------------
-
-
-DEMO_SENTENCES = [
-    "Russian President Vladimir Putin has offered a ceasefire to Ukraine.",
-    "NATO Secretary-General Jens Stoltenberg dismissed Putin’s conditions as unacceptable.",
-    "The conflict, which began in 2014 with Russia’s annexation of Crimea, has escalated.",
-    "Ukraine’s bid to join NATO has been a particularly contentious issue.",
-    "China, a key Russian ally, urged both sides to engage in dialogue.",
-    "Beijing’s Foreign Ministry emphasized the need for a peaceful resolution.",
-    "There are fears of a direct NATO-Russia confrontation.",
-]
-
-
-def test_candidate_titles_of_demo_sentences() -> None:
-    claims = [claim(text, number=n) for n, text in enumerate(DEMO_SENTENCES, start=1)]
-    heading = claim("Ukraine’s Response", number=9, kind=ClaimKind.HEADING)
-    assert candidate_titles([*claims, heading], "") == (
-        "NATO",
-        "Russian",
-        "Ukraine",
-        "Russia",
-        "Vladimir Putin",
-        "Jens Stoltenberg",
-        "Putin",
-        "Crimea",
-        "China",
-        "Beijing",
-        "Foreign Ministry",
-    )
-
-
-def test_candidate_titles_fall_back_to_the_text() -> None:
-    assert candidate_titles([], "Zelensky spoke in Kyiv. Kyiv was calm.") == ("Zelensky", "Kyiv")
-
-
-def test_search_queries_pair_a_name_with_a_topic_word() -> None:
-    claims = [
-        claim("Russia’s annexation of Crimea began the conflict in 2014."),
-        claim("The annexation of four regions followed in 2022 amid the conflict.", number=2),
-    ]
-    titles = candidate_titles(claims, "")
-    assert search_queries(claims, titles) == ("Crimea annexation",)
 
 
 @pytest.mark.parametrize(
@@ -574,18 +582,47 @@ def test_demo_article_is_matched_against_the_zim(demo_zim: Path) -> None:
     assert "Stoltenberg dismissed Putin's ceasefire conditions" in best.passage.text
 
 
-@pytest.mark.parametrize(
-    ("text", "names"),
-    [
-        ("Ukraine's bid and Ukraine’s bid", ["Ukraine", "Ukraine"]),
-        ("The United Nations met.", ["United Nations"]),
-        ("Secretary-General Jens Stoltenberg spoke.", ["Jens Stoltenberg"]),
-        ("A NATO-Russia clash", ["NATO", "Russia"]),
-        ("However, I think so.", []),
-    ],
-)
-def test_names_in(text: str, names: list[str]) -> None:
-    assert names_in(text) == names
+def test_zim_lookups_say_why_and_reach_the_store(demo_zim: Path, tmp_path: Path) -> None:
+    """Every title and search of the ZIM source is recorded with its claims and phrases,
+    like Wikipedia's, and saved with the analysis for the Sources page and the focus panel."""
+    from checks.store import Store
+
+    text = DEMO_ARTICLE.read_text(encoding="utf-8")
+    analysis = analyze(text, sources=[ZimSource(demo_zim)])
+    claims = {c.id: c.text for c in analysis.claims}
+    by_query = {x.query: x for x in analysis.lookups}
+    assert {x.source for x in analysis.lookups} == {SourceKind.ZIM}
+    assert {x.kind for x in analysis.lookups} == {"title", "search"}
+
+    stoltenberg = by_query["Jens Stoltenberg"]
+    assert stoltenberg.kind == "title"
+    assert stoltenberg.phrases == ("Jens Stoltenberg",)
+    assert any("Stoltenberg dismissed" in claims[c] for c in stoltenberg.claim_ids)
+    assert stoltenberg.outcome == "read"
+    assert stoltenberg.document_uid == "zim:wikipedia_en_demo.zim:Jens_Stoltenberg"
+
+    crimea = by_query["Crimea"]
+    assert crimea.outcome == (
+        "read: redirect Crimea → Annexation of Crimea by the Russian Federation"
+    )
+    assert all("Crimea" in claims[c] for c in crimea.claim_ids)
+    zelensky = by_query["Volodymyr Zelensky"]
+    assert zelensky.phrases == ("Volodymyr Zelensky", "Zelensky")
+    assert by_query["Ukraine"].outcome == "read: title index: Ukraine → Ukraine–NATO relations"
+    assert by_query["Ukraine"].document_uid == "zim:wikipedia_en_demo.zim:Ukraine–NATO_relations"
+
+    searches = [x for x in analysis.lookups if x.kind == "search"]
+    assert searches
+    assert all(x.phrases and x.claim_ids for x in searches)
+    assert searches[0].claim_ids == ("article",)
+    assert {doc.uid for doc in analysis.documents} == {
+        x.document_uid for x in analysis.lookups if x.document_uid
+    }
+
+    with Store.open(tmp_path / "zim-lookups.sqlite3") as store:
+        article = store.add_article(title="Demo", text=text)
+        store.save_analysis(article.id, analysis)
+        assert store.lookups(article.id) == analysis.lookups
 
 
 def test_cli_uses_a_zim_file_named_on_the_command_line_or_in_checks_zim(
@@ -616,36 +653,42 @@ def test_cli_uses_a_zim_file_named_on_the_command_line_or_in_checks_zim(
 def test_pages_failing_half_way_become_one_notice_naming_them(
     indexed_zim: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The file reads for the first pages, then every read raises (a disk going away, a
-    damaged cluster): the analysis finishes with the pages read and names the ones missing."""
+    """The file reads for the first page, then every read raises (a disk going away, a
+    damaged cluster): the analysis finishes with the page read and names the ones missing."""
     text = DEMO_ARTICLE.read_text(encoding="utf-8")
-    chosen = ZimSource(indexed_zim).choose(extract_claims(segment(text)), text=text)
-    assert len(chosen) >= 3
-    real = ZimSource._document
+    chosen = ZimSource(indexed_zim).choose(extract_claims(segment(text)))
+    assert len(chosen.paths) >= 3
+    real = ZimSource._read
     calls: list[str] = []
 
-    def failing_half_way(self: ZimSource, archive: object, info: ZimInfo, choice: Choice) -> object:
-        calls.append(choice.path)
-        if len(calls) > 2:
+    def failing_half_way(
+        self: ZimSource, archive: object, info: ZimInfo, path: str, title: str
+    ) -> object:
+        calls.append(path)
+        if len(calls) > 1:
             raise RuntimeError("Cannot read cluster 7")
-        return real(self, archive, info, choice)  # type: ignore[arg-type]
+        return real(self, archive, info, path, title)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(ZimSource, "_document", failing_half_way)
-    analysis = analyze(text, sources=[ZimSource(indexed_zim)])
-    missing = [c.title for c in chosen[2:]]
+    monkeypatch.setattr(ZimSource, "_read", failing_half_way)
+    source = ZimSource(indexed_zim)
+    analysis = analyze(text, sources=[source])
+    missing = [chosen.title_of(path) for path in chosen.paths[1:]]
     assert len(analysis.notices) == 1
     notice = analysis.notices[0]
     assert notice.startswith(f"ZIM file {indexed_zim.name}: {len(missing)} pages could not be read")
     assert all(title in notice for title in missing[:5])
-    assert {d.title for d in analysis.documents} <= {c.title for c in chosen[:2]}
-    assert analysis.documents
+    assert {d.title for d in analysis.documents} == {chosen.title_of(chosen.paths[0])}
+    failed = {x.query: x.outcome for x in source.last_lookups if x.outcome.startswith("failed")}
+    assert failed
+    assert all("Cannot read cluster 7" in outcome for outcome in failed.values())
+    assert analysis.lookups == source.last_lookups  # recorded even when pages fail
     assert len(analysis.claims) > 20  # the analysis finished
 
 
 def test_an_index_failing_while_pages_are_chosen_is_a_notice(
     indexed_zim: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(self: ZimSource, claims: object, *, text: str) -> object:
+    def broken(self: ZimSource, claims: object) -> object:
         raise RuntimeError("Xapian database corrupt")
 
     monkeypatch.setattr(ZimSource, "choose", broken)
@@ -653,3 +696,24 @@ def test_an_index_failing_while_pages_are_chosen_is_a_notice(
     assert analysis.notices[0] == (
         f"zim unavailable: the ZIM file {indexed_zim} is damaged: Xapian database corrupt"
     )
+
+
+def test_sources_page_shows_why_these_zim_pages(
+    demo_zim: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Sources page's table of lookups lists the ZIM's titles and searches."""
+    import streamlit as st
+
+    from checks.sources.choice import ZIM_ENV
+    from tests.test_app import open_demo
+
+    st.cache_resource.clear()
+    monkeypatch.setenv("CHECKS_WIKIPEDIA", "off")
+    monkeypatch.setenv(ZIM_ENV, str(demo_zim))
+    at = open_demo()
+    at.switch_page("pages/sources.py").run()
+    assert not at.exception
+    (table,) = [d.value for d in at.dataframe if "title or search" in d.value.columns]
+    rows = table[table["title or search"] == "Jens Stoltenberg"].to_dict("records")
+    assert [(row["source"], row["outcome"]) for row in rows] == [("zim", "read")]
+    assert "search" in set(table[table["source"] == "zim"]["kind"])

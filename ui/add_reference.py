@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from checks.errors import ChecksError
-from checks.model import Review, ReviewRow
+from checks.model import Lookup, Review, ReviewRow, SourceKind
 from checks.references import add_reference, rematch_claim
 from checks.report import escape_markdown
 from checks.sources.choice import wikipedia_source
@@ -20,10 +20,16 @@ def _lookups_caption(review: Review, row: ReviewRow) -> str:
     store = get_store()
     mine = [x for x in store.lookups(review.article.id) if row.claim.id in x.claim_ids]
     if not mine:
-        return "No Wikipedia page was looked up for this claim."
+        return "No Wikipedia page (online or offline) was looked up for this claim."
     return "Looked up for this claim: " + "; ".join(
-        f"{x.query} ({x.outcome})" for x in mine if x.kind == "title"
+        f"{x.query} ({_where(x)}{x.outcome})" for x in mine if x.kind == "title"
     )
+
+
+def _where(lookup: Lookup) -> str:
+    """Which Wikipedia a lookup went to: nothing said for the online one, "offline
+    Wikipedia: " for a ZIM file."""
+    return "offline Wikipedia: " if lookup.source is SourceKind.ZIM else ""
 
 
 def render_add_reference(review: Review, row: ReviewRow) -> None:

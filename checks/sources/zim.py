@@ -1,10 +1,12 @@
 """Offline Wikipedia: a Kiwix ZIM file read with libzim, no network at all.
 
-Which pages: the names in the claims (``candidate_titles``) looked up as titles, redirects
-followed; then search queries (names that are no title, and a name plus a topic word per
-check-worthy claim) through the ZIM's full-text index, or its title index when the file has
-no full-text index. At most ``budget`` pages are read per article, each once; a third of the
-budget is kept for search results when there are any. Disambiguation pages are never evidence.
+Which pages: the plan of ``checks.queries`` (the same as for Wikipedia). Its titles are looked
+up as entries (by path, then by title), redirects followed; its searches go through the ZIM's
+full-text index, or its title index when the file has none (or the full-text index finds
+nothing). The budget is the plan's: at most ``budget`` pages per article, a share kept for
+search hits (``with_search_hits``), each page read once however many lookups lead to it.
+Disambiguation pages are never evidence. ``last_lookups`` records every title and search of
+the last call, which claims and phrases asked for it and what came of it, as for Wikipedia.
 
 A page's text is its lead section (``full_text=True``: the whole article) as clean text
 (``checks.html_text``). Its URL is the matching online page when the ZIM's metadata says which
@@ -12,11 +14,6 @@ Wikipedia it is (``Source``, ``Name`` or ``Creator`` + ``Language``), else ``""`
 revision is the ZIM's ``Date`` and a hash of the text: a ZIM holds no revision ids, so the
 link is to the current online page, and the revision names the snapshot that was matched.
 
->>> from checks.model import Claim, ClaimKind
->>> claim = Claim("c1", 1, "NATO Secretary-General Jens Stoltenberg dismissed Putin’s "
-...               "conditions and Russia’s claim to Crimea.", ClaimKind.FACTUAL, 0.6)
->>> candidate_titles([claim], "")
-('NATO', 'Jens Stoltenberg', 'Putin', 'Russia', 'Crimea')
 >>> wiki_base_url({"Name": "wikipedia_de_all", "Language": "deu"})
 'https://de.wikipedia.org/wiki/'
 >>> page_url("https://en.wikipedia.org/wiki/", "A/Ukraine–NATO_relations", new_scheme=False)
@@ -27,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -40,13 +36,16 @@ from libzim.suggestion import SuggestionSearcher
 
 from checks.errors import DegradedSourceError, SourceError
 from checks.html_text import page_text, parse_html
-from checks.model import Claim, ClaimKind, Document, SourceKind
+from checks.model import Claim, Document, Lookup, SourceKind
+from checks.queries import (
+    DEFAULT_BUDGET,
+    HITS_PER_SEARCH,
+    PageRequest,
+    QueryPlan,
+    plan_queries,
+    with_search_hits,
+)
 
-DEFAULT_BUDGET = 30
-SEARCH_SHARE = 3  # up to budget // SEARCH_SHARE pages come from search results
-MAX_CANDIDATES = 60  # names looked up per article
-TOPIC_CLAIMS = 10  # the most check-worthy claims that get a topic search
-RESULTS_PER_QUERY = 2
 MAX_REDIRECTS = 8
 ZIM_MAGIC = b"ZIM\x04"  # 72173914, little-endian: the first four bytes of every ZIM file
 METADATA_KEYS = ("Title", "Name", "Language", "Source", "Creator", "Publisher", "Date")
@@ -73,32 +72,6 @@ ISO_639_1 = dict(
         "wel:cy mkd:mk mac:mk sqi:sq alb:sq bos:bs tgl:tl tam:ta tel:te mar:mr"
     )
 )
-_CAPITALISED = r"[A-ZÀ-ÞА-ЯЁЄІЇҐ][\w\-]*"
-_NAME = re.compile(
-    rf"{_CAPITALISED}(?:[ \t]+(?:(?:of|of the|de|la|van|von|der|bin|al)[ \t]+)?{_CAPITALISED})*"
-)
-_ROLE_WORDS = _words(
-    "President Vice Prime Minister Secretary Secretary-General General Chancellor King Queen "
-    "Prince Mr Mrs Ms Dr Senator Governor Mayor Judge Pope Ambassador Spokesman Spokeswoman "
-    "Chairman Commander Colonel"
-)
-_STOPWORDS = _words(
-    "The A An This That These Those In On At As For But And Or However While When If Within "
-    "After Before Since During Under With Without From By To Of Additionally Meanwhile "
-    "Although Despite It He She They We I Its Their His Her Our Yet So Still Then Also Many "
-    "Some Most All Both Each Every No Not There Here What Why How Who Where Last Next Earlier "
-    "Later Today Yesterday Tomorrow Such Several Other Another Over Amid Among Monday Tuesday "
-    "Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December"
-)
-_TOPIC_WORD = re.compile(r"\b[a-z][a-z\-]{4,}\b")
-_TOPIC_STOPWORDS = _words(
-    "about after again against along among another because been before being between both "
-    "could during every first from further have having into itself later least other "
-    "their there these those through under until which while would should still since "
-    "where whether without within currently particularly officially immediately recent "
-    "said says stated declared added noted according never always often"
-)
 _WIKIMEDIA_HOST = re.compile(
     rf"^(?:[a-z][a-z0-9\-]*)\.(?:m\.)?(?:{'|'.join(WIKIMEDIA_PROJECTS.split())})\.org$"
 )
@@ -121,92 +94,6 @@ class ZimInfo:
     has_title_index: bool
     new_namespace_scheme: bool
     base_url: str  # "https://en.wikipedia.org/wiki/" or "" when the ZIM is no known wiki
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A page picked for an article, and why: ``phrase`` is the name or search query that
-    found it; ``via`` is ``title``, ``redirect``, ``search`` (full text) or ``titles``
-    (the title index)."""
-
-    path: str
-    title: str
-    phrase: str
-    via: str
-
-
-# --- which names -------------------------------------------------------------------------
-
-
-def _split_name(match: str) -> list[str]:
-    """``"Russian President Vladimir Putin"`` -> ``["Russian", "Vladimir Putin"]``; leading
-    stop words dropped, hyphenated names (``NATO-Russia``) split into their parts."""
-    parts: list[list[str]] = [[]]
-    for word in match.split():
-        if word in _ROLE_WORDS or (not parts[-1] and word in _STOPWORDS):
-            parts.append([])
-        elif "-" in word and all(piece[:1].isupper() for piece in word.split("-")):
-            parts.extend([[piece] for piece in word.split("-") if piece] + [[]])
-        else:
-            parts[-1].append(word)
-    names = (" ".join(part) for part in parts if part)
-    return [name for name in names if len(name) > 1 and name not in _STOPWORDS]
-
-
-def names_in(text: str) -> list[str]:
-    """Capitalised names and phrases of ``text`` in order, repeats kept.
-
-    >>> names_in("In Kyiv, Ukrainian President Volodymyr Zelensky rejected Ukraine’s offer.")
-    ['Kyiv', 'Ukrainian', 'Volodymyr Zelensky', 'Ukraine']
-    """
-    return [name for match in _NAME.finditer(text) for name in _split_name(match.group(0))]
-
-
-def _claim_texts(claims: Sequence[Claim], text: str) -> list[str]:
-    """The texts names are taken from: the claims but headings, else the article text."""
-    texts = [claim.text for claim in claims if claim.kind is not ClaimKind.HEADING]
-    return texts or [text]
-
-
-def candidate_titles(claims: Sequence[Claim], text: str) -> tuple[str, ...]:
-    """Page titles worth looking up, the names in most claims first (then first seen).
-
-    Possessives are normalised ("Ukraine’s" -> "Ukraine"), role words split a name
-    ("NATO Secretary-General Jens Stoltenberg" -> "NATO", "Jens Stoltenberg"), headings are
-    left out (their Title Case words are not names). At most ``MAX_CANDIDATES``.
-    """
-    counts: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
-    for item in _claim_texts(claims, text):
-        found = names_in(item)
-        counts.update(set(found))
-        for name in found:
-            first_seen.setdefault(name, len(first_seen))
-    ranked = sorted(first_seen, key=lambda name: (-counts[name], first_seen[name]))
-    return tuple(ranked[:MAX_CANDIDATES])
-
-
-def _is_topic(word: str) -> bool:
-    return word not in _TOPIC_STOPWORDS and not word.endswith(("ly", "ed"))
-
-
-def search_queries(claims: Sequence[Claim], titles: Sequence[str]) -> tuple[str, ...]:
-    """A topic query per check-worthy claim: its most specific name (the one in fewest
-    claims) and its topic word most frequent in the article ("Crimea annexation"). Every
-    word must match (libzim's full-text search joins words with AND), so queries stay short.
-    Topic words are lower-case words of five letters or more, adverbs and past forms
-    (-ly, -ed) left out."""
-    rank = {title: index for index, title in enumerate(titles)}
-    texts = [c for c in claims if c.kind in (ClaimKind.FACTUAL, ClaimKind.QUOTE)]
-    words = Counter(w for c in texts for w in _TOPIC_WORD.findall(c.text))
-    queries: list[str] = []
-    for claim in sorted(texts, key=lambda c: -c.checkworthiness)[:TOPIC_CLAIMS]:
-        names = sorted((n for n in names_in(claim.text) if n in rank), key=rank.__getitem__)
-        topics = [w for w in _TOPIC_WORD.findall(claim.text) if _is_topic(w)]
-        if names and topics:
-            topic = max(topics, key=lambda w: (words[w], -topics.index(w)))
-            queries.append(f"{names[-1]} {topic}")
-    return tuple(dict.fromkeys(queries))
 
 
 # --- the file -------------------------------------------------------------------------------
@@ -320,7 +207,7 @@ def open_zim(path: Path | str) -> ZimInfo:
     return zim_info(where, open_archive(where))
 
 
-# --- lookups --------------------------------------------------------------------------------
+# --- choosing pages ------------------------------------------------------------------------
 
 
 def _resolve(entry: Entry) -> Entry | None:
@@ -342,6 +229,37 @@ def _lookup(archive: Archive, title: str) -> Entry | None:
     return None
 
 
+@dataclass(frozen=True)
+class Pick:
+    """What one page request found: the entry (``path``, ``title``; ``""`` when none) and
+    how (``outcome``, e.g. ``"redirect Putin → Vladimir Putin"``)."""
+
+    request: PageRequest
+    outcome: str
+    path: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The pages chosen for an article and why: the plan, what each of its titles found and
+    then the search hits added within the budget (``picks``), and what each search found
+    (``hits``: query -> titles; ``index``: query -> ``"full text"`` or ``"title index"``)."""
+
+    plan: QueryPlan
+    picks: tuple[Pick, ...]
+    hits: Mapping[str, tuple[str, ...]]
+    index: Mapping[str, str]
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """The entries to read, each once, in the order they were chosen."""
+        return tuple(dict.fromkeys(pick.path for pick in self.picks if pick.path))
+
+    def title_of(self, path: str) -> str:
+        return next((pick.title for pick in self.picks if pick.path == path), "")
+
+
 class _Finder:
     """Title lookups and searches in one archive for one article."""
 
@@ -350,56 +268,71 @@ class _Finder:
         self._fulltext = Searcher(archive) if archive.has_fulltext_index else None
         self._titles = SuggestionSearcher(archive)
 
-    def by_title(self, title: str) -> Choice | None:
-        entry = _lookup(self._archive, title)
-        target = _resolve(entry) if entry is not None else None
-        if entry is None or target is None:
-            return None
-        via = "redirect" if entry.is_redirect else "title"
-        return Choice(target.path, target.title, title, via)
+    def by_title(self, request: PageRequest) -> Pick:
+        """The entry titled ``request.title`` (exact path or title, then its redirect); when
+        there is none, the best title-index match (a ZIM file, unlike the live site, may hold
+        "Russian annexation of Donetsk …" but no "Donetsk Oblast")."""
+        entry = _lookup(self._archive, request.title)
+        if entry is None:
+            return self._closest_title(request)
+        target = _resolve(entry)
+        if target is None:
+            return Pick(request, f"missing: more than {MAX_REDIRECTS} redirects")
+        outcome = f"redirect {request.title} → {target.title}" if entry.is_redirect else ""
+        return Pick(request, outcome, target.path, target.title)
 
-    def search(self, query: str, *, count: int = RESULTS_PER_QUERY) -> list[Choice]:
-        """Full-text results, or title-index results when there is no full-text index or
-        it finds nothing (a name spelt differently: "Zelensky" finds "Zelenskyy")."""
-        found: list[Choice] = []
+    def _closest_title(self, request: PageRequest) -> Pick:
+        found = self._entries(self._titles.suggest(request.title).getResults(0, 1))
+        if not found:
+            return Pick(request, "missing: no such page in the ZIM file")
+        path, title = found[0]
+        return Pick(request, f"title index: {request.title} → {title}", path, title)
+
+    def search(
+        self, query: str, *, count: int = HITS_PER_SEARCH
+    ) -> tuple[list[tuple[str, str]], str]:
+        """``(path, title)`` of the best hits and the index that found them: the full-text
+        index, else the title index (no full-text index, or it finds nothing: a name spelt
+        differently, "Zelensky" for "Zelenskyy")."""
+        found: list[tuple[str, str]] = []
         if self._fulltext is not None:
             try:
                 results = self._fulltext.search(Query().set_query(query)).getResults(0, count)
             except RuntimeError:  # a query Xapian cannot parse: the title index still may
                 results = iter(())
-            found = self._choices(results, query, "search")
-        if not found:
-            results = self._titles.suggest(query).getResults(0, count)
-            found = self._choices(results, query, "titles")
-        return found
+            found = self._entries(results)
+            if found:
+                return found, "full text"
+        return self._entries(self._titles.suggest(query).getResults(0, count)), "title index"
 
-    def _choices(self, paths: Iterable[str], query: str, via: str) -> list[Choice]:
-        choices = []
+    def _entries(self, paths: Iterable[str]) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
         for path in paths:
             if not self._archive.has_entry_by_path(path):
                 continue
             target = _resolve(self._archive.get_entry_by_path(path))
-            if target is not None:
-                choices.append(Choice(target.path, target.title, query, via))
-        return choices
+            if target is not None and target.path not in {p for p, _ in out}:
+                out.append((target.path, target.title))
+        return out
 
 
-def _unique(choices: Sequence[Choice], taken: set[str]) -> list[Choice]:
-    """Choices whose page is not in ``taken`` (which they are added to)."""
-    out = []
-    for choice in choices:
-        if choice.path not in taken:
-            taken.add(choice.path)
-            out.append(choice)
-    return out
-
-
-def _within_budget(titled: list[Choice], searched: list[Choice], budget: int) -> list[Choice]:
-    """Title hits first, but a third of the budget is kept for search hits when there are
-    any; whatever one kind leaves unused goes to the other."""
-    for_titles = budget - min(len(searched), budget // SEARCH_SHARE)
-    chosen = titled[:for_titles]
-    return chosen + searched[: budget - len(chosen)]
+def choose(archive: Archive, plan: QueryPlan) -> Choices:
+    """The entries the plan's titles and searches find, search hits within the budget."""
+    finder = _Finder(archive)
+    picks = [finder.by_title(request) for request in plan.pages]
+    hits: dict[str, tuple[str, ...]] = {}
+    index: dict[str, str] = {}
+    paths: dict[str, tuple[str, str]] = {}  # casefolded title -> (path, title)
+    for search in plan.searches:
+        found, index[search.query] = finder.search(search.query)
+        hits[search.query] = tuple(title for _, title in found)
+        paths.update({title.casefold(): (path, title) for path, title in found})
+    taken = [pick.title or pick.request.title for pick in picks]
+    extra = with_search_hits(plan, hits, taken=[*taken, *(r.title for r in plan.pages)])
+    for request in extra:
+        path, title = paths[request.title.casefold()]
+        picks.append(Pick(request, "", path, title))
+    return Choices(plan, tuple(picks), hits, index)
 
 
 # --- documents ------------------------------------------------------------------------------
@@ -409,13 +342,13 @@ def _now_utc() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def missing_notice(path: Path, missing: Sequence[Choice], *, read: int) -> str:
+def missing_notice(path: Path, missing: Sequence[str], *, read: int) -> str:
     """The notice for pages that could not be read, naming up to five of them.
 
-    >>> missing_notice(Path("/z/wiki.zim"), [Choice("A/NATO", "NATO", "NATO", "title")], read=4)
+    >>> missing_notice(Path("/z/wiki.zim"), ["NATO"], read=4)
     'ZIM file wiki.zim: 1 page could not be read (NATO); matched with the 4 pages read'
     """
-    names = ", ".join(choice.title or choice.path for choice in missing[:5])
+    names = ", ".join(missing[:5])
     more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
     count = f"{len(missing)} page{'s' * (len(missing) != 1)}"
     return (
@@ -424,13 +357,22 @@ def missing_notice(path: Path, missing: Sequence[Choice], *, read: int) -> str:
     )
 
 
+def _outcome(pick: Pick, read: Document | str | None) -> str:
+    """What the lookup of ``pick`` records, once its page was read (``read``: the document,
+    or why there is none; ``None``: not read)."""
+    if not pick.path:
+        return pick.outcome
+    how = "read" if isinstance(read, Document) else str(read)
+    return f"{how}: {pick.outcome}" if pick.outcome else how
+
+
 class ZimSource:
     """Pages of an offline Wikipedia (a Kiwix ZIM file) as reference documents.
 
     The file is opened on first use, so a missing or broken file becomes the pipeline's
     notice ("zim unavailable: the ZIM file ... does not exist") instead of a crash; call
     ``info()`` to check a file at once. ``language`` is used when the file's metadata has
-    none.
+    none. ``last_lookups``: every title and search of the last ``documents`` call, and why.
     """
 
     kind: SourceKind = SourceKind.ZIM
@@ -450,6 +392,7 @@ class ZimSource:
         self.full_text = full_text
         self.budget = budget
         self._opened: tuple[Archive, ZimInfo] | None = None
+        self.last_lookups: tuple[Lookup, ...] = ()
 
     def _open(self) -> tuple[Archive, ZimInfo]:
         if self._opened is None:
@@ -461,22 +404,10 @@ class ZimSource:
         """The file's ZimInfo; SourceError naming the file when it cannot be used."""
         return self._open()[1]
 
-    def choose(self, claims: Sequence[Claim], *, text: str) -> tuple[Choice, ...]:
-        """The pages to read for an article, in order, at most ``budget``, each once."""
+    def choose(self, claims: Sequence[Claim]) -> Choices:
+        """The pages to read for an article (``checks.queries`` plan), within the budget."""
         archive, _ = self._open()
-        finder = _Finder(archive)
-        names = candidate_titles(claims, text)
-        taken: set[str] = set()
-        titled, missing = [], []
-        for name in names:
-            choice = finder.by_title(name)
-            if choice is None:
-                missing.append(name)
-            else:
-                titled.extend(_unique([choice], taken))
-        queries = [*missing, *search_queries(claims, names)]
-        searched = [c for q in queries for c in _unique(finder.search(q), taken)]
-        return tuple(_within_budget(titled, searched, self.budget))
+        return choose(archive, plan_queries(claims, budget=self.budget))
 
     def documents(self, claims: Sequence[Claim], *, text: str) -> tuple[Document, ...]:
         """Documents of the chosen pages that are articles with text (no disambiguation).
@@ -486,47 +417,83 @@ class ZimSource:
         read, so the analysis goes on with them; SourceError naming the file when no chosen
         page could be read, or when its indexes fail while pages are chosen.
         """
+        self.last_lookups = ()
         archive, info = self._open()
         try:
-            chosen = self.choose(claims, text=text)
+            chosen = self.choose(claims)
         except RuntimeError as exc:
             raise SourceError(f"the ZIM file {self.path} is damaged: {exc}") from exc
-        documents, failures = [], []
-        for choice in chosen:
+        read: dict[str, Document | str] = {}
+        failures: list[tuple[str, str]] = []
+        for path in chosen.paths:
             try:
-                doc = self._document(archive, info, choice)
+                read[path] = self._read(archive, info, path, chosen.title_of(path))
             except RuntimeError as exc:
-                failures.append((choice, str(exc)))
-                continue
-            if doc is not None:
-                documents.append(doc)
-        if failures and len(failures) == len(chosen):
-            path, reason = failures[0][0].path, failures[0][1]
+                read[path] = f"failed: {exc}"
+                failures.append((path, str(exc)))
+        self.last_lookups = self._lookups(chosen, read)
+        documents = [doc for doc in read.values() if isinstance(doc, Document)]
+        if failures and len(failures) == len(chosen.paths):
+            path, reason = failures[0]
             raise SourceError(
                 f"the ZIM file {self.path} is damaged: {path} ({reason}) cannot be read"
             )
         if failures:
             raise DegradedSourceError(
-                missing_notice(self.path, [c for c, _ in failures], read=len(documents)),
+                missing_notice(
+                    self.path,
+                    [chosen.title_of(path) or path for path, _ in failures],
+                    read=len(documents),
+                ),
                 documents=tuple(documents),
             )
         return tuple(documents)
 
-    def _document(self, archive: Archive, info: ZimInfo, choice: Choice) -> Document | None:
-        item = archive.get_entry_by_path(choice.path).get_item()
+    def _lookups(self, chosen: Choices, read: Mapping[str, Document | str]) -> tuple[Lookup, ...]:
+        """One Lookup per title and search, as ``WikipediaSource.last_lookups``: the plan's
+        titles, its searches, the search hits read, then the titles over the budget."""
+        titles = len(chosen.plan.pages)
+
+        def lookup(pick: Pick) -> Lookup:
+            page = read.get(pick.path)
+            uid = page.uid if isinstance(page, Document) else ""
+            request = pick.request
+            return Lookup(SourceKind.ZIM, "title", request.title, request.claim_ids,
+                          request.phrases, _outcome(pick, page), uid)  # fmt: skip
+
+        out = [lookup(pick) for pick in chosen.picks[:titles]]
+        for search in chosen.plan.searches:
+            found = chosen.hits.get(search.query)
+            where = chosen.index.get(search.query, "")
+            outcome = f"hits ({where}): {'; '.join(found)}" if found else f"no hits ({where})"
+            out.append(Lookup(SourceKind.ZIM, "search", search.query, search.claim_ids,
+                              search.phrases, outcome))  # fmt: skip
+        out += [lookup(pick) for pick in chosen.picks[titles:]]
+        out += [
+            Lookup(SourceKind.ZIM, "title", r.title, r.claim_ids, r.phrases,
+                   "not read: over the page budget")
+            for r in chosen.plan.over_budget
+        ]  # fmt: skip
+        return tuple(out)
+
+    def _read(self, archive: Archive, info: ZimInfo, path: str, title: str) -> Document | str:
+        """The document of the entry at ``path``, or why it is none (not evidence)."""
+        item = archive.get_entry_by_path(path).get_item()
         if not item.mimetype.startswith("text/html"):
-            return None
+            return f"not an article ({item.mimetype}): not used as evidence"
         page = parse_html(bytes(item.content).decode("utf-8", errors="replace"))
         text = page_text(page, full_text=self.full_text)
-        if page.disambiguation or "(disambiguation)" in choice.title or not text:
-            return None
+        if page.disambiguation or "(disambiguation)" in title:
+            return "disambiguation page: not used as evidence"
+        if not text:
+            return "no text: not used as evidence"
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-        name = page_name(choice.path, new_scheme=info.new_namespace_scheme)
+        name = page_name(path, new_scheme=info.new_namespace_scheme)
         return Document(
             source=SourceKind.ZIM,
-            key=f"{self.path.name}:{choice.path}",
-            title=choice.title or page.title or name.replace("_", " "),
-            url=page_url(info.base_url, choice.path, new_scheme=info.new_namespace_scheme),
+            key=f"{self.path.name}:{path}",
+            title=title or page.title or name.replace("_", " "),
+            url=page_url(info.base_url, path, new_scheme=info.new_namespace_scheme),
             revision=f"{info.date}:{digest}" if info.date else digest,
             language=info.language or (self.language or ""),
             text=text,
