@@ -62,7 +62,7 @@ Scorer = Callable[..., float]
 K1 = 1.5
 B = 0.5
 BM25_WEIGHT = 0.95
-VERSION = "2"
+VERSION = "3"
 """Changes whenever ``tokens`` or the index layout changes: persisted indexes are rebuilt."""
 
 MIN_TOPICAL_EVIDENCE = 2

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from checks.language import splitter_language
 from checks.model import Document, Passage
 from checks.segment import sentence_spans
 
@@ -39,10 +40,11 @@ def split_passages(document: Document, *, max_chars: int = 600) -> tuple[Passage
     if max_chars < 1:
         raise ValueError(f"max_chars must be positive, got {max_chars}")
     text = document.text
+    language = splitter_language(document.language)
     passages: list[Passage] = []
     for block_start, block_end in _blocks(text):
         flat = _FLATTEN.sub(" ", text[block_start:block_end])  # same length, one line
-        for start, end in sentence_spans(flat, offset=block_start):
+        for start, end in sentence_spans(flat, offset=block_start, language=language):
             for s, e in _cut(text, start, end, max_chars=max_chars):
                 if _WORD.search(text, s, e):
                     passages.append(Passage(document.uid, s, e, text[s:e]))

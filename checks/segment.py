@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import pysbd
 
+from checks.language import guess_language
 from checks.model import Sentence, SentenceRole
 
 Span = tuple[int, int]
@@ -45,10 +46,15 @@ _LEADING_CLOSERS = re.compile(r"^[”’»“‘\"')\]]+(?=\s|$)")
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    # German and French month names, for datelines such as "Berlin, 31. Januar 2025 –"
+    r"|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember"
+    r"|[Jj]anvier|[Ff]évrier|[Mm]ars|[Aa]vril|[Mm]ai|[Jj]uin|[Jj]uillet|[Aa]oût"
+    r"|[Ss]eptembre|[Oo]ctobre|[Nn]ovembre|[Dd]écembre)\.?"
 )
 _DATE = (
-    rf"(?:{_MONTH}[ \t]\d{{1,2}}(?:,?[ \t]\d{{4}})?|\d{{1,2}}[ \t]{_MONTH}(?:[ \t]\d{{4}})?"
+    rf"(?:{_MONTH}[ \t]\d{{1,2}}(?:,?[ \t]\d{{4}})?"
+    rf"|\d{{1,2}}(?:\.|er)?[ \t]{_MONTH}(?:[ \t]\d{{4}})?"
     r"|\d{4}-\d{2}-\d{2})"
 )
 _WORD = r"[^\W\d_][\w'’.\-]*"
@@ -62,9 +68,9 @@ _DATELINE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False)
+@lru_cache(maxsize=16)
+def _segmenter(language: str = "en") -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=language, clean=False)
 
 
 def _locate(text: str, piece: str, cursor: int) -> tuple[int, int] | None:
@@ -95,11 +101,13 @@ def _move_leading_closers(text: str, spans: list[tuple[int, int]]) -> list[tuple
     return fixed
 
 
-def sentence_spans(text: str, *, offset: int = 0) -> tuple[tuple[int, int], ...]:
+def sentence_spans(
+    text: str, *, offset: int = 0, language: str = "en"
+) -> tuple[tuple[int, int], ...]:
     """Spans of the sentences of ``text`` (one paragraph or more), trimmed of whitespace.
 
     Spans are located in ``text`` itself, so ``text[s:e]`` is always the sentence as written;
-    ``offset`` is added to every span.
+    ``offset`` is added to every span; ``language`` picks pysbd's rules (ISO 639-1).
 
     >>> text = "It rained. Then it stopped!  "
     >>> [text[s:e] for s, e in sentence_spans(text)]
@@ -110,7 +118,7 @@ def sentence_spans(text: str, *, offset: int = 0) -> tuple[tuple[int, int], ...]
     """
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for piece in _segmenter().segment(text):
+    for piece in _segmenter(language).segment(text):
         stripped = piece.strip()
         if not stripped:
             continue
@@ -272,14 +280,16 @@ def chunk_bounds(text: str, *, limit: int = MAX_CHUNK_CHARS) -> tuple[tuple[int,
     return tuple(bounds)
 
 
-def _split_body(flat: str, piece: _Piece) -> list[_Piece]:
+def _split_body(flat: str, piece: _Piece, *, language: str) -> list[_Piece]:
     """Body sentences of a run of lines; line breaks inside it count as spaces. A run longer
     than ``MAX_CHUNK_CHARS`` is split in chunks first (see ``chunk_bounds``)."""
     chunk = flat[piece.start : piece.end].replace("\n", " ")
     return [
         _Piece(start, end, piece.paragraph, SentenceRole.BODY)
         for left, right in chunk_bounds(chunk)
-        for start, end in sentence_spans(chunk[left:right], offset=piece.start + left)
+        for start, end in sentence_spans(
+            chunk[left:right], offset=piece.start + left, language=language
+        )
     ]
 
 
@@ -331,16 +341,19 @@ def _flatten(text: str) -> str:
     return text.replace("\r\n", " \n").replace("\r", "\n")
 
 
-def segment(text: str) -> tuple[Sentence, ...]:
+def segment(text: str, *, language: str | None = None) -> tuple[Sentence, ...]:
     """Sentences of an article, in order, with spans into ``text`` itself.
 
     Paragraphs are blank-line-separated blocks numbered 0, 1, ... (blocks with no sentence,
-    such as a ``---`` rule, are not counted).
+    such as a ``---`` rule, are not counted). ``language`` (ISO 639-1) picks the splitter's
+    rules; by default it is guessed from the text (``checks.language``).
     """
     flat = _flatten(text)
+    lang = language or guess_language(flat)
     pieces: list[_Piece] = []
     for piece in _pieces(flat, _lines(flat)):
-        pieces.extend(_split_body(flat, piece) if piece.role is SentenceRole.BODY else [piece])
+        body = piece.role is SentenceRole.BODY
+        pieces.extend(_split_body(flat, piece, language=lang) if body else [piece])
     pieces = [p for p in _with_dateline(flat, pieces) if _has_word(flat[p.start : p.end])]
     paragraphs = dict.fromkeys(p.paragraph for p in pieces)
     numbers = {paragraph: n for n, paragraph in enumerate(paragraphs)}
