@@ -1,6 +1,6 @@
 """How well the app's check-worthiness score separates ClaimBuster's check-worthy claims.
 
-    python -m bench.checkworthiness [--csv PATH] [--threshold T]
+    python -m bench.checkworthiness [--csv PATH] [--threshold T] [--half 1|2]
 
 The set lives outside the project (``../shared/eval/checkworthiness/claimbuster_crowdsourced.csv``
 relative to the repository: columns ``Text`` and ``Verdict``, 1 = check-worthy factual claim,
@@ -10,6 +10,10 @@ exit 0. Positive = Verdict 1; negative = Verdict 0 and -1.
 Each ``Text`` is one sentence. It becomes a body ``Sentence`` (whitespace trimmed, the span
 over the whole text) and all of them go through ``checks.claims.extract_claims`` in one call,
 the code the app runs, so the score and the kind are the app's. Nothing is tuned here.
+
+``--half 1`` keeps the odd data rows (the 1st, 3rd, 5th ...), ``--half 2`` the even ones: the
+weights of ``checks.claims`` are tuned on half 1 only, and half 2 tells whether that
+generalises.
 
 Reported:
 
@@ -21,6 +25,8 @@ Reported:
   date, a name or an attribution that outweighs its hedges);
 - the same with the kind as a gate: opinions and questions are never check-worthy (their
   score is put below every other, -1);
+- how many distinct scores there are and the largest share of sentences on one score (ties
+  are what a coarse score is made of);
 - sentences per second of the ``extract_claims`` call (the CSV read not included);
 - kinds against Verdict (how many Verdict 1 sentences are marked opinion, question or quote),
   the mean score per Verdict, how often each feature of the score fires per Verdict, and
@@ -58,7 +64,8 @@ GATED_SCORE = -1.0  # below any score in [0, 1]
 VERDICTS = (-1, 0, 1)
 KINDS = (ClaimKind.FACTUAL, ClaimKind.QUOTE, ClaimKind.OPINION, ClaimKind.QUESTION)
 FEATURES = (
-    "date", "year", "number", "entity", "attribution", "hedge", "evaluative", "short", "question"
+    "date", "year", "number", "quantity", "comparison", "change", "source", "past", "entity",
+    "attribution", "hedge", "evaluative", "personal", "future", "short", "length", "question",
 )  # fmt: skip
 
 
@@ -161,6 +168,34 @@ def load_rows(path: Path) -> list[Row]:
     """The ``Text`` and ``Verdict`` of every row (other columns ignored)."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return [Row(row["Text"], int(row["Verdict"])) for row in csv.DictReader(handle)]
+
+
+def half_of(rows: Sequence[Row], half: int | None) -> list[Row]:
+    """Half 1: the odd rows (1st, 3rd ...); half 2: the even rows; ``None``: all of them.
+
+    >>> [row.verdict for row in half_of([Row("a", 1), Row("b", 0), Row("c", -1)], 1)]
+    [1, -1]
+    """
+    if half is None:
+        return list(rows)
+    if half not in (1, 2):
+        raise ValueError(f"half is 1 or 2, not {half}")
+    return list(rows[half - 1 :: 2])
+
+
+def ties(scores: Sequence[float]) -> tuple[int, float, float]:
+    """(distinct scores, the most common score, the share of scores equal to it).
+
+    >>> ties([0.25, 0.25, 0.5, 0.25])
+    (2, 0.25, 0.75)
+    """
+    if not scores:
+        return 0, 0.0, 0.0
+    counts: dict[float, int] = {}
+    for score in scores:
+        counts[score] = counts.get(score, 0) + 1
+    top = max(counts, key=lambda score: (counts[score], -score))
+    return len(counts), top, counts[top] / len(scores)
 
 
 def sentences_of(rows: Sequence[Row]) -> list[Sentence]:
@@ -272,8 +307,8 @@ def _rounded(result: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def run(path: Path, threshold: float) -> dict[str, Any]:
-    rows = load_rows(path)
+def run(path: Path, threshold: float, half: int | None = None) -> dict[str, Any]:
+    rows = half_of(load_rows(path), half)
     claims, seconds = score_rows(rows)
     labels = [row.verdict == 1 for row in rows]
     positives = sum(labels)
@@ -284,8 +319,10 @@ def run(path: Path, threshold: float) -> dict[str, Any]:
     }
     kinds, means, shares = breakdown(rows, claims)
     speed = len(rows) / seconds if seconds > 0 else float("inf")
+    distinct, top, top_share = ties([c.checkworthiness for c in claims])
+    which = f" (half {half})" if half else ""
     print(
-        f"{path.name}: {len(rows):,} sentences, {positives:,} Verdict 1 (base rate "
+        f"{path.name}{which}: {len(rows):,} sentences, {positives:,} Verdict 1 (base rate "
         f"{base_rate:.3f} = AP of a random ranking; flagging all: F1 "
         f"{2 * base_rate / (1 + base_rate):.3f}); fixed threshold {threshold} "
         f"(BASE_SCORE {BASE_SCORE})\n"
@@ -298,9 +335,11 @@ def run(path: Path, threshold: float) -> dict[str, Any]:
         f"quote {wrong['quote']:,} (of {positives:,}: "
         f"{sum(wrong.values()) / positives if positives else 0.0:.1%})"
     )
+    print(f"distinct scores: {distinct:,}; most common {top} ({top_share:.1%} of sentences)")
     print(f"extract_claims: {seconds:.2f} s, {speed:,.0f} sentences/s\n")
     return {
         "set": path.stem,
+        "half": half,
         "sentences": len(rows),
         "positives": positives,
         "base_rate": round(base_rate, 4),
@@ -309,6 +348,8 @@ def run(path: Path, threshold: float) -> dict[str, Any]:
         "gated": _rounded(results["score, opinion/question gated"]),
         "verdict1_kinds": {kind: kinds.get(kind, {}).get(1, 0) for kind in kinds},
         "mean_score": {str(v): round(means[v], 4) for v in VERDICTS},
+        "distinct_scores": distinct,
+        "top_score_share": round(top_share, 4),
         "sentences_per_s": round(speed, 1),
     }
 
@@ -319,11 +360,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--threshold", type=float, default=DEFAULT_THRESHOLD, help="fixed threshold (0.3)"
     )
+    parser.add_argument(
+        "--half",
+        type=int,
+        choices=(1, 2),
+        default=None,
+        help="1: odd rows only (the tuning half); 2: even rows only (the held-out half)",
+    )
     args = parser.parse_args(argv)
     if not args.csv.is_file():
         print(f"skipped: no check-worthiness file at {args.csv}")
         return 0
-    print(json.dumps(run(args.csv, args.threshold)))
+    print(json.dumps(run(args.csv, args.threshold, args.half)))
     return 0
 
 

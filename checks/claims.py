@@ -4,10 +4,19 @@ Every sentence becomes exactly one claim (``c1``, ``c2`` ...); headings and opin
 so the reviewer sees them, pre-marked. The score is a transparent weighted sum of features,
 clipped to [0, 1]; ``Claim.reasons`` names each feature that fired.
 
+The features are generic linguistics, not a vocabulary learnt from any data set: figures
+(counted), quantity words, comparatives of amount, verbs of measured change, words for records
+and statistics, past-tense predicates and length raise the score; hedges, evaluative words,
+first- and second-person stance, the future tense, shortness and questions lower it. The
+weights were tuned on half of a public check-worthiness set and checked on the other half
+(``bench/checkworthiness.py``, ``bench/RESULTS.md``).
+
 >>> from checks.model import Sentence
 >>> claim, = extract_claims([Sentence(0, 0, 36, "Putin said on June 15, 2024 it ended.", 0)])
->>> claim.kind.value, claim.checkworthiness, claim.reasons
-('factual', 0.55, ('date: June 15, 2024', 'attribution: said'))
+>>> claim.kind.value, claim.checkworthiness
+('factual', 0.608)
+>>> claim.reasons
+('date: June 15, 2024', 'past: ended', 'attribution: said', 'length: 8 words')
 """
 
 from __future__ import annotations
@@ -21,17 +30,28 @@ from checks.model import Claim, ClaimKind, Sentence, SentenceRole
 # The weighted sum: BASE_SCORE plus each feature's weight, clipped to [0, 1].
 BASE_SCORE = 0.25
 DATE_WEIGHT = 0.2  # a calendar date (June 15, 2024; 3 March 2023; 2024-06-15)
-YEAR_WEIGHT = 0.15  # a year outside a date (in 2014)
-NUMBER_WEIGHT = 0.15  # any other figure (3.2%, $5 million, 32 members)
-ENTITY_WEIGHT = 0.1  # each named entity, up to MAX_ENTITY_BONUS
-MAX_ENTITY_BONUS = 0.2
-ATTRIBUTION_WEIGHT = 0.1  # said, according to, stated ...
-HEDGE_WEIGHT = -0.15  # each hedge or prediction (likely, may, expected to ...)
-EVALUATIVE_WEIGHT = -0.1  # each evaluative word (significant, crucial ...)
+YEAR_WEIGHT = 0.17  # a year outside a date (in 2014)
+NUMBER_WEIGHT = 0.22  # the first other figure (3.2%, $5 million, 32 members)
+EXTRA_NUMBER_WEIGHT = 0.1  # each further figure, up to MAX_EXTRA_NUMBERS of them
+MAX_EXTRA_NUMBERS = 2
+QUANTITY_WEIGHT = 0.18  # a quantity word outside a figure (percent, half, twice, average ...)
+COMPARISON_WEIGHT = 0.1  # a comparative or superlative of amount (more than, largest ...)
+CHANGE_WEIGHT = 0.13  # a verb of measured change (rose, fell, doubled, cut, increased ...)
+SOURCE_WEIGHT = 0.06  # a word for a record or a statistic (report, study, data, poll ...)
+PAST_WEIGHT = 0.1  # a past-tense predicate (was, had, passed, voted ...): a reported event
+ENTITY_WEIGHT = 0.05  # each named entity, up to MAX_ENTITY_BONUS
+MAX_ENTITY_BONUS = 0.15
+ATTRIBUTION_WEIGHT = 0.05  # said, according to, stated ...
+HEDGE_WEIGHT = -0.08  # each hedge or prediction (likely, may, expected to ...)
+EVALUATIVE_WEIGHT = -0.06  # each evaluative word (significant, crucial ...)
 MAX_CUE_PENALTY = -0.3  # hedges and evaluative words together lower the score at most this much
-SHORT_WEIGHT = -0.1  # fewer than SHORT_WORDS words
+PERSONAL_WEIGHT = -0.11  # a first-person stance or an address (I think, we need, you ...)
+FUTURE_WEIGHT = -0.11  # a prediction or promise in the future tense (will, going to)
+SHORT_WEIGHT = -0.05  # fewer than SHORT_WORDS words
 SHORT_WORDS = 6
-QUESTION_WEIGHT = -0.15
+WORD_WEIGHT = 0.004  # each word past SHORT_WORDS, up to LONG_WORDS: room for specifics
+LONG_WORDS = 30
+QUESTION_WEIGHT = -0.25
 HEADING_MAX = 0.1  # headings stay claims but never score above this
 QUOTE_SHARE = 0.5  # quoted share of a sentence that makes it a quote on its own ...
 QUOTE_SHARE_WITH_VERB = 0.25  # ... or together with a speech verb
@@ -95,6 +115,47 @@ _EVALUATIVE = re.compile(
     r"|historic|unprecedented|dramatic|remarkable|controversial|contentious|far-reaching"
     r"|devastating|alarming|shocking|disastrous|excellent|terrible|best|worst)\b"
 )
+_QUANTITY = re.compile(
+    r"\b(?:percent|per cent|percentage|proportion|majority|minority|half|third|quarter|twice"
+    r"|thrice|double|triple|average|median|rate|rates|per capita|per year|a year|annually"
+    r"|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|number of|amount of"
+    r"|total|none|every single|all but)\b",
+    re.IGNORECASE,
+)
+_COMPARISON = re.compile(
+    r"\b(?:more than|less than|fewer than|greater than|nearly|roughly|approximately|at least"
+    r"|at most|as many as|as much as|higher|lower|larger|bigger|smaller|fewer|greater|faster"
+    r"|slower|cheaper|richer|poorer|highest|lowest|largest|biggest|smallest|fewest|greatest"
+    r"|fastest|slowest|record)\b"
+)
+_CHANGE = re.compile(
+    r"\b(?:rose|risen|rising|fell|fallen|falling|dropped|declined|decreased|increased"
+    r"|increases|decreases|grew|grown|doubled|tripled|quadrupled|halved|cut|cuts|raised"
+    r"|lowered|reduced|slashed|gained|lost|created|eliminated|surged|soared|plunged|jumped"
+    r"|climbed|shrank|shrunk|expanded|tripling|doubling)\b"
+)
+_SOURCE = re.compile(
+    r"\b(?:reports?|study|studies|survey|surveys|polls?|data|statistics|figures|census"
+    r"|research|analysis|estimates?|records?|budget|audit|index)\b"
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|passed|voted|signed|approved|rejected|vetoed|spent|paid|won|lost"
+    r"|began|ended|killed|died|arrested|launched|invaded|opened|closed|built|sold|bought"
+    r"|founded|elected|appointed|took|gave|sent|made|became|left|held|met|offered|received"
+    r"|(?!(?:ind|proc|succ|exc)eed\b|hundred\b)[a-z]{3,}ed)\b"
+)
+_PERSONAL = re.compile(
+    r"\b(?:I think|I believe|I feel|I guess|I hope|I want|I'd|I’d|I'm going to|I’m going to"
+    r"|I am going to|I will|I'll|I’ll|I would|we are going to|we need|we must|we have to"
+    r"|we should|we can|we will|we'll"
+    r"|we’ll|we're going to|we’re going to|let me|let's|let’s|you|your|you're|you’re)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:will|won't|won’t|shall|going to|gonna)\b|\w['’]ll\b", re.IGNORECASE)
+_ATTRIBUTIVE_AFTER = _word_set(
+    "a an the this that these those its their his her our my your some any no more less for of "
+    "with by in on to from"
+)  # "calls for increased sanctions", "a televised address": a participle as an adjective
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|«[^»]*»?|„[^“”]*[“”]?|(?<!\w)‘[^’]*(?:’(?!\w)|$)")
 _OPENING_QUOTES = '“"‘«„'
 
@@ -111,11 +172,30 @@ class Features:
     hedges: tuple[str, ...]
     evaluatives: tuple[str, ...]
     words: int
+    quantities: tuple[str, ...] = ()
+    comparisons: tuple[str, ...] = ()
+    changes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    pasts: tuple[str, ...] = ()
+    personals: tuple[str, ...] = ()
+    futures: tuple[str, ...] = ()
 
 
 def _found(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
     """Distinct matches of ``pattern``, in order."""
     return tuple(dict.fromkeys(match.group(0) for match in pattern.finditer(text)))
+
+
+def _predicates(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
+    """Distinct matches of ``pattern`` used as verbs: not right after a determiner or a
+    preposition (there a participle is an adjective)."""
+    found = []
+    for match in pattern.finditer(text):
+        before = text[: match.start()].split()
+        if before and before[-1].lower() in _ATTRIBUTIVE_AFTER:
+            continue
+        found.append(match.group(0))
+    return tuple(dict.fromkeys(found))
 
 
 def _outside(pattern: re.Pattern[str], text: str, taken: list[tuple[int, int]]) -> list[str]:
@@ -175,15 +255,23 @@ def features(text: str) -> Features:
     numbers = _outside(_NUMBER, text, taken)
     first = _first_word_at(text)
     lowered = text[:first] + text[first : first + 1].lower() + text[first + 1 :]
+    hedges = _found(_HEDGE, lowered)
     return Features(
         dates=tuple(dates),
         years=tuple(years),
         numbers=tuple(numbers),
         entities=entities(text),
         attributions=_found(_ATTRIBUTION, lowered),
-        hedges=_found(_HEDGE, lowered),
+        hedges=hedges,
         evaluatives=_found(_EVALUATIVE, lowered),
         words=len(text.split()),
+        quantities=tuple(_outside(_QUANTITY, text, taken)),
+        comparisons=_found(_COMPARISON, lowered),
+        changes=_predicates(_CHANGE, lowered),
+        sources=_found(_SOURCE, lowered),
+        pasts=tuple(p for p in _predicates(_PAST, lowered) if not any(p in h for h in hedges)),
+        personals=_found(_PERSONAL, text),
+        futures=_found(_FUTURE, text),
     )
 
 
@@ -235,15 +323,27 @@ def _contributions(found: Features) -> list[tuple[float, str]]:
     """Each fired feature as (weight, reason); cue penalties are capped afterwards."""
     parts: list[tuple[float, str]] = [(DATE_WEIGHT, f"date: {d}") for d in found.dates[:1]]
     parts += [(YEAR_WEIGHT, f"year: {y}") for y in found.years[:1]]
-    parts += [(NUMBER_WEIGHT, f"number: {n}") for n in found.numbers[:1]]
+    for rank, number in enumerate(found.numbers):
+        weight = NUMBER_WEIGHT if rank == 0 else EXTRA_NUMBER_WEIGHT
+        parts.append((weight if rank <= MAX_EXTRA_NUMBERS else 0.0, f"number: {number}"))
+    parts += [(QUANTITY_WEIGHT, f"quantity: {q}") for q in found.quantities[:1]]
+    parts += [(COMPARISON_WEIGHT, f"comparison: {c}") for c in found.comparisons[:1]]
+    parts += [(CHANGE_WEIGHT, f"change: {c}") for c in found.changes[:1]]
+    parts += [(SOURCE_WEIGHT, f"source: {s}") for s in found.sources[:1]]
+    parts += [(PAST_WEIGHT, f"past: {p}") for p in found.pasts[:1]]
     for rank, name in enumerate(found.entities):
         bonus = ENTITY_WEIGHT if (rank + 1) * ENTITY_WEIGHT <= MAX_ENTITY_BONUS + 1e-9 else 0.0
         parts.append((bonus, f"entity: {name}"))
     parts += [(ATTRIBUTION_WEIGHT, f"attribution: {a}") for a in found.attributions[:1]]
     parts += [(HEDGE_WEIGHT, f"hedge: {h}") for h in found.hedges]
     parts += [(EVALUATIVE_WEIGHT, f"evaluative: {e}") for e in found.evaluatives]
+    parts += [(PERSONAL_WEIGHT, f"personal: {p}") for p in found.personals[:1]]
+    parts += [(FUTURE_WEIGHT, f"future: {f}") for f in found.futures[:1]]
     if found.words < SHORT_WORDS:
         parts.append((SHORT_WEIGHT, f"short: {found.words} words"))
+    if found.words > SHORT_WORDS:
+        extra = min(found.words, LONG_WORDS) - SHORT_WORDS
+        parts.append((round(extra * WORD_WEIGHT, 3), f"length: {found.words} words"))
     return parts
 
 
@@ -251,11 +351,12 @@ def checkworthiness(kind: ClaimKind, found: Features) -> tuple[float, tuple[str,
     """The score in [0, 1] and the reasons behind it.
 
     >>> checkworthiness(ClaimKind.OPINION, features("The outcome remains uncertain."))
-    (0.0, ('hedge: remains uncertain', 'short: 4 words'))
+    (0.12, ('hedge: remains uncertain', 'short: 4 words'))
     """
     parts = _contributions(found)
-    gains = sum(weight for weight, _ in parts if weight > 0 or weight == SHORT_WEIGHT)
-    cues = sum(weight for weight, _ in parts if weight in (HEDGE_WEIGHT, EVALUATIVE_WEIGHT))
+    capped = [weight for weight, reason in parts if reason.startswith(("hedge:", "evaluative:"))]
+    gains = sum(weight for weight, _ in parts) - sum(capped)
+    cues = sum(capped)
     score = BASE_SCORE + gains + max(cues, MAX_CUE_PENALTY)
     reasons = [reason for _, reason in parts]
     if kind is ClaimKind.QUESTION:

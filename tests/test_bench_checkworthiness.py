@@ -89,10 +89,10 @@ def test_sentences_are_the_apps_body_sentences() -> None:
     assert (first.start, first.end) == (0, len(first.text))
     claims, seconds = score_rows(rows)
     assert claims == extract_claims(sentences)
-    assert claims[0].checkworthiness == 0.55
+    assert claims[0].checkworthiness == 0.608
     assert seconds >= 0
     assert claims[1].kind is ClaimKind.QUESTION
-    assert gated(claims) == [0.55, checkworthiness.GATED_SCORE]
+    assert gated(claims) == [0.608, checkworthiness.GATED_SCORE]
 
 
 def test_doctests_of_the_benchmark() -> None:
@@ -140,3 +140,15 @@ def test_runs_on_a_tiny_csv_and_ends_with_one_json_line(
 def test_skips_cleanly_without_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert checkworthiness.main(["--csv", str(tmp_path / "absent.csv")]) == 0
     assert capsys.readouterr().out.startswith("skipped:")
+
+
+def test_half_keeps_odd_or_even_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [(f"The fund paid {n} workers in 2019.", 1 if n % 2 else 0) for n in range(1, 6)]
+    path = _write_csv(tmp_path / "halves.csv", rows)
+    assert checkworthiness.main(["--csv", str(path), "--half", "1"]) == 0
+    first = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert (first["half"], first["sentences"], first["positives"]) == (1, 3, 3)
+    assert checkworthiness.main(["--csv", str(path), "--half", "2"]) == 0
+    second = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert (second["half"], second["sentences"], second["positives"]) == (2, 2, 0)
+    assert second["distinct_scores"] >= 1

