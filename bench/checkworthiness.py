@@ -47,16 +47,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from bench import EVAL_ROOT
 from checks.claims import BASE_SCORE, extract_claims
 from checks.model import Claim, ClaimKind, Sentence, SentenceRole
 
-DEFAULT_CSV = (
-    Path(__file__).resolve().parent.parent.parent
-    / "shared"
-    / "eval"
-    / "checkworthiness"
-    / "claimbuster_crowdsourced.csv"
-)
+DEFAULT_CSV = EVAL_ROOT / "checkworthiness" / "claimbuster_crowdsourced.csv"
 DEFAULT_THRESHOLD = 0.3
 SWEEP = (0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)  # thresholds shown for the plain score
 GATED_KINDS = (ClaimKind.OPINION, ClaimKind.QUESTION)

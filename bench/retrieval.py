@@ -43,10 +43,11 @@ from typing import Any
 import bm25s
 import Stemmer
 
+from bench import EVAL_ROOT
 from checks.match import Matcher
 from checks.model import Claim, ClaimKind, Passage
 
-DEFAULT_ROOT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "retrieval"
+DEFAULT_ROOT = EVAL_ROOT / "retrieval"
 METRICS = ("R@1", "R@5", "MAP@5", "MRR@10")
 
 

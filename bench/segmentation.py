@@ -13,15 +13,10 @@ import json
 import sys
 from pathlib import Path
 
+from bench import EVAL_ROOT
 from checks.segment import sentence_spans
 
-DEFAULT_RULES = (
-    Path(__file__).resolve().parent.parent.parent
-    / "shared"
-    / "eval"
-    / "segmentation"
-    / "golden_rules_en.jsonl"
-)
+DEFAULT_RULES = EVAL_ROOT / "segmentation" / "golden_rules_en.jsonl"
 
 
 def passes(text: str, expected: list[str]) -> bool:

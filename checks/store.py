@@ -20,7 +20,6 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 from types import TracebackType
@@ -47,6 +46,7 @@ from checks.model import (
     SourceKind,
     Verdict,
 )
+from checks.timestamps import utc_now
 
 Clock = Callable[[], str]
 
@@ -267,11 +267,6 @@ class ClaimEdit:
     before: tuple[tuple[str, str], ...]
     after: tuple[tuple[str, str], ...]
     changed_at: str
-
-
-def utc_now() -> str:
-    """The current time as ``2026-11-27T14:03:05Z``."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def canonical_label(label: str, *, scale: Sequence[str]) -> str:

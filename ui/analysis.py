@@ -7,6 +7,7 @@ import streamlit as st
 from checks import index
 from checks.edits import reanalyse_keeping_claims
 from checks.errors import ChecksError
+from checks.ingest import first_line_title
 from checks.model import Stage
 from checks.pipeline import analyze, check_text
 from checks.report import escape_markdown
@@ -39,7 +40,7 @@ def run_analysis(
         store.article(article_id)
         if article_id is not None
         else store.add_article(
-            title=title.strip() or _first_line(text),
+            title=title.strip() or first_line_title(text),
             text=text,
             url=url,
             author=author,
@@ -87,11 +88,6 @@ def run_analysis(
     )
     st.session_state[state.NOTICES] = analysis.notices
     return article.id
-
-
-def _first_line(text: str) -> str:
-    line = next((ln.strip(" #\t") for ln in text.splitlines() if ln.strip()), "")
-    return line[:200] or "Untitled article"
 
 
 def open_review(article_id: int) -> None:

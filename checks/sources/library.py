@@ -23,12 +23,12 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
 
 from checks.errors import InputError, SourceError, StoreError
 from checks.model import Claim, Document, SourceKind
+from checks.timestamps import utc_now
 
 ACCEPTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md")
 DEFAULT_MAX_BYTES = 5_000_000
@@ -55,10 +55,6 @@ def slugify(text: str, *, max_length: int = 60) -> str:
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     slug = re.sub(r"[^a-z0-9]+", "-", bare).strip("-")
     return slug[:max_length].rstrip("-") or "document"
-
-
-def _now_utc() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _sha256(text: str) -> str:
@@ -89,7 +85,7 @@ def document_from_text(
         revision=digest[:12],
         language=language,
         text=clean_text,
-        fetched_at=_now_utc(),
+        fetched_at=utc_now(),
     )
 
 

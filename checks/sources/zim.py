@@ -26,7 +26,6 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
@@ -45,6 +44,7 @@ from checks.queries import (
     plan_queries,
     with_search_hits,
 )
+from checks.timestamps import utc_now
 
 MAX_REDIRECTS = 8
 ZIM_MAGIC = b"ZIM\x04"  # 72173914, little-endian: the first four bytes of every ZIM file
@@ -338,10 +338,6 @@ def choose(archive: Archive, plan: QueryPlan) -> Choices:
 # --- documents ------------------------------------------------------------------------------
 
 
-def _now_utc() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def missing_notice(path: Path, missing: Sequence[str], *, read: int) -> str:
     """The notice for pages that could not be read, naming up to five of them.
 
@@ -497,5 +493,5 @@ class ZimSource:
             revision=f"{info.date}:{digest}" if info.date else digest,
             language=info.language or (self.language or ""),
             text=text,
-            fetched_at=_now_utc(),
+            fetched_at=utc_now(),
         )
