@@ -7,14 +7,30 @@ from collections.abc import Callable, Sequence
 
 from checks import index
 from checks.errors import InputError
+from checks.ingest import read_file
 from checks.model import Document, SourceKind
 from checks.pipeline import match_documents
-from checks.sources.library import document_from_text
+from checks.sources.library import document_from_text, read_upload
 from checks.sources.wikiclient import parse_wikipedia_url
 from checks.sources.wikipedia import SETTING_PINNED, WikipediaSource, pin, pinned_uids
 from checks.store import Store
 
 WikipediaFactory = Callable[[str], WikipediaSource]  # language -> source
+
+
+def upload_document(name: str, data: bytes) -> Document:
+    """A library document from an uploaded file: ``.txt``/``.md`` as library notes (front
+    matter, first heading or file name as the title), ``.html``/``.docx``/``.pdf`` read as
+    articles are (clean text, the file's own title). InputError says what is wrong.
+    """
+    if name.lower().endswith((".txt", ".md")):
+        return read_upload(name, data)
+    found = read_file(name, data)
+    return document_from_text(
+        title=found.title or found.origin.rsplit(".", 1)[0] or "Uploaded document",
+        text=found.text,
+        url=found.url,
+    )
 
 
 def is_wikipedia_link(url: str) -> bool:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from checks.errors import ChecksError, InputError
-from checks.ingest import ACCEPTED_EXTENSIONS, read_file
+from checks.ingest import ACCEPTED_EXTENSIONS
 from checks.model import Document
-from checks.references import add_reference
+from checks.references import add_reference, upload_document
 from checks.report import escape_markdown
 from checks.sources import wikipedia
 from checks.sources.choice import wikipedia_source
@@ -87,12 +86,7 @@ with upload:
     )
     if uploaded is not None and st.button("Add the file"):
         try:
-            found = read_file(uploaded.name, uploaded.getvalue())
-            add(
-                document_from_text(
-                    title=found.title or Path(uploaded.name).stem, text=found.text, url=found.url
-                )
-            )
+            add(upload_document(uploaded.name, uploaded.getvalue()))
         except InputError as error:
             st.error(escape_markdown(str(error)))
 with wiki, st.form("add-wikipedia", clear_on_submit=True):
