@@ -27,10 +27,15 @@ _INLINE = re.compile(r"([\\`*_{}\[\]<>|~&$!#])")
 _LINE_START = re.compile(r"^([-+=>:])|^(\d{1,9})([.)])")
 
 
+# Every character str.splitlines() breaks at: a viewer may start a new line at any of them,
+# so each piece is escaped as a line of its own (then joined with plain newlines).
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def escape_markdown(text: str) -> str:
     """Untrusted text as literal Markdown; lines keep their breaks, lose their indentation."""
     lines = []
-    for line in reveal_controls(text).split("\n"):
+    for line in _LINE_BREAK.split(reveal_controls(text)):
         escaped = _INLINE.sub(r"\\\1", line.strip())
         lines.append(_LINE_START.sub(_escape_start, escaped))
     return "\n".join(lines)

@@ -195,6 +195,9 @@ def test_claimreview_leaves_out_appearance_without_a_web_address(store: Store) -
         ("back\\slash", "back\\\\slash"),
         ("    indented code", "indented code"),
         ("plain 3.5 text - fine", "plain 3.5 text - fine"),
+        # any line separator starts a line that is escaped as one (found by hypothesis)
+        ("note\u2028- <b>x</b>", "note\n\\- \\<b\\>x\\</b\\>"),
+        ("a\r\n# b\rc", "a\n\\# b\nc"),
     ],
 )
 def test_escape_markdown(text: str, escaped: str) -> None:
