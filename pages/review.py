@@ -10,7 +10,7 @@ import streamlit as st
 
 from checks import config
 from checks.edits import split_guess
-from checks.errors import NotFoundError
+from checks.errors import ChecksError, NotFoundError
 from checks.model import ClaimKind, Review, ReviewRow
 from checks.report import escape_markdown
 from checks.store import Store
@@ -20,7 +20,7 @@ from ui.analysis import run_analysis
 from ui.exports import render_exports, render_import
 from ui.frames import EDITABLE, review_frame
 from ui.html import STYLE, evidence_html, paragraph_html, text_html
-from ui.keys import install_keys
+from ui.keys import apply_keys, mount_keys, verdict_key
 from ui.metadata import metadata_label, render_metadata
 from ui.resources import get_store
 from ui.review_actions import (
@@ -189,7 +189,7 @@ def render_claim(review: Review, row: ReviewRow) -> None:
         for number, label in enumerate(scale[1:], start=1):
             st.button(
                 label,
-                key=f"verdict-{label}",
+                key=verdict_key(label),
                 shortcut=str(number) if number <= 9 else None,
                 type="primary" if row.verdict.label == label else "secondary",
                 on_click=set_label,
@@ -403,13 +403,17 @@ def main() -> None:
     except NotFoundError:
         st.warning("That article was just deleted.")
         return
+    try:
+        review = apply_keys(store, review)
+    except ChecksError as error:  # the page sends the keys again a few seconds later
+        st.warning(f"Keys not applied yet: {error}")
     render_header(review)
     if not review.rows:
         st.info("This article has no claims yet: analyse it again.")
         return
-    install_keys()
     row = focused_row(review)
     st.query_params[state.QP_CLAIM] = row.claim.id
+    mount_keys(review, row.claim.id)
     render_focus(review, row)
     render_edit_claims(review, row)
     render_add_reference(review, row)

@@ -1,63 +1,224 @@
-"""The review page's keyboard handling that Streamlit's button shortcuts cannot do.
+"""The review page's keys: no press lost, each applied once, in the order pressed.
 
-Streamlit binds ``st.button(shortcut=...)`` keys with hotkeys-js and already ignores them
-while the focus is in a text box. This adds, in the page itself:
-
-- ``n`` focuses the note box (a shortcut can only click a button), ``Esc`` in the note
-  leaves it (which saves it);
-- no shortcut fires while the table (the Glide grid, which is a canvas, not a text box) has
-  the focus: there ``1`` or ``j`` start editing a cell, arrows move between cells.
-
-The script is constant (no data in it), so it is safe to run with JavaScript allowed.
+Streamlit's ``st.button(shortcut=...)`` turns a key into a button trigger, and two triggers
+of one button that arrive while the script runs merge into one: fast "1 1 1" marked one
+claim. Here a v2 component (ui/keys.js, constant code) takes the verdict, move and undo keys
+and clicks itself, numbers them and sends the whole queue as the component's state when the
+page is idle; ``apply_keys`` applies what is new (``checks.keyqueue``), before anything is
+drawn, and ``mount_keys`` confirms it to the page. The buttons keep their ``shortcut`` (the
+hint on the button, and the keys still work if the component failed to load) and their
+``on_click`` (AppTest presses them directly); in the browser ui/keys.js takes both first.
 """
 
 from __future__ import annotations
 
+import re
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
 import streamlit as st
 
+from checks import config
+from checks.errors import ChecksError, NotFoundError
+from checks.keyqueue import Batch, Op, Outcome, Receipt, apply_presses, parse_batch
+from checks.model import Review
+from checks.store import Store
 from ui import state
+from ui.review_actions import bump_generation
 
-SCRIPT = """
-<script data-fc-keys="1">
-(() => {
-  const w = window;
-  if (w.__factCheckKeys) return;
-  w.__factCheckKeys = true;
-  const TYPING = new Set(["INPUT", "TEXTAREA", "SELECT"]);
-  const typing = (el) => !!el && (el.isContentEditable || TYPING.has(el.tagName));
-  const inGrid = (event) => event.composedPath().some(
-    (node) => node instanceof HTMLElement && node.dataset.testid === "stDataFrame"
-  );
-  const plain = (event) => !event.ctrlKey && !event.metaKey && !event.altKey;
-  let wrapped = null;
-  const guardShortcuts = () => {
-    const hotkeys = w.hotkeys;
-    if (!hotkeys || hotkeys.filter === wrapped) return;
-    const original = hotkeys.filter;
-    wrapped = function (event) {
-      if (inGrid(event)) return false;
-      return original.call(this, event);
-    };
-    hotkeys.filter = wrapped;
-  };
-  document.addEventListener("keydown", (event) => {
-    guardShortcuts();
-    const note = document.querySelector(".st-key-NOTE_BOX textarea");
-    if (event.key === "Escape" && note && event.target === note) {
-      note.blur();
-      return;
+JS = (Path(__file__).with_name("keys.js")).read_text(encoding="utf-8")
+_component = st.components.v2.component("factcheck_keys", js=JS, isolate_styles=False)
+MOVES = {"j": 1, "J": 1, "ArrowRight": 1, "k": -1, "K": -1, "ArrowLeft": -1}
+UNDO_KEYS = ("u", "U")
+
+
+def css_key(key: str) -> str:
+    """The class Streamlit gives the container of an element with ``key``."""
+    return "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key.strip())
+
+
+HIDE_HOST = f"<style>.{css_key(state.KEYS_HOST)} {{display: none}}</style>"
+
+
+def verdict_key(label: str) -> str:
+    """The key of the focus panel's button for ``label`` (pages/review.py draws them)."""
+    return f"verdict-{label}"
+
+
+def commands(scale: Sequence[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(key -> command, button class -> command) for the page's script."""
+    keys: dict[str, Any] = {}
+    buttons: dict[str, Any] = {}
+    for number, label in enumerate(scale[1:10], start=1):
+        keys[str(number)] = {"op": Op.VERDICT.value, "label": label}
+        buttons[css_key(verdict_key(label))] = keys[str(number)]
+    keys["0"] = {"op": Op.VERDICT.value, "label": scale[0]}
+    buttons[css_key("verdict-clear")] = keys["0"]
+    for key, step in MOVES.items():
+        keys[key] = {"op": Op.MOVE.value, "step": step}
+    for name, step in (("prev", -1), ("next", 1), ("prev-arrow", -1), ("next-arrow", 1)):
+        buttons[css_key(name)] = {"op": Op.MOVE.value, "step": step}
+    for key in UNDO_KEYS:
+        keys[key] = {"op": Op.UNDO.value}
+    buttons[css_key("undo")] = {"op": Op.UNDO.value}
+    return keys, buttons
+
+
+class MemoryReceipts:
+    """Receipts of applied presses for one server process (all sessions, so a reload or a
+    second tab finds them)."""
+
+    def __init__(self) -> None:
+        self._receipts: dict[tuple[str, int], Receipt] = {}
+        self.lock = threading.RLock()
+
+    def get(self, tab: str, seq: int) -> Receipt | None:
+        return self._receipts.get((tab, seq))
+
+    def put(self, receipt: Receipt) -> None:
+        self._receipts[(receipt.tab, receipt.seq)] = receipt
+
+
+@st.cache_resource(show_spinner=False)
+def _receipts(path: str) -> MemoryReceipts:
+    return MemoryReceipts()
+
+
+def get_receipts() -> MemoryReceipts:
+    return _receipts(str(config.default_db_path()))
+
+
+@dataclass(frozen=True)
+class StoreDesk:
+    """``checks.keyqueue.Desk`` on the Store, for one article."""
+
+    store: Store
+    article_id: int
+    receipts: MemoryReceipts
+    scale: Sequence[str]
+
+    def receipt(self, tab: str, seq: int) -> Receipt | None:
+        return self.receipts.get(tab, seq)
+
+    def set_label(self, claim_id: str, label: str, *, receipt: Receipt) -> None:
+        self.store.set_verdict(self.article_id, claim_id, label=label, scale=self.scale)
+        self.receipts.put(receipt)
+
+    def undo_target(self) -> str | None:
+        undoable = self.store.undoable(self.article_id)
+        return undoable[-1].claim_id if undoable else None
+
+    def undo(self, *, receipt: Receipt) -> Sequence[tuple[str, str]]:
+        written = self.store.undo(self.article_id)
+        self.receipts.put(receipt)
+        return [(entry.claim_id, entry.label) for entry in written]
+
+    def record(self, receipt: Receipt) -> None:
+        self.receipts.put(receipt)
+
+
+def _handled(article_id: int) -> dict[str, tuple[int, str]]:
+    """tab -> (highest seq, focus after it) this session handled for the article."""
+    every: dict[int, dict[str, tuple[int, str]]] = st.session_state.setdefault(
+        state.KEYS_HANDLED, {}
+    )
+    return every.setdefault(article_id, {})
+
+
+def _done() -> dict[str, int]:
+    """tab -> the highest seq handled, for the page to forget what it holds up to there."""
+    every: dict[int, dict[str, tuple[int, str]]] = st.session_state.get(state.KEYS_HANDLED, {})
+    done: dict[str, int] = {}
+    for marks in every.values():
+        for tab, (seq, _) in marks.items():
+            done[tab] = max(done.get(tab, 0), seq)
+    return done
+
+
+def _apply_to(store: Store, review: Review, batch: Batch, focus: str) -> Outcome:
+    article_id = review.article.id
+    scale = config.verdict_scale()
+    receipts = get_receipts()
+    handled = _handled(article_id)
+    with receipts.lock:  # one press at a time, across sessions: a receipt is checked once
+        outcome = apply_presses(
+            batch,
+            desk=StoreDesk(store, article_id, receipts, scale),
+            article_id=article_id,
+            order=[row.claim.id for row in review.rows],
+            labels={row.claim.id: row.verdict.label for row in review.rows},
+            scale=scale,
+            focus=focus,
+            handled=handled,
+        )
+        for tab, seq in outcome.done.items():
+            if seq > handled.get(tab, (0, ""))[0]:
+                receipt = receipts.get(tab, seq)
+                handled[tab] = (seq, receipt.focus if receipt else handled.get(tab, (0, ""))[1])
+    return outcome
+
+
+def apply_keys(store: Store, review: Review) -> Review:
+    """Apply the presses the page sent that are new (for this article, and for another one
+    the reviewer left while presses waited), focus where they lead, and return the
+    article's review as it is now. Runs before anything of the page is drawn."""
+    raw = st.session_state.get(state.KEYS)
+    batch = parse_batch(raw.get("queue") if isinstance(raw, Mapping) else None)
+    if not batch.presses and not batch.rejected:
+        return review
+    article_id = review.article.id
+    focus_key = state.focus_key(article_id)
+    current = st.session_state.get(focus_key) or st.query_params.get(state.QP_CLAIM, "")
+    outcome = _apply_to(store, review, batch, current)
+    messages = list(outcome.messages)
+    for other in sorted({press.article_id for press in batch.presses} - {article_id}):
+        messages.extend(_apply_elsewhere(store, batch, other))
+    if outcome.changed or outcome.applied:
+        bump_generation(article_id)
+    if messages:
+        st.session_state[state.FLASH] = messages[-1]
+    if outcome.focus is not None:
+        st.session_state[focus_key] = outcome.focus
+        st.query_params[state.QP_CLAIM] = outcome.focus
+    return store.review(article_id) if outcome.applied else review
+
+
+def _apply_elsewhere(store: Store, batch: Batch, article_id: int) -> tuple[str, ...]:
+    """Presses made on another article's page (the reviewer left it while they waited)."""
+    try:
+        review = store.review(article_id)
+        if review.rows:
+            outcome = _apply_to(store, review, batch, review.rows[0].claim.id)
+            return outcome.messages
+    except NotFoundError:
+        pass
+    except ChecksError as error:
+        return (f"Keys for another article not applied: {error}",)
+    handled = _handled(article_id)  # a deleted article, or one without claims: dropped
+    for press in batch.presses:
+        if press.article_id == article_id and press.seq > handled.get(press.tab, (0, ""))[0]:
+            handled[press.tab] = (press.seq, "")
+    return ("Keys pressed for an article that has no claims now were dropped.",)
+
+
+def mount_keys(review: Review, focused: str) -> None:
+    """Put the key handler on the page with what it needs: the focused claim and its place,
+    the keys and buttons it takes, and the presses the server has handled."""
+    keys, buttons = commands(config.verdict_scale())
+    ids = [row.claim.id for row in review.rows]
+    data = {
+        "article": review.article.id,
+        "focus": focused,
+        "position": ids.index(focused) + 1 if focused in ids else None,
+        "picker": css_key(state.focus_key(review.article.id)),
+        "note": css_key(state.NOTE_BOX),
+        "done": _done(),
+        "keys": keys,
+        "buttons": buttons,
     }
-    if (event.key !== "n" || !plain(event) || typing(event.target) || inGrid(event)) return;
-    if (!note) return;
-    event.preventDefault();
-    note.focus();
-    note.setSelectionRange(note.value.length, note.value.length);
-  }, true);
-})();
-</script>
-""".replace("NOTE_BOX", state.NOTE_BOX)
-
-
-def install_keys() -> None:
-    """Add the key handler to the page (once per browser tab; harmless on every run)."""
-    st.html(SCRIPT, unsafe_allow_javascript=True)
+    with st.container(key=state.KEYS_HOST):
+        _component(key=state.KEYS, data=data, height=0)
+        st.html(HIDE_HOST)

@@ -20,7 +20,9 @@ VERDICTS = "filter-verdicts"  # table filter: only these verdict labels (empty: 
 KINDS = "filter-kinds"  # table filter: only these claim kinds (empty: all)
 SORT = "sort"  # table order: by position in the article or by check-worthiness
 NOTE_BOX = "note-box"  # the container of the focus panel's note (the "n" key focuses it)
-KEYS = "keys"  # the key handler's st.html element (n, Esc, no shortcuts inside the table)
+KEYS = "keys"  # the key queue component (ui/keys.py): its state holds the presses sent
+KEYS_HOST = "keys-host"  # the hidden container of that component
+KEYS_HANDLED = "keys-handled"  # article id -> tab -> (highest seq handled, focus after it)
 RECOVERED = "recovered"  # where a damaged database file was moved, shown once
 
 

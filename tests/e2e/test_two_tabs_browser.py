@@ -1,5 +1,12 @@
 """Two browser tabs (two Streamlit sessions) editing the same article: no crash, no write
-lost except the one a later edit overwrote, and both show the saved state after a refresh."""
+lost except the one a later edit overwrote, and both show the saved state after a refresh.
+
+Each step waits until its change is applied before the next tab acts (issue 11: this test
+failed about one run in two because it did not). Right after a click, Streamlit's
+``data-test-script-state`` still says "notRunning" (the rerun has not started), so waiting
+for "notRunning" returned at once and the other tab's click could reach the server first;
+no press was lost. A verdict click now waits until the page holds no waiting press
+(tests/e2e/keys_page.py), and the note until its script run has finished (ScriptRuns)."""
 
 from __future__ import annotations
 
@@ -14,6 +21,8 @@ from checks.pipeline import analyze
 from checks.sources.library import LibrarySource, seed_demo_library
 from checks.store import Store
 from tests.e2e.conftest import TIMEOUT_MS, VIEWPORT
+from tests.e2e.keys_page import drained, ready
+from tests.e2e.review_page import ScriptRuns
 from tests.e2e.server import Server, running_app
 
 pytestmark = pytest.mark.e2e
@@ -52,22 +61,17 @@ def tabs(browser: Browser) -> Iterator[tuple[Page, Page]]:
         context.close()
 
 
-def settle(page: Page) -> None:
-    expect(page.get_by_test_id("stApp")).to_have_attribute(
-        "data-test-script-state", "notRunning", timeout=30_000
-    )
-
-
 def open_claim(page: Page, server: Server, claim_id: str) -> None:
     page.goto(f"{server.url}/?article=1&claim={claim_id}")
-    settle(page)
+    ready(page)
     expect(page.get_by_role("combobox", name="Claim")).to_be_visible()
 
 
 def press_verdict(page: Page, label: str) -> None:
+    """Click a verdict button and wait until the server has applied it."""
     main = page.get_by_test_id("stMain")
     main.get_by_role("button", name=re.compile(rf"^{label}\b")).click()
-    settle(page)
+    drained(page)
 
 
 def verdict_shown(page: Page) -> str:
@@ -84,6 +88,7 @@ def test_two_tabs_edit_the_same_article(
     server: Server, tabs: tuple[Page, Page], artifacts: Path
 ) -> None:
     first, second = tabs
+    second_runs = ScriptRuns(second)
     open_claim(first, server, "c2")
     open_claim(second, server, "c2")
 
@@ -91,8 +96,8 @@ def test_two_tabs_edit_the_same_article(
     press_verdict(first, "true")
     note = second.get_by_label(NOTE_LABEL)
     note.fill("checked against the Kremlin transcript")  # the second tab still shows c2
-    note.press("Control+Enter")
-    settle(second)
+    with second_runs.rerun():
+        note.press("Control+Enter")
 
     # The same field of one claim: the later edit wins, the earlier one is in the history.
     open_claim(first, server, "c3")

@@ -1,0 +1,220 @@
+"""No key press lost: fast keys in a real browser, each applied once and in order.
+
+Each test opens its own copy of the demo article (same text, same claims c1..c33) in a
+server of this module, presses keys as a fast reviewer does, waits until the page says no
+key waits, and checks the database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from checks.pipeline import analyze
+from checks.sources.library import LibrarySource, seed_demo_library
+from checks.store import Store
+from tests.e2e.conftest import TIMEOUT_MS, VIEWPORT
+from tests.e2e.keys_page import (
+    dispatch_at_once,
+    drained,
+    press_keys,
+    ready,
+    seed_queue,
+    status,
+    tab_id,
+)
+from tests.e2e.review_page import NOTE_LABEL, claim_picker, focused_number
+from tests.e2e.server import ROOT, Server, running_app
+
+pytestmark = pytest.mark.e2e
+
+DEMO = (ROOT / "data" / "ceasefire-proposal-2024.txt").read_text(encoding="utf-8")
+ARTICLES = 8  # one fresh copy per test
+CLAIMS = 33
+# 1-7, J/K and U, with undo after undo and moves at both ends of a verdict run.
+MIX = [*"12J3KU45UU6J7JK1U2", "ArrowRight", "3", "ArrowLeft", "U", "7", "5"]
+
+
+@pytest.fixture(scope="module")
+def server(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    path = tmp_path_factory.mktemp("keys") / "workbench.sqlite3"
+    with Store.open(path) as store:
+        seed_demo_library(store)
+        analysis = analyze(DEMO, sources=[LibrarySource(store)])
+        for number in range(1, ARTICLES + 1):
+            article = store.add_article(title=f"Keys {number}", text=DEMO)
+            store.save_analysis(article.id, analysis)
+    with running_app(path) as running:
+        yield running
+
+
+@pytest.fixture
+def tab(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    yield page
+    context.close()
+
+
+def open_article(page: Page, server: Server, article_id: int, claim: str = "") -> None:
+    page.goto(f"{server.url}/?article={article_id}" + (f"&claim={claim}" if claim else ""))
+    ready(page)
+    expect(claim_picker(page)).to_be_visible()
+
+
+def verdicts(server: Server, article_id: int) -> dict[str, str]:
+    with Store.open(server.db_path) as store:
+        return {row.claim.id: row.verdict.label for row in store.review(article_id).rows}
+
+
+def history(server: Server, article_id: int) -> list[tuple[str, str, bool]]:
+    with Store.open(server.db_path) as store:
+        return [(h.claim_id, h.label, h.undoes is not None) for h in store.history(article_id)]
+
+
+def focused(page: Page) -> int:
+    value = claim_picker(page).input_value()
+    match = re.match(r"^#(\d+) · ", value)
+    assert match, value
+    return int(match.group(1))
+
+
+def no_exception(page: Page) -> None:
+    assert page.get_by_test_id("stException").count() == 0
+
+
+def test_twenty_verdict_keys_50_ms_apart_mark_twenty_claims_in_order(
+    tab: Page, server: Server
+) -> None:
+    open_article(tab, server, 1)
+    expect(claim_picker(tab)).to_have_value(focused_number(1))
+    press_keys(tab, ["1"] * 20, gap_ms=50)
+    drained(tab)
+    no_exception(tab)
+    assert history(server, 1) == [(f"c{n}", "true", False) for n in range(1, 21)]
+    expect(tab.get_by_test_id("stMain").get_by_text("20 of 33 reviewed")).to_be_visible()
+    expect(claim_picker(tab)).to_have_value(focused_number(21))
+
+
+def test_a_fast_mix_ends_as_the_same_keys_pressed_slowly(tab: Page, server: Server) -> None:
+    open_article(tab, server, 2)
+    for key in MIX:  # slowly: each key after the page has caught up
+        press_keys(tab, [key], gap_ms=0)
+        drained(tab)
+    slow = (verdicts(server, 2), history(server, 2), focused(tab))
+
+    open_article(tab, server, 3)
+    press_keys(tab, MIX, gap_ms=30)
+    drained(tab)
+    fast = (verdicts(server, 3), history(server, 3), focused(tab))
+    no_exception(tab)
+    assert fast == slow
+    # Written out, so that "both equally wrong" fails too.
+    labels, steps, place = slow
+    assert {k: v for k, v in labels.items() if v != "unreviewed"} == {
+        "c1": "true", "c2": "mostly true", "c4": "unproven", "c6": "not checkable",
+        "c7": "mostly true", "c9": "not checkable", "c10": "false",
+    }  # fmt: skip
+    assert [(claim, label) for claim, label, undone in steps if undone] == [
+        ("c4", "unreviewed"), ("c5", "unreviewed"), ("c4", "unreviewed"),
+        ("c7", "unreviewed"), ("c9", "unreviewed"),
+    ]  # fmt: skip
+    assert len(steps) == 17
+    assert place == 11
+
+
+def test_keys_fired_in_one_go_wait_visibly_then_all_apply(tab: Page, server: Server) -> None:
+    open_article(tab, server, 4)
+    shown = dispatch_at_once(tab, ["1", "2", "3", "4", "5"])
+    assert re.fullmatch(r"[1-5] keys? waiting…", shown), shown
+    drained(tab)
+    expect(status(tab)).to_be_hidden()
+    assert history(server, 4) == [
+        ("c1", "true", False),
+        ("c2", "mostly true", False),
+        ("c3", "half true", False),
+        ("c4", "mostly false", False),
+        ("c5", "false", False),
+    ]
+
+
+def test_a_reload_with_keys_waiting_applies_each_once(tab: Page, server: Server) -> None:
+    open_article(tab, server, 5)
+    press_keys(tab, ["1"] * 8, gap_ms=20)
+    tab.reload()  # some presses are applied, some sent, some only in sessionStorage
+    ready(tab)
+    press_keys(tab, ["2", "2"], gap_ms=20)
+    drained(tab)
+    assert history(server, 5) == [(f"c{n}", "true", False) for n in range(1, 9)] + [
+        ("c9", "mostly true", False),
+        ("c10", "mostly true", False),
+    ]
+    expect(claim_picker(tab)).to_have_value(focused_number(11))
+
+
+def test_a_duplicated_tab_never_applies_a_key_again(
+    browser: Browser, tab: Page, server: Server
+) -> None:
+    open_article(tab, server, 6)
+    press_keys(tab, ["3", "3", "J", "3"], gap_ms=30)
+    drained(tab)
+    before = history(server, 6)
+    assert before == [("c1", "half true", False), ("c2", "half true", False),
+                      ("c4", "half true", False)]  # fmt: skip
+    # The same presses, as the copy of the tab's sessionStorage a duplicated tab starts with.
+    sent = [
+        {"tab": tab_id(tab), "seq": seq, "article": 6, "op": op, "label": label,
+         "step": step, "anchor": "c1" if seq == 1 else None, "anchorPosition": None,
+         "shown": 1}
+        for seq, op, label, step in [(1, "verdict", "half true", 0), (2, "verdict", "half true", 0),
+                                     (3, "move", "", 1), (4, "verdict", "half true", 0)]
+    ]  # fmt: skip
+    context = browser.new_context(viewport=VIEWPORT)
+    twin = context.new_page()
+    seed_queue(twin, sent)
+    open_article(twin, server, 6)
+    drained(twin)
+    assert history(server, 6) == before
+    press_keys(twin, ["4"], gap_ms=0)  # the twin's own keys still apply
+    drained(twin)
+    assert history(server, 6) == [*before, ("c5", "mostly false", False)]
+    context.close()
+
+
+def test_n_after_fast_keys_opens_the_note_of_the_claim_they_lead_to(
+    tab: Page, server: Server
+) -> None:
+    open_article(tab, server, 7)
+    press_keys(tab, ["1", "1", "n", *"wire copy"], gap_ms=15)
+    drained(tab)
+    note = tab.get_by_label(NOTE_LABEL)
+    expect(note).to_be_focused()
+    expect(note).to_have_value("wire copy")
+    expect(claim_picker(tab)).to_have_value(focused_number(3))
+    assert history(server, 7) == [("c1", "true", False), ("c2", "true", False)]
+    note.press("Control+Enter")
+    drained(tab)
+    with Store.open(server.db_path) as store:
+        saved = {row.claim.id: row.verdict.note for row in store.review(7).rows}
+    assert (saved["c2"], saved["c3"]) == ("", "wire copy")
+
+
+def test_fast_clicks_on_the_verdict_buttons_are_kept_too(tab: Page, server: Server) -> None:
+    open_article(tab, server, 8)
+    main = tab.get_by_test_id("stMain")
+    for label in ("false", "false", "unproven", "false"):
+        main.get_by_role("button", name=re.compile(rf"^{label}\b")).click(delay=0)
+    main.get_by_role("button", name=re.compile(r"^Next\b")).click()
+    drained(tab)
+    assert history(server, 8) == [
+        ("c1", "false", False),
+        ("c2", "false", False),
+        ("c3", "unproven", False),
+        ("c4", "false", False),
+    ]
+    expect(claim_picker(tab)).to_have_value(focused_number(6))
+    no_exception(tab)

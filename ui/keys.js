@@ -1,0 +1,318 @@
+// The review page's keys (ui/keys.py mounts this as a Streamlit v2 component).
+//
+// Every verdict, move and undo key (and a click on those buttons) becomes a numbered press
+// {tab, seq} in a queue kept in sessionStorage. The queue is sent, whole and in order, when
+// Streamlit is not running the script; the server applies each press once (receipts) and
+// confirms the highest seq per tab in `data.done`, and confirmed presses are dropped. While
+// presses wait, a status line says how many. "n" opens the note after the presses before it
+// have been applied, with what was typed meanwhile. No key acts in a text box or the table.
+// Constant code: the data it receives is ids, numbers and labels, never put into HTML.
+
+const STORAGE = "factcheck-keys";
+const TYPING = new Set(["INPUT", "TEXTAREA", "SELECT"]);
+const RESEND_MS = 3000;
+
+function randomId() {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function loadEntries() {
+  try {
+    const saved = JSON.parse(window.sessionStorage.getItem(STORAGE) || "[]");
+    return Array.isArray(saved) ? saved.filter((e) => e && typeof e.tab === "string") : [];
+  } catch (error) {
+    return [];
+  }
+}
+
+function typing(element) {
+  return !!element && (element.isContentEditable || TYPING.has(element.tagName));
+}
+
+function inGrid(event) {
+  return event.composedPath().some(
+    (node) => node instanceof HTMLElement && node.dataset.testid === "stDataFrame"
+  );
+}
+
+function plain(event) {
+  return !event.ctrlKey && !event.metaKey && !event.altKey;
+}
+
+function scriptState() {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return app ? app.dataset.testScriptState : "";
+}
+
+function idle() {
+  return scriptState() === "notRunning";
+}
+
+class KeyQueue {
+  constructor() {
+    this.tab = randomId();
+    this.seq = 0;
+    this.entries = loadEntries();
+    this.sent = new Set();
+    this.lastSend = 0;
+    this.awaiting = false; // a send whose run has not started yet
+    this.nonce = 0;
+    this.data = null;
+    this.setState = null;
+    this.active = false;
+    this.note = null; // {buffer} while "n" waits for the presses before it
+    this.status = this.makeStatus();
+    window.addEventListener("keydown", (event) => this.onKey(event), true);
+    window.addEventListener("click", (event) => this.onClick(event), true);
+    this.watchScript();
+    window.setInterval(() => this.flush(true), RESEND_MS);
+  }
+
+  makeStatus() {
+    const status = document.createElement("div");
+    status.id = "factcheck-keys-status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    status.dataset.pending = "0";
+    status.style.cssText = [
+      "position:fixed", "top:0.6rem", "left:50%", "transform:translateX(-50%)",
+      "z-index:1000100", "padding:0.3rem 0.9rem", "border-radius:1rem",
+      "background:#fff4c2", "color:#3d3000", "border:1px solid #e0c050",
+      "font:500 0.9rem/1.4 'Source Sans Pro',sans-serif", "box-shadow:0 1px 4px #0002",
+      "display:none",
+    ].join(";");
+    document.body.appendChild(status);
+    return status;
+  }
+
+  watchScript() {
+    const attach = () => {
+      const app = document.querySelector('[data-testid="stApp"]');
+      if (!app) {
+        window.setTimeout(attach, 200);
+        return;
+      }
+      new MutationObserver(() => {
+        this.awaiting = false;
+        this.onIdleMaybe();
+      }).observe(app, {
+        attributes: true,
+        attributeFilter: ["data-test-script-state"],
+      });
+    };
+    attach();
+  }
+
+  // Called on every mount and whenever the server sends new data (after each run).
+  update(component) {
+    this.data = component.data;
+    this.setState = component.setStateValue;
+    this.active = true;
+    const done = (this.data && this.data.done) || {};
+    const before = this.entries.length;
+    this.entries = this.entries.filter((e) => !(e.seq <= (done[e.tab] || 0)));
+    if (this.entries.length !== before) this.save();
+    this.render();
+    this.onIdleMaybe();
+  }
+
+  unmount() {
+    this.active = false;
+    this.render();
+  }
+
+  save() {
+    try {
+      window.sessionStorage.setItem(STORAGE, JSON.stringify(this.entries));
+    } catch (error) {
+      // Storage full or blocked: the queue still lives in memory for this page.
+    }
+  }
+
+  render() {
+    const count = this.entries.length;
+    const status = this.status;
+    status.dataset.pending = String(count);
+    status.dataset.note = this.note ? "waiting" : "";
+    let text = "";
+    if (count > 0) {
+      text = `${count} key${count === 1 ? "" : "s"} waiting…`;
+      if (!this.active) text += " (applied when the review page is open)";
+    }
+    if (this.note) text = text ? `${text} then the note` : "Opening the note…";
+    status.textContent = text;
+    status.style.display = text ? "block" : "none";
+  }
+
+  shownPosition() {
+    if (!this.data) return null;
+    const input = document.querySelector(`.${this.data.picker} input`);
+    const match = /^#(\d+) · /.exec(input ? input.value : "");
+    return match ? Number(match[1]) : null;
+  }
+
+  // A claim the reviewer picked by hand after the last press and the server has not drawn.
+  picked(last) {
+    const shown = this.shownPosition();
+    if (shown === null || shown === this.data.position) return null;
+    return last && shown === last.shown ? null : shown;
+  }
+
+  enqueue(command) {
+    const data = this.data;
+    const last = this.entries[this.entries.length - 1];
+    const shown = this.shownPosition();
+    const entry = {
+      tab: this.tab,
+      seq: ++this.seq,
+      article: data.article,
+      op: command.op,
+      label: command.label || "",
+      step: command.step || 0,
+      anchor: null,
+      anchorPosition: null,
+      shown,
+    };
+    if (!last) {
+      if (shown === null || shown === data.position) entry.anchor = data.focus;
+      else entry.anchorPosition = shown;
+    } else {
+      entry.anchorPosition = this.picked(last);
+    }
+    this.entries.push(entry);
+    this.save();
+    this.render();
+    this.flush(false);
+  }
+
+  flush(retry) {
+    if (!this.active || !this.setState || !this.entries.length || !idle()) return;
+    if (this.awaiting && Date.now() - this.lastSend < RESEND_MS) return;
+    const fresh = this.entries.some((e) => !this.sent.has(`${e.tab}:${e.seq}`));
+    if (!fresh && !(retry && Date.now() - this.lastSend > RESEND_MS)) return;
+    const last = this.entries[this.entries.length - 1];
+    this.nonce += 1;
+    this.setState("queue", {
+      presses: this.entries,
+      picked: this.picked(last),
+      nonce: this.nonce,
+    });
+    for (const e of this.entries) this.sent.add(`${e.tab}:${e.seq}`);
+    this.lastSend = Date.now();
+    this.awaiting = true;
+  }
+
+  onIdleMaybe() {
+    if (!idle()) return;
+    this.flush(false);
+    if (this.note && !this.note.opening && this.active && this.entries.length === 0) {
+      this.note.opening = true; // keys typed until then still go to the buffer
+      window.setTimeout(() => {
+        if (!this.note) return; // Escape took it back
+        const buffer = this.note.buffer;
+        this.note = null;
+        this.render();
+        this.openNote(buffer);
+      }, 30);
+    }
+  }
+
+  noteBox() {
+    return this.data ? document.querySelector(`.${this.data.note} textarea`) : null;
+  }
+
+  openNote(text) {
+    const note = this.noteBox();
+    if (!note) return;
+    note.focus();
+    note.setSelectionRange(note.value.length, note.value.length);
+    if (text && !document.execCommand("insertText", false, text)) {
+      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value");
+      setter.set.call(note, note.value + text);
+      note.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  }
+
+  // While "n" waits, what is typed is kept for the note, never taken as a shortcut.
+  bufferForNote(event) {
+    if (event.key === "Escape") this.note = null;
+    else if (event.key === "Backspace") this.note.buffer = this.note.buffer.slice(0, -1);
+    else if (event.key === "Enter") this.note.buffer += "\n";
+    else if (event.key.length === 1 && plain(event)) this.note.buffer += event.key;
+    else return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    this.render();
+  }
+
+  onKey(event) {
+    if (!this.active || !this.data) return;
+    if (this.note) {
+      this.bufferForNote(event);
+      return;
+    }
+    const target = event.target;
+    const note = this.noteBox();
+    if (event.key === "Escape" && note && target === note) {
+      note.blur(); // leaving the box saves the note
+      return;
+    }
+    if (!plain(event) || typing(target) || inGrid(event)) return;
+    if (event.key === "n") {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (this.entries.length === 0 && idle()) this.openNote("");
+      else {
+        this.note = { buffer: "", opening: false };
+        this.render();
+      }
+      return;
+    }
+    const command = this.data.keys[event.key];
+    if (!command) return;
+    event.preventDefault();
+    event.stopImmediatePropagation(); // Streamlit's own shortcut must not fire as well
+    if (event.repeat && command.op !== "move") return; // a held "1" is one verdict
+    this.enqueue(command);
+  }
+
+  onClick(event) {
+    if (!this.active || !this.data || !(event.target instanceof Element)) return;
+    const button = event.target.closest("button");
+    if (!button || button.disabled) return;
+    for (let node = button; node && node !== document.body; node = node.parentElement) {
+      for (const name of node.classList) {
+        const command = this.data.buttons[name];
+        if (command) {
+          event.preventDefault();
+          event.stopImmediatePropagation();
+          this.enqueue(command);
+          return;
+        }
+      }
+    }
+  }
+}
+
+// No Streamlit shortcut fires while the table (a canvas, not a text box) has the focus.
+function guardShortcuts() {
+  const hotkeys = window.hotkeys;
+  if (!hotkeys || hotkeys.filter.__factCheck) return;
+  const original = hotkeys.filter;
+  const wrapped = function (event) {
+    if (inGrid(event)) return false;
+    return original.call(this, event);
+  };
+  wrapped.__factCheck = true;
+  hotkeys.filter = wrapped;
+}
+
+export default function (component) {
+  if (!window.__factCheckKeys) window.__factCheckKeys = new KeyQueue();
+  const queue = window.__factCheckKeys;
+  guardShortcuts();
+  queue.update(component);
+  return () => queue.unmount();
+}
