@@ -7,6 +7,7 @@ import html
 import re
 
 import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
 from checks import config
 from checks.edits import split_guess
@@ -18,7 +19,7 @@ from ui import state
 from ui.add_reference import render_add_reference
 from ui.analysis import run_analysis
 from ui.exports import render_exports, render_import
-from ui.frames import EDITABLE, review_frame
+from ui.frames import EDITABLE, review_frame, verdict_options
 from ui.html import STYLE, evidence_html, paragraph_html, text_html
 from ui.keys import apply_keys, mount_keys, verdict_key
 from ui.metadata import metadata_label, render_metadata
@@ -49,6 +50,10 @@ KEY_MAP = (
     "next · **K** or **←** previous · **N** note (**Esc** leaves it) · **U** undo. "
     "No key acts while you type in a box or edit the table."
 )
+MESSAGE = "last-message"  # the container of the last action's message
+TABLE_ROWS = 20  # rows the table shows before it scrolls
+ROW_HEIGHT = 66  # Streamlit wraps cell text in rows taller than 4rem (64 px)
+HEADER_HEIGHT = 35
 # The arrow keys are bound to buttons hidden by this style (a button has one shortcut).
 HIDDEN = "<style>.st-key-next-arrow, .st-key-prev-arrow {display: none}</style>"
 
@@ -78,13 +83,23 @@ def focused_row(review: Review) -> ReviewRow:
     return review.rows[ids.index(st.session_state[key])]
 
 
-def render_header(review: Review) -> None:
-    """The title, the progress bar and one row of compact tools (popovers)."""
+def render_header(review: Review, message: str | None = None) -> None:
+    """The title, the progress bar, the last action's message and one row of compact tools
+    (popovers)."""
     rows = review.rows
     reviewed = sum(1 for row in rows if row.verdict.label != config.UNREVIEWED)
     st.title(escape_markdown(review.article.title))
     st.progress(reviewed / len(rows) if rows else 0.0, text=f"{reviewed} of {len(rows)} reviewed")
+    render_message(message)
     render_toolbar(review)
+
+
+def render_message(message: str | None) -> None:
+    """What the last action did ("Undone: c5 is unreviewed again."), in the page's flow
+    where it covers nothing (a toast in a corner covered the table's header); the line is
+    kept when empty so the page does not jump."""
+    with st.container(key=MESSAGE):
+        st.caption(f":material/info: {escape_markdown(message)}" if message else "\u00a0")
 
 
 def render_toolbar(review: Review) -> None:
@@ -364,33 +379,54 @@ def render_table(review: Review) -> None:
         key=key,
         hide_index=True,
         width="stretch",
+        height=table_height(len(frame)),
+        row_height=ROW_HEIGHT,
         disabled=[column for column in frame.columns if column not in EDITABLE],
         on_change=save_table,
         args=(article_id, key, list(frame.index)),
-        column_config={
-            "#": st.column_config.NumberColumn(width="small"),
-            "claim": st.column_config.TextColumn(width="large"),
-            "worth": st.column_config.NumberColumn("worth", format="%.2f", width="small"),
-            "evidence": st.column_config.TextColumn("best evidence", width="large"),
-            "link": st.column_config.LinkColumn("link", display_text="open ↗", width="small"),
-            "score": st.column_config.ProgressColumn(
-                "score", min_value=0.0, max_value=1.0, format="%.2f"
-            ),
-            "verdict": st.column_config.SelectboxColumn(
-                "verdict", options=list(config.verdict_scale()), required=True
-            ),
-            "note": st.column_config.TextColumn("note", width="medium"),
-        },
+        column_config=table_columns(),
     )
+
+
+def table_height(rows: int) -> int:
+    """Room for ``TABLE_ROWS`` rows (fewer when there are fewer), then the table scrolls."""
+    return HEADER_HEIGHT + ROW_HEIGHT * max(1, min(rows, TABLE_ROWS)) + 2
+
+
+def table_columns() -> dict[str, ColumnConfig]:
+    """Widths that fit the first seven columns in the main area at 1280 px (about 820 px):
+    the claim, the best evidence and the conflicts wrap (rows of ``ROW_HEIGHT``)."""
+    return {
+        "#": st.column_config.NumberColumn("#", width=36),
+        "claim": st.column_config.TextColumn("claim", width=235),
+        "verdict": st.column_config.SelectboxColumn(
+            "verdict",
+            options=verdict_options(config.verdict_scale()),
+            required=True,
+            width=100,
+            help="Double-click or type to choose; keys 1–7 work in the focus panel above.",
+        ),
+        "note": st.column_config.TextColumn("note", width=110),
+        "band": st.column_config.TextColumn(
+            "band", width=62, help="How relevant the best passage is: strong, related, weak."
+        ),
+        "conflicts": st.column_config.TextColumn("conflicts", width=82),
+        "evidence": st.column_config.TextColumn("best evidence", width=190),
+        "score": st.column_config.ProgressColumn(
+            "score", min_value=0.0, max_value=1.0, format="%.2f", width=80
+        ),
+        "source": st.column_config.TextColumn("source", width=160),
+        "link": st.column_config.LinkColumn("link", display_text="open ↗", width=60),
+        "kind": st.column_config.TextColumn("kind", width=70),
+        "worth": st.column_config.NumberColumn("worth", format="%.2f", width=60),
+    }
 
 
 def main() -> None:
     store = get_store()
-    message = st.session_state.pop(state.FLASH, None)
-    if message:
-        st.toast(escape_markdown(message))
     article_id = resolve_article(store)
     if article_id is None:
+        render_message(st.session_state.pop(state.FLASH, None))
         st.info("No article yet.")
         st.page_link(
             "pages/new_article.py",
@@ -406,8 +442,8 @@ def main() -> None:
     try:
         review = apply_keys(store, review)
     except ChecksError as error:  # the page sends the keys again a few seconds later
-        st.warning(f"Keys not applied yet: {error}")
-    render_header(review)
+        st.session_state[state.FLASH] = f"Keys not applied yet: {error}"
+    render_header(review, st.session_state.pop(state.FLASH, None))
     if not review.rows:
         st.info("This article has no claims yet: analyse it again.")
         return

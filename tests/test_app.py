@@ -258,7 +258,7 @@ def test_import_verdicts_csv_from_the_review_page(db_path: Path) -> None:
     ).run()
     button(at, "Import verdicts").click().run()  # type: ignore[attr-defined]
     assert not at.exception, at.exception
-    assert any("1 verdicts changed" in t.value for t in at.toast)
+    assert any("1 verdicts changed" in t.value for t in at.caption)
     with Store.open(db_path) as store:
         verdict = store.review(1).rows[1].verdict
         assert (verdict.label, verdict.note) == ("false", "Wrong day, see the transcript.")

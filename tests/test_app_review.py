@@ -33,7 +33,7 @@ def test_undo_button_reverts_the_last_verdict_and_focuses_its_claim(db_path: Pat
     assert not at.exception
     assert saved(db_path) == {}
     assert at.selectbox(key="focus-1").value == "c3"
-    assert any("Undone: c3" in t.value for t in at.toast)
+    assert any("Undone: c3" in t.value for t in at.caption)
 
 
 def test_bulk_action_is_undone_as_one(db_path: Path) -> None:

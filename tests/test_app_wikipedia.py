@@ -112,7 +112,7 @@ def test_a_reference_added_in_the_focus_panel_rematches_the_claim(db_path: Path)
     )
     button(at, "Add and match this claim again").click().run()  # type: ignore[attr-defined]
     assert not at.exception
-    assert any("matched again" in t.value for t in at.toast)
+    assert any("matched again" in t.value for t in at.caption)
     with Store.open(db_path) as store:
         row = next(r for r in store.review(1).rows if r.claim.id == claim_id)
         best = store.document(row.evidence[0].passage.document_key)

@@ -5,27 +5,61 @@ right after claims are split, merged or added."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from checks.model import Review, ReviewRow
 from checks.untrusted import reveal_controls
 from ui.html import link_url
 
-COLUMNS = (
+COLUMNS = (  # the first seven fit 1280 px without scrolling sideways; the rest follow
     "#",
     "claim",
     "verdict",
     "note",
-    "kind",
-    "worth",
-    "score",
+    "band",
     "conflicts",
     "evidence",
+    "score",
     "source",
     "link",
+    "kind",
+    "worth",
 )
 EDITABLE = ("verdict", "note")
 SNIPPET = 220
+STRONG = 0.5  # checks.relevance.STRONG
+FLOOR = 0.2  # checks.relevance.FLOOR
+
+
+def evidence_band(score: float) -> str:
+    """How relevant the best passage is: strong, related or weak.
+
+    The thresholds are the ``relevance`` work's (``checks.relevance.band``); switch to that
+    function once it is on main."""
+    if score >= STRONG:
+        return "strong"
+    return "related" if score >= FLOOR else "weak"
+
+
+def verdict_options(scale: Sequence[str]) -> list[str]:
+    """The scale in the order the table's verdict cell offers it.
+
+    When the reviewer types in the cell, its editor highlights the first option that
+    contains the typed text, so "false" picked "mostly false" (listed before it). Here each
+    label comes before every label that contains it, and otherwise the scale's order stays.
+
+    >>> verdict_options(["unreviewed", "true", "mostly true", "half true", "mostly false",
+    ...                  "false", "unproven", "not checkable"])  # doctest: +NORMALIZE_WHITESPACE
+    ['unreviewed', 'true', 'mostly true', 'half true', 'false', 'mostly false', 'unproven',
+     'not checkable']
+    """
+    ordered: list[str] = []
+    for label in scale:
+        containing = [i for i, other in enumerate(ordered) if label.lower() in other.lower()]
+        ordered.insert(containing[0] if containing else len(ordered), label)
+    return ordered
 
 
 def snippet(text: str, limit: int = SNIPPET) -> str:
@@ -44,6 +78,7 @@ def _row(review: Review, row: ReviewRow, number: int) -> dict[str, object]:
         "source": reveal_controls(doc.title) if doc else "",
         "link": (link_url(doc.url) or "") if doc else "",  # http(s) only: never javascript:
         "score": round(best.score, 3) if best else None,
+        "band": evidence_band(best.score) if best else "",
         "conflicts": "; ".join(best.agreement.describe_conflicts()) if best else "",
         "verdict": row.verdict.label,
         "note": row.verdict.note,

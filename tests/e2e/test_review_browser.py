@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 from checks.store import Store
 from tests.e2e.review_page import (
@@ -25,14 +25,12 @@ from tests.e2e.review_page import (
     progress,
 )
 from tests.e2e.server import Server
+from tests.e2e.table_page import cell, select_cell, table_row
 
 pytestmark = pytest.mark.e2e
 
 CLAIMS = 33
 NOTE = "Speech was on 14 June – the article says 15 June; “check” the wire copy."
-# Glide data grid geometry (Streamlit defaults): header and rows are 35 px high.
-ROW_HEIGHT = 35
-CLAIM_COLUMN = 1  # "#" is column 0 (the index is hidden); columns are found by their header
 TABLE_ROW = 7  # claim #8, edited in the table, then undone
 TABLE_VERDICT = "half true"
 
@@ -48,55 +46,6 @@ def reviewed(page: Page, count: int) -> None:
 
 def shot(page: Page, artifacts: Path, name: str) -> None:
     page.screenshot(path=artifacts / f"review-{name}.png")
-
-
-def grid(page: Page) -> Locator:
-    return page.get_by_test_id("stDataFrame")
-
-
-def cell(page: Page, column: int, row: int) -> Locator:
-    """A cell in the grid's accessible mirror table (only cells scrolled into view exist)."""
-    return grid(page).get_by_test_id(f"glide-cell-{column}-{row}")
-
-
-def header(page: Page, name: str) -> Locator:
-    return grid(page).locator("th[role=columnheader]").filter(has_text=re.compile(f"^{name}$"))
-
-
-def column(page: Page, name: str) -> int:
-    """The grid column index of the column headed ``name`` (it must be scrolled into view)."""
-    index = header(page, name).get_attribute("aria-colindex")
-    assert index is not None, f"no column {name!r} in view"
-    return int(index) - 1
-
-
-def table_row(page: Page, row: int) -> tuple[str, str]:
-    """(verdict, note) as the grid shows them in ``row``."""
-    return (
-        cell(page, column(page, "verdict"), row).inner_text(),
-        cell(page, column(page, "note"), row).inner_text(),
-    )
-
-
-def select_cell(page: Page, row: int, name: str) -> int:
-    """Select the cell of ``row`` in the column headed ``name``, as a user would: click the
-    claim cell on the canvas, then walk right with the arrow key. Returns the column index."""
-    table = grid(page)
-    table.scroll_into_view_if_needed()
-    box = table.bounding_box()
-    assert box is not None
-    page.mouse.click(box["x"] + 150, box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2)
-    expect(cell(page, CLAIM_COLUMN, row)).to_have_attribute("aria-selected", "true")
-    current = CLAIM_COLUMN
-    while header(page, name).count() == 0:  # scroll right until the column is in view
-        assert current < 20, f"no column {name!r}"
-        page.keyboard.press("ArrowRight")
-        current += 1
-    target = column(page, name)
-    for _ in range(target - current):
-        page.keyboard.press("ArrowRight")
-    expect(cell(page, target, row)).to_have_attribute("aria-selected", "true")
-    return target
 
 
 def test_keyboard_note_table_undo_reload_and_csv(

@@ -1,0 +1,257 @@
+"""checks.keyqueue: presses parsed, applied in order and once, against a real SQLite store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checks.keyqueue import (
+    Batch,
+    KeyPress,
+    Op,
+    Outcome,
+    apply_presses,
+    next_unreviewed,
+    parse_batch,
+    step_from,
+)
+from checks.pipeline import analyze
+from checks.store import Store
+from ui.keys import MemoryReceipts, StoreDesk
+
+SCALE = ("unreviewed", "true", "mostly true", "half true", "mostly false", "false", "unproven")
+TEXT = (
+    "The bridge over the Rhine opened in 1962. It carries 40,000 cars a day. "
+    "The city council voted 31 to 9 to repair it. Repairs will cost 12 million euros. "
+    "Work starts in March 2025. The mayor said the bridge is safe."
+)
+CLAIMS = [f"c{n}" for n in range(1, 7)]
+
+
+@pytest.fixture
+def store(db_path: Path) -> Store:
+    store = Store.open(db_path)
+    article = store.add_article(title="Bridge", text=TEXT)
+    store.save_analysis(article.id, analyze(TEXT, sources=()))
+    assert [row.claim.id for row in store.review(article.id).rows] == CLAIMS
+    return store
+
+
+def press(seq: int, op: Op, *, tab: str = "tab-a", **fields: Any) -> KeyPress:
+    return KeyPress(tab=tab, seq=seq, article_id=1, op=op, **fields)
+
+
+def verdict(seq: int, label: str, **fields: Any) -> KeyPress:
+    return press(seq, Op.VERDICT, label=label, **fields)
+
+
+def run(
+    store: Store,
+    receipts: MemoryReceipts,
+    batch: Batch,
+    *,
+    focus: str = "c1",
+    handled: dict[str, tuple[int, str]] | None = None,
+) -> Outcome:
+    review = store.review(1)
+    return apply_presses(
+        batch,
+        desk=StoreDesk(store, 1, receipts, SCALE),
+        article_id=1,
+        order=[row.claim.id for row in review.rows],
+        labels={row.claim.id: row.verdict.label for row in review.rows},
+        scale=SCALE,
+        focus=focus,
+        handled=handled,
+    )
+
+
+def labels(store: Store) -> dict[str, str]:
+    return {
+        row.claim.id: row.verdict.label
+        for row in store.review(1).rows
+        if row.verdict.label != "unreviewed"
+    }
+
+
+def test_fast_presses_chain_from_the_claim_shown_when_the_first_was_pressed(
+    store: Store,
+) -> None:
+    batch = Batch((
+        verdict(1, "true", anchor="c2"),
+        verdict(2, "false"),
+        press(3, Op.MOVE, step=1),
+        verdict(4, "unproven"),
+    ))  # fmt: skip
+    outcome = run(store, MemoryReceipts(), batch)
+    assert labels(store) == {"c2": "true", "c3": "false", "c5": "unproven"}
+    assert (outcome.focus, outcome.applied, dict(outcome.done)) == ("c6", 4, {"tab-a": 4})
+    assert outcome.changed
+
+
+def test_a_batch_sent_again_applies_nothing_again(store: Store) -> None:
+    receipts = MemoryReceipts()
+    batch = Batch((verdict(1, "true", anchor="c1"), verdict(2, "true"), press(3, Op.UNDO)))
+    first = run(store, receipts, batch)
+    history = store.history(1)
+    again = run(store, receipts, batch, focus="c4")  # a reload: new session, same receipts
+    assert store.history(1) == history
+    assert labels(store) == {"c1": "true"}
+    assert (first.focus, again.focus, again.applied) == ("c2", "c2", 0)
+    assert dict(again.done) == {"tab-a": 3}
+
+
+def test_presses_this_session_handled_are_skipped_without_moving_the_focus(
+    store: Store,
+) -> None:
+    receipts = MemoryReceipts()
+    batch = Batch((verdict(1, "true", anchor="c1"),))
+    run(store, receipts, batch)
+    outcome = run(store, receipts, batch, focus="c5", handled={"tab-a": (1, "c2")})
+    assert (outcome.focus, outcome.applied, dict(outcome.done)) == (None, 0, {"tab-a": 1})
+
+
+def test_after_a_reload_the_rest_of_a_tab_continues_where_its_receipts_end(
+    store: Store,
+) -> None:
+    receipts = MemoryReceipts()
+    run(store, receipts, Batch((verdict(1, "true", anchor="c1"), verdict(2, "true"))))
+    # The new page resends presses 3 and 4 of the old tab, then its own first press.
+    batch = Batch((
+        verdict(3, "false"),
+        verdict(4, "false"),
+        verdict(1, "half true", tab="tab-b"),
+    ))  # fmt: skip
+    outcome = run(store, receipts, batch, focus="c1")
+    assert labels(store) == {
+        "c1": "true", "c2": "true", "c3": "false", "c4": "false", "c5": "half true"
+    }  # fmt: skip
+    assert dict(outcome.done) == {"tab-a": 4, "tab-b": 1}
+    assert outcome.focus == "c6"
+
+
+def test_a_claim_picked_by_hand_is_where_the_next_press_acts_and_the_focus_ends(
+    store: Store,
+) -> None:
+    batch = Batch(
+        (verdict(1, "true", anchor="c1"), verdict(2, "false", anchor_position=5)),
+        picked=3,
+    )
+    outcome = run(store, MemoryReceipts(), batch)
+    assert labels(store) == {"c1": "true", "c5": "false"}
+    assert outcome.focus == "c3"
+
+
+def test_undo_in_the_queue_undoes_the_press_before_it_and_focuses_that_claim(
+    store: Store,
+) -> None:
+    batch = Batch((
+        verdict(1, "true", anchor="c1"),
+        verdict(2, "false"),
+        press(3, Op.UNDO),
+        press(4, Op.UNDO),
+        press(5, Op.UNDO),
+        verdict(6, "half true"),
+    ))  # fmt: skip
+    outcome = run(store, MemoryReceipts(), batch)
+    assert labels(store) == {"c1": "half true"}
+    assert outcome.messages == (
+        "Undone: c2 is unreviewed again.",
+        "Undone: c1 is unreviewed again.",
+        "Nothing to undo.",
+    )
+    assert outcome.focus == "c2"
+    assert [(h.claim_id, h.label, h.undoes is not None) for h in store.history(1)] == [
+        ("c1", "true", False),
+        ("c2", "false", False),
+        ("c2", "unreviewed", True),
+        ("c1", "unreviewed", True),
+        ("c1", "half true", False),
+    ]
+
+
+def test_clear_stays_on_the_claim_and_a_label_off_the_scale_is_skipped(store: Store) -> None:
+    batch = Batch((
+        verdict(1, "true", anchor="c4"),
+        press(2, Op.MOVE, step=-1),
+        verdict(3, "unreviewed"),
+        verdict(4, "pants on fire"),
+        verdict(5, "unproven"),
+    ))  # fmt: skip
+    outcome = run(store, MemoryReceipts(), batch)
+    assert labels(store) == {"c4": "unproven"}
+    assert outcome.messages == ("“pants on fire” is not on the verdict scale; key skipped.",)
+    assert (outcome.focus, outcome.applied) == ("c5", 5)
+
+
+def test_presses_for_another_article_are_left_for_that_article(store: Store) -> None:
+    other = KeyPress(tab="tab-a", seq=1, article_id=2, op=Op.VERDICT, label="true")
+    outcome = run(store, MemoryReceipts(), Batch((other,)))
+    assert (outcome.focus, outcome.applied, dict(outcome.done)) == (None, 0, {})
+    assert labels(store) == {}
+
+
+def test_moves_clamp_at_both_ends(store: Store) -> None:
+    batch = Batch((
+        press(1, Op.MOVE, step=-1, anchor="c1"),
+        *(press(seq, Op.MOVE, step=1) for seq in range(2, 10)),
+    ))  # fmt: skip
+    assert run(store, MemoryReceipts(), batch).focus == "c6"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            {"presses": [{"tab": "t1", "seq": 1, "article": 1, "op": "verdict",
+                          "label": "true", "anchor": "c3", "shown": 3}], "picked": None},
+            Batch((KeyPress("t1", 1, 1, Op.VERDICT, label="true", anchor="c3"),)),
+        ),
+        (
+            {"presses": [{"tab": "t1", "seq": 2, "article": 1, "op": "move", "step": -1,
+                          "anchor": None, "anchorPosition": 4}], "picked": 7},
+            Batch((KeyPress("t1", 2, 1, Op.MOVE, step=-1, anchor_position=4),), picked=7),
+        ),
+        (
+            {"presses": [{"tab": "t1", "seq": 3, "article": 1, "op": "undo", "label": "x"}]},
+            Batch((KeyPress("t1", 3, 1, Op.UNDO),)),
+        ),
+        (
+            {"presses": [
+                {"tab": "t1", "seq": 4, "article": 1, "op": "move", "step": 2},
+                {"tab": "t1", "seq": 5, "article": 1, "op": "explode"},
+                {"tab": "t1", "seq": 6, "article": 1, "op": "verdict", "label": ""},
+                {"tab": "t1", "seq": 7, "article": 1, "op": "verdict", "label": "true",
+                 "anchor": "<img src=x>"},
+                {"tab": "t 1", "seq": 8, "article": 1, "op": "undo"},
+                {"tab": "t1", "seq": True, "article": 1, "op": "undo"},
+                "not a press",
+            ], "picked": -3},
+            Batch((), rejected=(("t1", 4), ("t1", 5), ("t1", 6), ("t1", 7))),
+        ),
+        (None, Batch(())),
+        ({"presses": "1111"}, Batch(())),
+    ],
+)  # fmt: skip
+def test_parse_batch_keeps_only_presses_it_can_read(raw: object, expected: Batch) -> None:
+    assert parse_batch(raw) == expected
+
+
+def test_rejected_presses_are_confirmed_with_a_message_and_change_nothing(
+    store: Store,
+) -> None:
+    outcome = run(store, MemoryReceipts(), Batch((), rejected=(("t1", 4),)))
+    assert dict(outcome.done) == {"t1": 4}
+    assert outcome.messages == ("A key press could not be read and was skipped.",)
+    assert labels(store) == {}
+
+
+def test_next_unreviewed_wraps_and_step_from_clamps() -> None:
+    order = ["c1", "c2", "c3", "c4"]
+    marks = {"c1": "unreviewed", "c2": "true", "c3": "true", "c4": "true"}
+    assert next_unreviewed(order, marks, "c3", unreviewed="unreviewed") == "c1"
+    assert next_unreviewed(order, marks, "c1", unreviewed="unreviewed") == "c1"
+    assert (step_from(order, "c4", 1), step_from(order, "c1", -1)) == ("c4", "c1")
+    assert step_from(order, "gone", 1) == "c2"
