@@ -10,10 +10,10 @@ import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
 from checks import config
-from checks.edits import split_guess
-from checks.errors import ChecksError, NotFoundError
-from checks.model import ClaimKind, Review, ReviewRow
+from checks.errors import ChecksError, InputError, NotFoundError
+from checks.model import Claim, ClaimKind, Review, ReviewRow
 from checks.report import escape_markdown
+from checks.split_mark import mark_for, marked, split_at_mark
 from checks.store import Store
 from ui import state
 from ui.add_reference import render_add_reference
@@ -271,11 +271,13 @@ def render_evidence(review: Review, row: ReviewRow) -> None:
 
 
 def render_edit_claims(review: Review, row: ReviewRow) -> None:
-    """Fix the text, split, merge with the next claim, delete, or add a claim from a passage."""
+    """Fix the text, split, merge with the claim before or after, delete, or add a claim
+    from a passage."""
     article_id, claim = review.article.id, row.claim
     ids = [item.claim.id for item in review.rows]
     position = ids.index(claim.id)
-    following = review.rows[position + 1].claim if position + 1 < len(ids) else None
+    before = review.rows[position - 1].claim if position > 0 else None
+    after = review.rows[position + 1].claim if position + 1 < len(ids) else None
     with st.expander("Edit claims: fix the text, split, merge, delete, add from a passage"):
         text_tab, split_tab, merge_tab, add_tab = st.tabs(
             ["Fix the text", "Split in two", "Merge or delete", "Add from a passage"]
@@ -287,20 +289,9 @@ def render_edit_claims(review: Review, row: ReviewRow) -> None:
             st.button("Save the text and match it again", key="edit-save",
                       on_click=edit_claim_text, args=(article_id, claim.id))  # fmt: skip
         with split_tab:
-            first, second = split_guess(claim.text)
-            st.text_area("First claim (keeps the id and verdict)", value=first,
-                         key=state.edit_key(article_id, claim.id, "first"), height=80)  # fmt: skip
-            st.text_area("Second claim (a new id)", value=second,
-                         key=state.edit_key(article_id, claim.id, "second"), height=80)  # fmt: skip
-            st.button("Split in two", key="edit-split", on_click=split_claim,
-                      args=(article_id, claim.id))  # fmt: skip
+            render_split(article_id, claim.id, claim.text)
         with merge_tab:
-            if following is None:
-                st.caption("This is the last claim: there is none after it to merge with.")
-            else:
-                st.caption(f"Next claim ({following.id}): {following.text[:200]}")
-                st.button(f"Merge {claim.id} with {following.id}", key="edit-merge",
-                          on_click=merge_claim, args=(article_id, claim.id))  # fmt: skip
+            render_merge(article_id, claim.id, before, after)
             st.checkbox(f"Yes, delete {claim.id} and its verdict",
                         key=state.edit_key(article_id, claim.id, "confirm"))  # fmt: skip
             st.button(f"Delete {claim.id}", key="edit-delete", on_click=delete_claim,
@@ -317,6 +308,46 @@ def render_edit_claims(review: Review, row: ReviewRow) -> None:
             "An edited claim is matched again against the article's documents. Ids never "
             "change or come back: a new claim gets a new id. Analyse again keeps your edits."
         )
+
+
+def render_split(article_id: int, claim_id: str, text: str) -> None:
+    """One box: the claim with a mark where it splits; the reviewer moves the mark."""
+    mark = mark_for(text)
+    key = state.edit_key(article_id, claim_id, "split")
+    st.text_area(
+        f"The claim, with {mark} where it splits (move it, or type it where you want the cut)",
+        value=marked(text),
+        key=key,
+        height=90,
+    )
+    try:
+        first, second = split_at_mark(st.session_state.get(key, marked(text)), mark=mark)
+    except InputError as error:
+        st.caption(f":material/warning: {escape_markdown(str(error))}")
+    else:
+        st.caption(
+            f"**{claim_id}** (keeps its verdict): {escape_markdown(first)}  \n"
+            f"**new claim**: {escape_markdown(second)}"
+        )
+    st.button("Split in two", key="edit-split", on_click=split_claim,
+              args=(article_id, claim_id, mark))  # fmt: skip
+
+
+def render_merge(
+    article_id: int, claim_id: str, before: Claim | None, after: Claim | None
+) -> None:
+    """Merge with the claim before (it keeps its id and verdict) or after (this one does)."""
+    if before is not None:
+        st.caption(f"Claim before ({before.id}): {escape_markdown(before.text[:200])}")
+        st.button(f"Merge {before.id} + {claim_id} (keeps {before.id} and its verdict)",
+                  key="edit-merge-previous", on_click=merge_claim,
+                  args=(article_id, before.id))  # fmt: skip
+    if after is not None:
+        st.caption(f"Claim after ({after.id}): {escape_markdown(after.text[:200])}")
+        st.button(f"Merge {claim_id} + {after.id} (keeps {claim_id} and its verdict)",
+                  key="edit-merge", on_click=merge_claim, args=(article_id, claim_id))  # fmt: skip
+    if before is None and after is None:
+        st.caption("This is the only claim: there is none to merge with.")
 
 
 def filtered_rows(

@@ -47,8 +47,13 @@ def test_bulk_action_is_undone_as_one(db_path: Path) -> None:
 def test_split_a_claim_from_the_panel(db_path: Path) -> None:
     at = open_demo()
     at.selectbox(key="focus-1").select("c3").run()
-    at.text_area(key="edit-1-c3-first").input("Putin has offered a ceasefire to Ukraine.")
-    at.text_area(key="edit-1-c3-second").input("Ukraine must abandon its NATO bid.")
+    box = at.text_area(key="edit-1-c3-split")
+    assert box.value.count("|") == 1  # the likeliest split point, shown in the sentence
+    box.input("Putin has offered a ceasefire to Ukraine. | Ukraine must abandon its NATO bid.")
+    at.run()
+    assert any(
+        "**new claim**: Ukraine must abandon its NATO bid." in c.value for c in at.caption
+    )
     button(at, "Split in two").click().run()  # type: ignore[attr-defined]
     assert not at.exception, at.exception
     with Store.open(db_path) as store:
@@ -62,6 +67,37 @@ def test_split_a_claim_from_the_panel(db_path: Path) -> None:
     assert any(
         option.startswith("#4 · Ukraine must") for option in at.selectbox(key="focus-1").options
     )
+
+
+def test_a_split_without_one_mark_changes_nothing_and_says_why(db_path: Path) -> None:
+    at = open_demo()
+    at.selectbox(key="focus-1").select("c3").run()
+    at.text_area(key="edit-1-c3-split").input("no mark | here | twice").run()
+    shown = [c.value for c in at.caption]  # Markdown source: the | is escaped
+    assert any(r"Put one \| where the claim splits (2 found)." in value for value in shown)
+    button(at, "Split in two").click().run()  # type: ignore[attr-defined]
+    assert any(r"Not changed: Put one \| where" in c.value for c in at.caption)
+    with Store.open(db_path) as store:
+        assert store.claim_edits(1) == ()
+
+
+def test_merge_with_the_claim_before_keeps_its_id_and_verdict(db_path: Path) -> None:
+    at = open_demo()
+    at.selectbox(key="focus-1").select("c3").run()
+    button(at, "true").click().run()  # type: ignore[attr-defined]
+    at.selectbox(key="focus-1").select("c4").run()
+    with Store.open(db_path) as store:
+        texts = {row.claim.id: row.claim.text for row in store.review(1).rows}
+    button(at, "Merge c3 + c4 (keeps c3 and its verdict)").click().run()  # type: ignore[attr-defined]
+    assert not at.exception, at.exception
+    with Store.open(db_path) as store:
+        rows = {row.claim.id: row for row in store.review(1).rows}
+        assert [e.action for e in store.claim_edits(1)] == ["merge"]
+    assert "c4" not in rows
+    assert rows["c3"].claim.text == f"{texts['c3']} {texts['c4']}"
+    assert rows["c3"].verdict.label == "true"
+    assert at.selectbox(key="focus-1").value == "c3"
+    assert any(b.label == "Merge c2 + c3 (keeps c2 and its verdict)" for b in at.button)
 
 
 def test_delete_a_claim_needs_the_confirmation(db_path: Path) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from checks import config, edits
+from checks import config, edits, split_mark
 from checks.errors import ChecksError
 from checks.model import ClaimKind, Review
 from ui import state
@@ -150,11 +150,11 @@ def edit_claim_text(article_id: int, claim_id: str) -> None:
     )
 
 
-def split_claim(article_id: int, claim_id: str) -> None:
-    first = st.session_state.get(state.edit_key(article_id, claim_id, "first"), "")
-    second = st.session_state.get(state.edit_key(article_id, claim_id, "second"), "")
+def split_claim(article_id: int, claim_id: str, mark: str = split_mark.MARK) -> None:
+    text = st.session_state.get(state.edit_key(article_id, claim_id, "split"), "")
 
     def run() -> str:
+        first, second = split_mark.split_at_mark(text, mark=mark)
         edits.split(get_store(), article_id, claim_id, first, second)
         return claim_id
 
