@@ -61,12 +61,18 @@ def _evidence(review: Review, evidence: Evidence) -> dict[str, Any]:
 
 
 def _history(entry: HistoryEntry) -> dict[str, Any]:
-    return {
+    record: dict[str, Any] = {
         "label": entry.label,
         "note": entry.note,
         "evidence_rank": entry.evidence_rank,
         "changed_at": entry.changed_at,
     }
+    if entry.action != "verdict":  # a passage marked not relevant (or back), a claim edit
+        record["action"] = entry.action
+        record["detail"] = json.loads(entry.detail) if entry.detail else None
+    if entry.undoes is not None:
+        record["undoes"] = entry.undoes
+    return record
 
 
 def jsonl_record(review: Review, row: ReviewRow, history: Sequence[HistoryEntry]) -> dict[str, Any]:
@@ -95,6 +101,7 @@ def jsonl_record(review: Review, row: ReviewRow, history: Sequence[HistoryEntry]
             "updated_at": verdict.updated_at,
         },
         "evidence": [_evidence(review, e) for e in sorted(row.evidence, key=lambda e: e.rank)],
+        "not_relevant": [_evidence(review, e) for e in row.dismissed],
         "history": [_history(entry) for entry in history if entry.claim_id == claim.id],
     }
 

@@ -38,6 +38,7 @@ class Op(str, Enum):
     VERDICT = "verdict"  # set ``label`` (the scale's "unreviewed" clears), then on to the next
     MOVE = "move"  # ``step`` claims on (+1) or back (-1), clamped to the ends
     UNDO = "undo"  # the article's latest change not yet undone
+    DISMISS = "dismiss"  # passage ``rank`` of the claim is not relevant (0: the first shown)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class KeyPress:
     op: Op
     label: str = ""
     step: int = 0
+    rank: int = 0  # DISMISS: the evidence rank, 0 for the first passage shown
     anchor: str | None = None  # the claim shown when pressed (on a settled screen)
     anchor_position: int | None = None  # 1-based place of a claim picked but not yet drawn
 
@@ -92,12 +94,21 @@ class Desk(Protocol):
         """The claim the next undo changes (None: nothing to undo)."""
         ...
 
-    def undo(self, *, receipt: Receipt) -> Sequence[tuple[str, str]]:
-        """Undo; returns ``(claim_id, label restored)`` per verdict changed."""
+    def undo(self, *, receipt: Receipt) -> str | None:
+        """Undo; returns what was undone in words (None: nothing was)."""
+        ...
+
+    def claims(self) -> tuple[list[str], dict[str, str]]:
+        """The article's claim ids in order and their labels, as they are now."""
         ...
 
     def record(self, receipt: Receipt) -> None:
         """Save the receipt of a press that changes no verdict (a move, nothing to undo)."""
+        ...
+
+    def dismiss(self, claim_id: str, rank: int, *, receipt: Receipt) -> str | None:
+        """Mark the claim's passage ``rank`` (0: the first shown) not relevant; returns a
+        message saying what was marked, None when there was no such passage."""
         ...
 
 
@@ -142,6 +153,10 @@ def _press(item: object) -> KeyPress | None:
     except ValueError:
         return None
     label, step, anchor = item.get("label", ""), item.get("step", 0), item.get("anchor")
+    rank = item.get("rank", 0)
+    if op is Op.DISMISS and not (isinstance(rank, int) and not isinstance(rank, bool)
+                                 and 0 <= rank <= 1000):  # fmt: skip
+        return None
     if op is Op.VERDICT and not (isinstance(label, str) and 0 < len(label) <= 100):
         return None
     if op is Op.MOVE and step not in (-1, 1):
@@ -155,6 +170,7 @@ def _press(item: object) -> KeyPress | None:
         op=op,
         label=label if op is Op.VERDICT else "",
         step=int(step) if op is Op.MOVE else 0,
+        rank=int(rank) if op is Op.DISMISS else 0,
         anchor=anchor,
         anchor_position=_position(item.get("anchorPosition")),
     )
@@ -288,6 +304,16 @@ def _apply(run: _Run, press: KeyPress, desk: Desk, *, start: str) -> Receipt:
         run.changed = run.changed or run.labels.get(start) != press.label
         run.labels = labels
         return done
+    if press.op is Op.DISMISS:
+        done = receipt(start)
+        said = desk.dismiss(start, press.rank, receipt=done)
+        if said is None:
+            desk.record(done)
+            run.messages.append(f"{start} has no such passage; key skipped.")
+        else:
+            run.changed = True
+            run.messages.append(said)
+        return done
     target = desk.undo_target()
     if target is None:
         done = receipt(start)
@@ -295,18 +321,11 @@ def _apply(run: _Run, press: KeyPress, desk: Desk, *, start: str) -> Receipt:
         run.messages.append("Nothing to undo.")
         return done
     done = receipt(target if target in run.order else start)
-    restored = desk.undo(receipt=done)
-    for claim_id, label in restored:
-        run.labels[claim_id] = label
-    run.changed = run.changed or bool(restored)
-    run.messages.append(_undo_message(restored))
+    said = desk.undo(receipt=done)
+    run.order, run.labels = desk.claims()  # an undone claim edit changes the claims
+    if said is not None:
+        run.changed = True
+        run.messages.append(said)
+    if done.focus not in run.order:
+        done = receipt(run.order[0] if run.order else start)
     return done
-
-
-def _undo_message(restored: Sequence[tuple[str, str]]) -> str:
-    if not restored:
-        return "Nothing to undo."
-    if len(restored) == 1:
-        claim_id, label = restored[0]
-        return f"Undone: {claim_id} is {label} again."
-    return f"Undone: {len(restored)} verdicts of one bulk change."

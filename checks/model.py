@@ -213,12 +213,14 @@ class Analysis:
 
 @dataclass(frozen=True)
 class ReviewRow:
-    """One claim as the reviewer sees it: its sentence, ranked evidence and verdict."""
+    """One claim as the reviewer sees it: its sentence, ranked evidence and verdict;
+    ``dismissed`` holds the passages the reviewer marked not relevant (out of ``evidence``)."""
 
     sentence: Sentence
     claim: Claim
     evidence: tuple[Evidence, ...]
     verdict: Verdict
+    dismissed: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)

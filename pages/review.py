@@ -21,7 +21,7 @@ from ui.analysis import run_analysis
 from ui.exports import render_exports, render_import
 from ui.frames import EDITABLE, review_frame, verdict_options
 from ui.html import STYLE, evidence_html, paragraph_html, text_html
-from ui.keys import apply_keys, mount_keys, verdict_key
+from ui.keys import apply_keys, dismiss_key, mount_keys, verdict_key
 from ui.metadata import metadata_label, render_metadata
 from ui.resources import get_store
 from ui.review_actions import (
@@ -29,6 +29,7 @@ from ui.review_actions import (
     bump_generation,
     cite,
     delete_claim,
+    dismiss,
     edit_claim_text,
     mark_not_checkable,
     merge_claim,
@@ -47,7 +48,8 @@ SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 NOTE_LABEL = "Note (saved when you leave the box or press Ctrl+Enter)"
 KEY_MAP = (
     "Keys: **1–7** verdict, then the next unreviewed claim · **0** clear · **J** or **→** "
-    "next · **K** or **←** previous · **N** note (**Esc** leaves it) · **U** undo. "
+    "next · **K** or **←** previous · **N** note (**Esc** leaves it) · **X** first passage "
+    "not relevant · **U** undo (verdicts, marks and claim edits). "
     "No key acts while you type in a box or edit the table."
 )
 MESSAGE = "last-message"  # the container of the last action's message
@@ -231,6 +233,7 @@ def render_claim(review: Review, row: ReviewRow) -> None:
 
 
 def render_evidence(review: Review, row: ReviewRow) -> None:
+    render_dismissed(row)
     if not row.evidence:
         st.info("No evidence found in the reference library for this claim.")
         return
@@ -267,6 +270,29 @@ def render_evidence(review: Review, row: ReviewRow) -> None:
             ),
             type="tertiary",
             icon=":material/format_quote:",
+        )
+        render_dismiss_button(review, row, evidence.rank)
+
+
+def render_dismiss_button(review: Review, row: ReviewRow, rank: int) -> None:
+    """"Not relevant" for one passage (X does it for the first one shown)."""
+    st.button(
+        "Not relevant",
+        key=dismiss_key(rank),
+        on_click=dismiss,
+        args=(review.article.id, row.claim.id, rank),
+        type="tertiary",
+        icon=":material/block:",
+        help="This passage is not evidence for the claim: it leaves the list (U undoes it).",
+    )
+
+
+def render_dismissed(row: ReviewRow) -> None:
+    count = len(row.dismissed)
+    if count:
+        st.caption(
+            f"{count} passage{'s' if count > 1 else ''} marked not relevant for this claim "
+            "(kept in the history and the JSONL export; U undoes the last mark)."
         )
 
 

@@ -69,6 +69,28 @@ def test_split_a_claim_from_the_panel(db_path: Path) -> None:
     )
 
 
+def test_undo_puts_split_claims_back_and_a_passage_marked_not_relevant(db_path: Path) -> None:
+    at = open_demo()
+    at.selectbox(key="focus-1").select("c3").run()
+    with Store.open(db_path) as store:
+        before = [(row.claim.id, row.claim.text) for row in store.review(1).rows]
+    at.text_area(key="edit-1-c3-split").input("Putin offered a ceasefire | on conditions.")
+    button(at, "Split in two").click().run()  # type: ignore[attr-defined]
+    at.button(key="dismiss-1").click().run()
+    assert any("Passage 1 of c3 marked not relevant" in c.value for c in at.caption)
+    assert any("1 passage marked not relevant for this claim" in c.value for c in at.caption)
+    button(at, "Undo").click().run()  # type: ignore[attr-defined]
+    assert any("Undone: the passage is evidence of c3 again." in c.value for c in at.caption)
+    button(at, "Undo").click().run()  # type: ignore[attr-defined]
+    assert not at.exception, at.exception
+    assert any("Undone: the split; the claims are as they were (c3)." in c.value
+               for c in at.caption)  # fmt: skip
+    with Store.open(db_path) as store:
+        assert [(row.claim.id, row.claim.text) for row in store.review(1).rows] == before
+        assert [e.action for e in store.claim_edits(1)] == ["split", "undo"]
+    assert at.selectbox(key="focus-1").value == "c3"
+
+
 def test_a_split_without_one_mark_changes_nothing_and_says_why(db_path: Path) -> None:
     at = open_demo()
     at.selectbox(key="focus-1").select("c3").run()

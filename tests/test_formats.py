@@ -78,8 +78,10 @@ def test_jsonl_has_one_line_per_claim_with_evidence_and_history(
         "claim",
         "verdict",
         "evidence",
+        "not_relevant",
         "history",
     }
+    assert record["not_relevant"] == []
     assert record["article"]["author"] == "Jane Reporter; John Roe"
     assert record["article"]["published"] == "2024-06-15"
     assert record["verdict"] == {
@@ -94,6 +96,31 @@ def test_jsonl_has_one_line_per_claim_with_evidence_and_history(
     assert [(h["label"], h["evidence_rank"]) for h in record["history"]][-2:] == [
         ("false", None),
         ("false", 1),
+    ]
+
+
+def test_jsonl_carries_a_passage_marked_not_relevant_and_its_undo(
+    store: Store, article_id: int
+) -> None:
+    first = claim_ids(store)[2]
+    review = store.review(article_id)
+    passage = next(row for row in review.rows if row.claim.id == first).evidence[0]
+    before = len(store.history(article_id, first))  # the store is shared by this module
+    store.dismiss_evidence(article_id, first, passage.rank)
+    record = json.loads(export(store, article_id, Format.JSONL).decode("utf-8").splitlines()[2])
+    assert [e["text"] for e in record["not_relevant"]] == [passage.passage.text]
+    assert passage.passage.text not in [e["text"] for e in record["evidence"]]
+    (mark,) = record["history"][before:]
+    assert mark["action"] == "not relevant"
+    assert (mark["detail"]["text"], mark["detail"]["rank"]) == (passage.passage.text, 1)
+    store.undo(article_id)
+    record = json.loads(export(store, article_id, Format.JSONL).decode("utf-8").splitlines()[2])
+    assert record["not_relevant"] == []
+    assert record["evidence"][0]["text"] == passage.passage.text
+    marked = next(h.id for h in store.history(article_id) if h.action == "not relevant")
+    assert [(h.get("action"), h.get("undoes")) for h in record["history"][before:]] == [
+        ("not relevant", None),
+        ("relevant again", marked),
     ]
 
 

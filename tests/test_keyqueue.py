@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from checks import edits
+from checks.keydesk import StoreDesk
 from checks.keyqueue import (
     Batch,
     KeyPress,
@@ -18,8 +20,8 @@ from checks.keyqueue import (
     step_from,
 )
 from checks.pipeline import analyze
+from checks.sources.library import LibrarySource, seed_demo_library
 from checks.store import Store
-from ui.keys import MemoryReceipts, StoreDesk
 
 SCALE = ("unreviewed", "true", "mostly true", "half true", "mostly false", "false", "unproven")
 TEXT = (
@@ -49,7 +51,6 @@ def verdict(seq: int, label: str, **fields: Any) -> KeyPress:
 
 def run(
     store: Store,
-    receipts: MemoryReceipts,
     batch: Batch,
     *,
     focus: str = "c1",
@@ -58,7 +59,7 @@ def run(
     review = store.review(1)
     return apply_presses(
         batch,
-        desk=StoreDesk(store, 1, receipts, SCALE),
+        desk=StoreDesk(store, 1, SCALE),
         article_id=1,
         order=[row.claim.id for row in review.rows],
         labels={row.claim.id: row.verdict.label for row in review.rows},
@@ -85,18 +86,17 @@ def test_fast_presses_chain_from_the_claim_shown_when_the_first_was_pressed(
         press(3, Op.MOVE, step=1),
         verdict(4, "unproven"),
     ))  # fmt: skip
-    outcome = run(store, MemoryReceipts(), batch)
+    outcome = run(store, batch)
     assert labels(store) == {"c2": "true", "c3": "false", "c5": "unproven"}
     assert (outcome.focus, outcome.applied, dict(outcome.done)) == ("c6", 4, {"tab-a": 4})
     assert outcome.changed
 
 
 def test_a_batch_sent_again_applies_nothing_again(store: Store) -> None:
-    receipts = MemoryReceipts()
     batch = Batch((verdict(1, "true", anchor="c1"), verdict(2, "true"), press(3, Op.UNDO)))
-    first = run(store, receipts, batch)
+    first = run(store, batch)
     history = store.history(1)
-    again = run(store, receipts, batch, focus="c4")  # a reload: new session, same receipts
+    again = run(store, batch, focus="c4")  # a reload: new session, same receipts
     assert store.history(1) == history
     assert labels(store) == {"c1": "true"}
     assert (first.focus, again.focus, again.applied) == ("c2", "c2", 0)
@@ -106,25 +106,23 @@ def test_a_batch_sent_again_applies_nothing_again(store: Store) -> None:
 def test_presses_this_session_handled_are_skipped_without_moving_the_focus(
     store: Store,
 ) -> None:
-    receipts = MemoryReceipts()
     batch = Batch((verdict(1, "true", anchor="c1"),))
-    run(store, receipts, batch)
-    outcome = run(store, receipts, batch, focus="c5", handled={"tab-a": (1, "c2")})
+    run(store, batch)
+    outcome = run(store, batch, focus="c5", handled={"tab-a": (1, "c2")})
     assert (outcome.focus, outcome.applied, dict(outcome.done)) == (None, 0, {"tab-a": 1})
 
 
 def test_after_a_reload_the_rest_of_a_tab_continues_where_its_receipts_end(
     store: Store,
 ) -> None:
-    receipts = MemoryReceipts()
-    run(store, receipts, Batch((verdict(1, "true", anchor="c1"), verdict(2, "true"))))
+    run(store, Batch((verdict(1, "true", anchor="c1"), verdict(2, "true"))))
     # The new page resends presses 3 and 4 of the old tab, then its own first press.
     batch = Batch((
         verdict(3, "false"),
         verdict(4, "false"),
         verdict(1, "half true", tab="tab-b"),
     ))  # fmt: skip
-    outcome = run(store, receipts, batch, focus="c1")
+    outcome = run(store, batch, focus="c1")
     assert labels(store) == {
         "c1": "true", "c2": "true", "c3": "false", "c4": "false", "c5": "half true"
     }  # fmt: skip
@@ -139,7 +137,7 @@ def test_a_claim_picked_by_hand_is_where_the_next_press_acts_and_the_focus_ends(
         (verdict(1, "true", anchor="c1"), verdict(2, "false", anchor_position=5)),
         picked=3,
     )
-    outcome = run(store, MemoryReceipts(), batch)
+    outcome = run(store, batch)
     assert labels(store) == {"c1": "true", "c5": "false"}
     assert outcome.focus == "c3"
 
@@ -155,7 +153,7 @@ def test_undo_in_the_queue_undoes_the_press_before_it_and_focuses_that_claim(
         press(5, Op.UNDO),
         verdict(6, "half true"),
     ))  # fmt: skip
-    outcome = run(store, MemoryReceipts(), batch)
+    outcome = run(store, batch)
     assert labels(store) == {"c1": "half true"}
     assert outcome.messages == (
         "Undone: c2 is unreviewed again.",
@@ -180,15 +178,61 @@ def test_clear_stays_on_the_claim_and_a_label_off_the_scale_is_skipped(store: St
         verdict(4, "pants on fire"),
         verdict(5, "unproven"),
     ))  # fmt: skip
-    outcome = run(store, MemoryReceipts(), batch)
+    outcome = run(store, batch)
     assert labels(store) == {"c4": "unproven"}
     assert outcome.messages == ("“pants on fire” is not on the verdict scale; key skipped.",)
     assert (outcome.focus, outcome.applied) == ("c5", 5)
 
 
+def test_x_marks_the_first_passage_shown_and_u_takes_it_back(db_path: Path) -> None:
+    store = Store.open(db_path)
+    seed_demo_library(store)
+    text = "Russia annexed Crimea in March 2014 after a referendum."
+    article = store.add_article(title="Crimea", text=text)
+    store.save_analysis(article.id, analyze(text, sources=(LibrarySource(store),)))
+    (row,) = store.review(article.id).rows
+    assert len(row.evidence) >= 2
+    first, second = row.evidence[0], row.evidence[1]
+    batch = Batch((
+        KeyPress("tab-a", 1, article.id, Op.DISMISS, anchor="c1"),
+        KeyPress("tab-a", 2, article.id, Op.DISMISS),
+        KeyPress("tab-a", 3, article.id, Op.UNDO),
+    ))  # fmt: skip
+    outcome = apply_presses(
+        batch, desk=StoreDesk(store, article.id, SCALE), article_id=article.id,
+        order=["c1"], labels={"c1": "unreviewed"}, scale=SCALE, focus="c1",
+    )  # fmt: skip
+    (now,) = store.review(article.id).rows
+    assert [e.rank for e in now.dismissed] == [first.rank]  # the second mark was undone
+    assert now.evidence[0] == second
+    assert outcome.messages == (
+        f"Passage {first.rank} of c1 marked not relevant (U takes it back).",
+        f"Passage {second.rank} of c1 marked not relevant (U takes it back).",
+        "Undone: the passage is evidence of c1 again.",
+    )
+    assert outcome.focus == "c1"
+
+
+def test_undo_of_a_claim_edit_in_the_queue_goes_on_with_the_claims_as_restored(
+    store: Store,
+) -> None:
+    edits.split(store, 1, "c2", "It carries 40,000 cars", "a day.")
+    assert [row.claim.id for row in store.review(1).rows] == [*CLAIMS[:2], "c7", *CLAIMS[2:]]
+    batch = Batch((
+        press(1, Op.UNDO, anchor="c7"),
+        press(2, Op.MOVE, step=1),
+        verdict(3, "false"),
+    ))  # fmt: skip
+    outcome = run(store, batch, focus="c7")
+    assert [row.claim.id for row in store.review(1).rows] == CLAIMS
+    assert labels(store) == {"c3": "false"}
+    assert outcome.messages[0] == "Undone: the split; the claims are as they were (c2)."
+    assert outcome.focus == "c4"
+
+
 def test_presses_for_another_article_are_left_for_that_article(store: Store) -> None:
     other = KeyPress(tab="tab-a", seq=1, article_id=2, op=Op.VERDICT, label="true")
-    outcome = run(store, MemoryReceipts(), Batch((other,)))
+    outcome = run(store, Batch((other,)))
     assert (outcome.focus, outcome.applied, dict(outcome.done)) == (None, 0, {})
     assert labels(store) == {}
 
@@ -198,7 +242,7 @@ def test_moves_clamp_at_both_ends(store: Store) -> None:
         press(1, Op.MOVE, step=-1, anchor="c1"),
         *(press(seq, Op.MOVE, step=1) for seq in range(2, 10)),
     ))  # fmt: skip
-    assert run(store, MemoryReceipts(), batch).focus == "c6"
+    assert run(store, batch).focus == "c6"
 
 
 @pytest.mark.parametrize(
@@ -217,6 +261,11 @@ def test_moves_clamp_at_both_ends(store: Store) -> None:
         (
             {"presses": [{"tab": "t1", "seq": 3, "article": 1, "op": "undo", "label": "x"}]},
             Batch((KeyPress("t1", 3, 1, Op.UNDO),)),
+        ),
+        (
+            {"presses": [{"tab": "t1", "seq": 9, "article": 1, "op": "dismiss", "rank": 2},
+                         {"tab": "t1", "seq": 10, "article": 1, "op": "dismiss", "rank": -1}]},
+            Batch((KeyPress("t1", 9, 1, Op.DISMISS, rank=2),), rejected=(("t1", 10),)),
         ),
         (
             {"presses": [
@@ -242,7 +291,7 @@ def test_parse_batch_keeps_only_presses_it_can_read(raw: object, expected: Batch
 def test_rejected_presses_are_confirmed_with_a_message_and_change_nothing(
     store: Store,
 ) -> None:
-    outcome = run(store, MemoryReceipts(), Batch((), rejected=(("t1", 4),)))
+    outcome = run(store, Batch((), rejected=(("t1", 4),)))
     assert dict(outcome.done) == {"t1": 4}
     assert outcome.messages == ("A key press could not be read and was skipped.",)
     assert labels(store) == {}

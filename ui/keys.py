@@ -13,9 +13,7 @@ hint on the button, and the keys still work if the component failed to load) and
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +21,8 @@ import streamlit as st
 
 from checks import config
 from checks.errors import ChecksError, NotFoundError
-from checks.keyqueue import Batch, Op, Outcome, Receipt, apply_presses, parse_batch
+from checks.keydesk import StoreDesk
+from checks.keyqueue import Batch, Op, Outcome, apply_presses, parse_batch
 from checks.model import Review
 from checks.store import Store
 from ui import state
@@ -33,6 +32,8 @@ JS = (Path(__file__).with_name("keys.js")).read_text(encoding="utf-8")
 _component = st.components.v2.component("factcheck_keys", js=JS, isolate_styles=False)
 MOVES = {"j": 1, "J": 1, "ArrowRight": 1, "k": -1, "K": -1, "ArrowLeft": -1}
 UNDO_KEYS = ("u", "U")
+DISMISS_KEYS = ("x", "X")  # the first passage shown is not relevant
+DISMISS_BUTTONS = 20  # "Not relevant" buttons of evidence ranks 1..20
 
 
 def css_key(key: str) -> str:
@@ -46,6 +47,11 @@ HIDE_HOST = f"<style>.{css_key(state.KEYS_HOST)} {{display: none}}</style>"
 def verdict_key(label: str) -> str:
     """The key of the focus panel's button for ``label`` (pages/review.py draws them)."""
     return f"verdict-{label}"
+
+
+def dismiss_key(rank: int) -> str:
+    """The key of the focus panel's "Not relevant" button of evidence ``rank``."""
+    return f"dismiss-{rank}"
 
 
 def commands(scale: Sequence[str]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -64,60 +70,11 @@ def commands(scale: Sequence[str]) -> tuple[dict[str, Any], dict[str, Any]]:
     for key in UNDO_KEYS:
         keys[key] = {"op": Op.UNDO.value}
     buttons[css_key("undo")] = {"op": Op.UNDO.value}
+    for key in DISMISS_KEYS:
+        keys[key] = {"op": Op.DISMISS.value, "rank": 0}
+    for rank in range(1, DISMISS_BUTTONS + 1):
+        buttons[css_key(dismiss_key(rank))] = {"op": Op.DISMISS.value, "rank": rank}
     return keys, buttons
-
-
-class MemoryReceipts:
-    """Receipts of applied presses for one server process (all sessions, so a reload or a
-    second tab finds them)."""
-
-    def __init__(self) -> None:
-        self._receipts: dict[tuple[str, int], Receipt] = {}
-        self.lock = threading.RLock()
-
-    def get(self, tab: str, seq: int) -> Receipt | None:
-        return self._receipts.get((tab, seq))
-
-    def put(self, receipt: Receipt) -> None:
-        self._receipts[(receipt.tab, receipt.seq)] = receipt
-
-
-@st.cache_resource(show_spinner=False)
-def _receipts(path: str) -> MemoryReceipts:
-    return MemoryReceipts()
-
-
-def get_receipts() -> MemoryReceipts:
-    return _receipts(str(config.default_db_path()))
-
-
-@dataclass(frozen=True)
-class StoreDesk:
-    """``checks.keyqueue.Desk`` on the Store, for one article."""
-
-    store: Store
-    article_id: int
-    receipts: MemoryReceipts
-    scale: Sequence[str]
-
-    def receipt(self, tab: str, seq: int) -> Receipt | None:
-        return self.receipts.get(tab, seq)
-
-    def set_label(self, claim_id: str, label: str, *, receipt: Receipt) -> None:
-        self.store.set_verdict(self.article_id, claim_id, label=label, scale=self.scale)
-        self.receipts.put(receipt)
-
-    def undo_target(self) -> str | None:
-        undoable = self.store.undoable(self.article_id)
-        return undoable[-1].claim_id if undoable else None
-
-    def undo(self, *, receipt: Receipt) -> Sequence[tuple[str, str]]:
-        written = self.store.undo(self.article_id)
-        self.receipts.put(receipt)
-        return [(entry.claim_id, entry.label) for entry in written]
-
-    def record(self, receipt: Receipt) -> None:
-        self.receipts.put(receipt)
 
 
 def _handled(article_id: int) -> dict[str, tuple[int, str]]:
@@ -141,23 +98,21 @@ def _done() -> dict[str, int]:
 def _apply_to(store: Store, review: Review, batch: Batch, focus: str) -> Outcome:
     article_id = review.article.id
     scale = config.verdict_scale()
-    receipts = get_receipts()
     handled = _handled(article_id)
-    with receipts.lock:  # one press at a time, across sessions: a receipt is checked once
-        outcome = apply_presses(
-            batch,
-            desk=StoreDesk(store, article_id, receipts, scale),
-            article_id=article_id,
-            order=[row.claim.id for row in review.rows],
-            labels={row.claim.id: row.verdict.label for row in review.rows},
-            scale=scale,
-            focus=focus,
-            handled=handled,
-        )
-        for tab, seq in outcome.done.items():
-            if seq > handled.get(tab, (0, ""))[0]:
-                receipt = receipts.get(tab, seq)
-                handled[tab] = (seq, receipt.focus if receipt else handled.get(tab, (0, ""))[1])
+    outcome = apply_presses(
+        batch,
+        desk=StoreDesk(store, article_id, scale),
+        article_id=article_id,
+        order=[row.claim.id for row in review.rows],
+        labels={row.claim.id: row.verdict.label for row in review.rows},
+        scale=scale,
+        focus=focus,
+        handled=handled,
+    )
+    for tab, seq in outcome.done.items():
+        if seq > handled.get(tab, (0, ""))[0]:
+            receipt = store.key_receipt(tab, seq)
+            handled[tab] = (seq, receipt.focus if receipt else handled.get(tab, (0, ""))[1])
     return outcome
 
 

@@ -8,6 +8,7 @@ import streamlit as st
 
 from checks import config, edits, split_mark
 from checks.errors import ChecksError
+from checks.keydesk import undo_message
 from checks.model import ClaimKind, Review
 from ui import state
 from ui.resources import get_store
@@ -110,18 +111,28 @@ def mark_not_checkable(article_id: int) -> None:
 
 
 def undo(article_id: int) -> None:
-    """Undo the article's latest verdict change (from the history) and focus its claim."""
+    """Undo the article's latest change (a verdict, a passage marked not relevant, a claim
+    edit) and focus its claim."""
     undone = get_store().undo(article_id)
     bump_generation(article_id)
-    if not undone:
-        st.session_state[state.FLASH] = "Nothing to undo."
+    st.session_state[state.FLASH] = undo_message(undone)
+    if undone:
+        focus(article_id, undone[-1].claim_id)
+
+
+def dismiss(article_id: int, claim_id: str, rank: int) -> None:
+    """Mark passage ``rank`` of the claim not relevant (the browser sends the "Not
+    relevant" button through the key queue instead; this is the button's own callback)."""
+    try:
+        marked = get_store().dismiss_evidence(article_id, claim_id, rank)
+    except ChecksError as error:
+        st.session_state[state.FLASH] = f"Not marked: {error}"
         return
-    focus(article_id, undone[-1].claim_id)
-    if len(undone) == 1:
-        entry = undone[0]
-        st.session_state[state.FLASH] = f"Undone: {entry.claim_id} is {entry.label} again."
-    else:
-        st.session_state[state.FLASH] = f"Undone: {len(undone)} verdicts of one bulk change."
+    bump_generation(article_id)
+    if marked is not None:
+        st.session_state[state.FLASH] = (
+            f"Passage {rank} of {claim_id} marked not relevant (U takes it back)."
+        )
 
 
 def _edited(article_id: int, message: str, claim_id: str | None) -> None:

@@ -15,6 +15,8 @@ module for its data area, which runs inside it:
 - ``claims``     sentences, claims and the reviewer's claim edits
 - ``evidence``   evidence, lookups and the citation rule
 - ``verdicts``   verdicts, history and undo
+- ``dismissals`` passages marked not relevant; ``claim_undo`` claim edits in the undo history
+- ``keys``       receipts of the review page's key presses (each applied once)
 - ``documents``  the reference library and the sources' cache; ``settings`` the user's settings
 
 Timestamps are ISO 8601 UTC with seconds, e.g. ``2026-11-27T14:03:05Z``.
@@ -31,6 +33,7 @@ from types import TracebackType
 from typing import Any
 
 from checks.errors import StoreError
+from checks.keyqueue import Receipt
 from checks.model import (
     Analysis,
     Article,
@@ -43,7 +46,7 @@ from checks.model import (
     Verdict,
 )
 from checks.store import analysis as _analysis
-from checks.store import articles, claims, files, settings, verdicts
+from checks.store import articles, claim_undo, claims, dismissals, files, keys, settings, verdicts
 from checks.store import documents as _documents
 from checks.store import evidence as _evidence
 from checks.store.files import DAMAGED_HINT, damaged_name, move_aside
@@ -323,16 +326,20 @@ class Store:
         note: str | None = None,
         evidence_rank: int | Unset | None = UNSET,
         scale: Sequence[str] | None = None,
+        receipt: Receipt | None = None,
     ) -> Verdict:
         """Change the given fields of a claim's verdict; returns the verdict now saved.
 
         ``label``/``note`` ``None`` and ``evidence_rank`` ``UNSET`` leave a field unchanged;
         ``evidence_rank=None`` clears the citation. ``scale`` defaults to
         ``config.verdict_scale()`` read at call time. Saving the same values again writes
-        nothing (no history row).
+        nothing (no history row). With ``receipt`` (a key press), the change is made only if
+        the press has no receipt yet, and the receipt is saved with it.
         """
         labels = verdicts.scale_or_default(scale)
         with self._write() as connection:
+            if receipt is not None and not keys.put(connection, receipt, self._clock()):
+                return verdicts.current(connection, article_id, claim_id)
             return verdicts.set_one(
                 connection, article_id, claim_id, label=label, note=note,
                 evidence_rank=evidence_rank, scale=labels, now=self._clock(),
@@ -360,9 +367,12 @@ class Store:
         with self._read() as connection:
             return verdicts.next_undo(connection, article_id)
 
-    def undo(self, article_id: int) -> tuple[HistoryEntry, ...]:
-        """Revert the article's latest verdict change not yet undone; returns the entries
-        written (empty when there is nothing to undo).
+    def undo(
+        self, article_id: int, *, receipt: Receipt | None = None
+    ) -> tuple[HistoryEntry, ...]:
+        """Revert the article's latest change not yet undone (a verdict, a passage marked
+        not relevant, a claim edit); returns the entries written (empty when there is
+        nothing to undo, or ``receipt``'s key press was applied before).
 
         The history stays append-only: an undo is a new entry restoring the claim's state
         before the undone one, with ``undoes`` naming it. Undo entries are never undone
@@ -371,7 +381,34 @@ class Store:
         claims that no longer exist are skipped.
         """
         with self._write() as connection:
+            if receipt is not None and not keys.put(connection, receipt, self._clock()):
+                return ()
             return verdicts.undo(connection, article_id, self._clock())
+
+    def dismiss_evidence(
+        self, article_id: int, claim_id: str, rank: int, *, receipt: Receipt | None = None
+    ) -> HistoryEntry | None:
+        """Mark the claim's evidence ``rank`` not relevant: it leaves the claim's evidence
+        (also after analysing again), a citation of it is dropped, and the mark is a history
+        entry that undo takes back. None when it was marked already (or ``receipt``'s key
+        press was applied before)."""
+        with self._write() as connection:
+            now = self._clock()
+            if receipt is not None and not keys.put(connection, receipt, now):
+                return None
+            verdict = verdicts.current(connection, article_id, claim_id)
+            return dismissals.dismiss(connection, article_id, claim_id, rank, verdict, now)
+
+    def key_receipt(self, tab: str, seq: int) -> Receipt | None:
+        """The receipt of an applied key press, or None (``checks.keyqueue``)."""
+        with self._read() as connection:
+            return keys.get(connection, tab, seq)
+
+    def save_key_receipt(self, receipt: Receipt) -> bool:
+        """Save the receipt of a key press that changes nothing else (a move); False when
+        it had one."""
+        with self._write() as connection:
+            return keys.put(connection, receipt, self._clock())
 
     def history(self, article_id: int, claim_id: str | None = None) -> tuple[HistoryEntry, ...]:
         """Verdict changes of the article (or of one claim), oldest first."""
@@ -419,7 +456,10 @@ class Store:
         (``new_claim_ids``). Untouched claims keep everything.
         """
         with self._write() as connection:
+            now = self._clock()
+            before = claim_undo.snapshot(connection, article_id, [*remove, *(c.id for c in write)])
             claims.replace(
                 connection, article_id, action, remove=remove, write=write, after=after,
-                now=self._clock(),
+                now=now,
             )  # fmt: skip
+            claim_undo.record(connection, article_id, before, now)

@@ -10,7 +10,7 @@ import sqlite3
 
 from checks.errors import StoreError
 from checks.model import Analysis, Evidence, Review, ReviewRow
-from checks.store import articles, claims, documents, evidence, verdicts
+from checks.store import articles, claims, dismissals, documents, evidence, verdicts
 
 
 def check(analysis: Analysis) -> None:
@@ -51,15 +51,19 @@ def review(connection: sqlite3.Connection, article_id: int) -> Review:
     sentences = claims.sentences(connection, article_id)
     found = evidence.in_order(connection, article_id)
     saved = verdicts.of_article(connection, article_id)
+    marked = dismissals.of_article(connection, article_id)
     by_claim: dict[str, list[Evidence]] = {}
+    out: dict[str, list[Evidence]] = {}
     for item in found:  # grouped once: linear in the evidence, not claims x evidence
-        by_claim.setdefault(item.claim_id, []).append(item)
+        group = out if marked and dismissals.key(item) in marked else by_claim
+        group.setdefault(item.claim_id, []).append(item)
     rows = tuple(
         ReviewRow(
             sentence=sentences[claim.sentence_index],
             claim=claim,
             evidence=tuple(by_claim.get(claim.id, ())),
             verdict=saved.get(claim.id, verdicts.unreviewed(claim.id)),
+            dismissed=tuple(out.get(claim.id, ())),
         )
         for claim in claims.in_order(connection, article_id)
     )

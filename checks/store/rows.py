@@ -39,6 +39,13 @@ class ArticleSummary:
     conflicts: int
 
 
+VERDICT = "verdict"  # history actions: a verdict, label, note or citation changed
+NOT_RELEVANT = "not relevant"  # a passage marked not relevant for the claim
+RELEVANT_AGAIN = "relevant again"  # that mark undone
+CLAIMS = "claims"  # a claim edit (split, merge, edit, add, delete), ``detail`` names it
+CLAIMS_UNDONE = "claims undone"  # the claims put back as they were before that edit
+
+
 @dataclass(frozen=True)
 class HistoryEntry:
     """One saved verdict change (append-only), oldest first by ``id``."""
@@ -51,6 +58,8 @@ class HistoryEntry:
     evidence_rank: int | None
     changed_at: str
     undoes: int | None = None  # the id of the entry this one undid (``Store.undo``)
+    action: str = "verdict"  # or NOT_RELEVANT, RELEVANT_AGAIN, CLAIMS, CLAIMS_UNDONE
+    detail: str = ""  # JSON: the passage (not relevant) or the claim edit (claims)
 
 
 @dataclass(frozen=True)
@@ -209,6 +218,8 @@ def history_entry(row: sqlite3.Row) -> HistoryEntry:
         evidence_rank=optional_int(row["evidence_rank"]),
         changed_at=str(row["changed_at"]),
         undoes=optional_int(row["undoes"]),
+        action=str(row["action"]),
+        detail=str(row["detail"]),
     )
 
 

@@ -179,6 +179,39 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         END;
         """,
     ),
+    (
+        # Review keys applied once (``keys``); passages marked not relevant and claim edits
+        # in the undo history (``action``: verdict, not relevant, relevant again, claims,
+        # claims undone; ``detail``: JSON naming the passage or the claim edit); the claims
+        # as they were before each edit, so undo can restore them (``claim_undo``).
+        "0011_key_receipts_not_relevant_claim_undo",
+        """
+        CREATE TABLE key_receipts (
+            tab TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            focus TEXT NOT NULL,
+            applied_at TEXT NOT NULL,
+            PRIMARY KEY (tab, seq)
+        );
+        ALTER TABLE verdict_history ADD COLUMN action TEXT NOT NULL DEFAULT 'verdict';
+        ALTER TABLE verdict_history ADD COLUMN detail TEXT NOT NULL DEFAULT '';
+        CREATE TABLE dismissed_evidence (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            claim_id TEXT NOT NULL,
+            document_uid TEXT NOT NULL,
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            dismissed_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, claim_id, document_uid, "start", "end")
+        );
+        CREATE TABLE claim_edit_states (
+            edit_id INTEGER PRIMARY KEY REFERENCES claim_edits(id) ON DELETE CASCADE,
+            state TEXT NOT NULL
+        );
+        """,
+    ),
 )
 
 

@@ -18,7 +18,7 @@ from typing import Final
 from checks import config
 from checks.errors import NotFoundError, VerdictError
 from checks.model import Verdict
-from checks.store import articles, evidence, rows
+from checks.store import articles, claim_undo, dismissals, evidence, rows
 from checks.store.rows import HistoryEntry
 
 
@@ -40,14 +40,14 @@ ON CONFLICT (article_id, claim_id) DO UPDATE SET
 """
 _INSERT_HISTORY: Final = """
 INSERT INTO verdict_history (article_id, claim_id, label, note, evidence_rank, changed_at,
-    undoes, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    undoes, batch, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _UNDOABLE: Final = """
 SELECT h.* FROM verdict_history h
 WHERE h.article_id = :article AND h.undoes IS NULL
     AND NOT EXISTS (SELECT 1 FROM verdict_history u WHERE u.undoes = h.id)
-    AND EXISTS (SELECT 1 FROM claims c
-        WHERE c.article_id = h.article_id AND c.claim_id = h.claim_id)
+    AND (h.action = 'claims' OR EXISTS (SELECT 1 FROM claims c
+        WHERE c.article_id = h.article_id AND c.claim_id = h.claim_id))
 """
 _VERDICT_COUNTS: Final = """
 SELECT coalesce(v.label, :unreviewed) AS label, count(*) AS n
@@ -160,6 +160,7 @@ def _save(
     *,
     undoes: int | None = None,
     batch: str | None = None,
+    action: str = rows.VERDICT,
 ) -> int:
     """Write the verdict and its history entry; returns the entry's id."""
     values = (
@@ -167,7 +168,7 @@ def _save(
         verdict.evidence_rank, verdict.updated_at,
     )  # fmt: skip
     connection.execute(_UPSERT_VERDICT, values)
-    cursor = connection.execute(_INSERT_HISTORY, (*values, undoes, batch))
+    cursor = connection.execute(_INSERT_HISTORY, (*values, undoes, batch, action))
     articles.touch(connection, article_id, verdict.updated_at)
     return int(cursor.lastrowid or 0)
 
@@ -246,20 +247,48 @@ def next_undo(connection: sqlite3.Connection, article_id: int) -> tuple[HistoryE
 
 
 def undo(connection: sqlite3.Connection, article_id: int, now: str) -> tuple[HistoryEntry, ...]:
-    """Revert the latest change not yet undone; returns the entries written."""
+    """Revert the latest change not yet undone; returns the entries written.
+
+    A verdict change gets the verdict before it back; a passage marked not relevant is
+    evidence again (``dismissals``); a claim edit puts the claims back as they were
+    (``claim_undo``; one that can no longer be undone is passed over with an entry saying
+    so, ``detail`` ``{"lapsed": ...}``, and undo goes on with the change before)."""
     targets = next_undo(connection, article_id)
     batch = uuid.uuid4().hex if len(targets) > 1 else None
     written: list[HistoryEntry] = []
     for entry in targets:
+        if entry.action == rows.CLAIMS:
+            written.append(_undo_claims(connection, article_id, entry, now))
+            continue
         before = _state_before(connection, entry, now)
-        new_id = _save(connection, article_id, before, undoes=entry.id, batch=batch)
+        action = rows.VERDICT
+        if entry.action == rows.NOT_RELEVANT:
+            dismissals.take_back(connection, entry)
+            action = rows.RELEVANT_AGAIN
+        new_id = _save(
+            connection, article_id, before, undoes=entry.id, batch=batch, action=action
+        )
         written.append(
             HistoryEntry(
                 new_id, article_id, entry.claim_id, before.label, before.note,
-                before.evidence_rank, now, undoes=entry.id,
+                before.evidence_rank, now, undoes=entry.id, action=action,
             )
         )  # fmt: skip
     return tuple(written)
+
+
+def _undo_claims(
+    connection: sqlite3.Connection, article_id: int, entry: HistoryEntry, now: str
+) -> HistoryEntry:
+    connection.execute("SAVEPOINT claim_undo")
+    try:
+        done = claim_undo.revert(connection, article_id, entry, now)
+    except (claim_undo.LapsedEdit, sqlite3.IntegrityError) as lapsed:  # e.g. a sentence gone
+        connection.execute("ROLLBACK TO claim_undo")
+        connection.execute("RELEASE claim_undo")
+        return claim_undo.lapse(connection, article_id, entry, now, reason=str(lapsed))
+    connection.execute("RELEASE claim_undo")
+    return done
 
 
 def history(

@@ -25,7 +25,12 @@ def press_keys(page: Page, keys: str | list[str], *, gap_ms: int) -> None:
 
 
 def drained(page: Page, *, timeout_ms: int = DRAIN_MS) -> None:
-    """Wait until the page holds no waiting press and Streamlit has finished its run."""
+    """Wait until the page holds no waiting press and Streamlit has finished its run.
+
+    For key presses and the buttons the queue takes (verdicts, moves, undo, not relevant):
+    the press is waiting from the moment it is made. A widget's own change (a note saved,
+    a table cell) is not a press: right after it Streamlit still says "notRunning", so wait
+    for its run with ``review_page.ScriptRuns`` instead."""
     expect(status(page)).to_have_attribute("data-pending", "0", timeout=timeout_ms)
     expect(status(page)).to_have_attribute("data-note", "", timeout=timeout_ms)
     expect(page.get_by_test_id("stApp")).to_have_attribute(
