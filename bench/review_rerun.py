@@ -1,6 +1,6 @@
 """Server-side time of one verdict edit on the review page of a 200-claim article.
 
-    python -m bench.review_rerun [--claims 200] [--repeat 60]
+    python -m bench.review_rerun [--claims 200] [--repeat 60] [--browser]
 
 Builds a temporary database with one article of about ``--claims`` claims (the demo article
 repeated, matched against the demo library), then drives the real app with Streamlit's
@@ -9,6 +9,14 @@ unreviewed claim focused) and includes the full script run that follows (sidebar
 toolbar, focus panel, table frame). Also times moving to the next claim (``J``) and, apart,
 the pieces a rerun is made of. Prints a table of the median, 95th percentile and maximum.
 Nothing is fetched (Wikipedia is off); nothing is kept.
+
+"verdict key (queue)" is the path a key takes in the browser since issue 12: the page's
+key queue (ui/keys.js) sends its waiting presses as the component's state, and the run
+applies the new ones (``ui.keys.apply_keys``, one transaction per press with its receipt)
+before drawing the page; "5 keys in one batch" is what a run does after fast keys.
+``--browser`` also drives the real app in Chromium (bench/keys_browser.py): keys pressed
+at fixed intervals, how many were saved, and the keys per second sustained without loss,
+with Streamlit's own button shortcuts (the queue switched off in the page) as the baseline.
 """
 
 from __future__ import annotations
@@ -52,11 +60,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time a verdict edit on the review page.")
     parser.add_argument("--claims", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=60)
+    parser.add_argument("--browser", action="store_true", help="also keys in Chromium")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         os.environ["CHECKS_DB"] = str(Path(folder) / "bench.sqlite3")
         os.environ["CHECKS_WIKIPEDIA"] = "off"
-        return run(args.claims, args.repeat)
+        code = run(args.claims, args.repeat)
+    if args.browser:
+        from bench.keys_browser import run as run_browser
+
+        with tempfile.TemporaryDirectory() as folder:
+            code = code or run_browser(Path(folder), text=article_text(args.claims))
+    return code
 
 
 SCRIPT_RUNS: list[float] = []  # ms of each script run (callbacks + page), in its thread
@@ -64,8 +79,22 @@ SCRIPT_RUNS: list[float] = []  # ms of each script run (callbacks + page), in it
 
 def record_script_runs() -> None:
     """Time ScriptRunner._run_script itself: the callbacks and the whole page script, as a
-    server runs them, without AppTest's message handling around it."""
+    server runs them, without AppTest's message handling around it.
+
+    AppTest gives every run a new ScriptCache, so each run compiled app.py and the page
+    again (with Streamlit's "magic" AST pass: 20-40 % of the time measured before); a
+    server compiles a script once. The caches here share one dict, as a server's does."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
     from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+
+    shared: dict[str, object] = {}
+    original_init = ScriptCache.__init__
+
+    def shared_init(self: ScriptCache) -> None:
+        original_init(self)
+        self._cache = shared
+
+    ScriptCache.__init__ = shared_init  # type: ignore[method-assign]
 
     original = ScriptRunner._run_script
 
@@ -96,6 +125,7 @@ def run(claims: int, repeat: int) -> int:
     from checks.sources.library import LibrarySource
     from ui.frames import review_frame
     from ui.resources import get_store
+    from ui.state import KEYS
 
     store = get_store()
     text = article_text(claims)
@@ -123,12 +153,31 @@ def run(claims: int, repeat: int) -> int:
     def undo() -> None:
         next(b for b in at.button if b.label == "Undo").click().run()
 
+    seq = iter(range(1, 10**6))
+
+    def queued(presses: int) -> Callable[[], None]:
+        def send() -> None:  # what ui/keys.js sends: every press not yet confirmed
+            batch = [
+                {"tab": "bench", "seq": next(seq), "article": article.id, "op": "verdict",
+                 "label": labels[n % len(labels)]}
+                for n in range(presses)
+            ]  # fmt: skip
+            at.session_state[KEYS] = {"queue": {"presses": batch}}
+            at.run()
+
+        return send
+
     verdict_trip, verdict_script = script_times(verdict, repeat)
     _, move_script = script_times(move, repeat)
     _, undo_script = script_times(undo, max(1, repeat // 3))
+    queue_trip, queue_script = script_times(queued(1), repeat)
+    _, burst_script = script_times(queued(5), max(1, repeat // 3))
     rows = [
-        ("verdict key: script run (set_label + page)", verdict_script),
-        ("verdict key: AppTest round trip", verdict_trip),
+        ("verdict key (queue): script run (apply_keys + page)", queue_script),
+        ("verdict key (queue): AppTest round trip", queue_trip),
+        ("5 keys in one batch (queue): script run", burst_script),
+        ("verdict button: script run (set_label + page)", verdict_script),
+        ("verdict button: AppTest round trip", verdict_trip),
         ("next claim (J): script run", move_script),
         ("undo (U): script run", undo_script),
         ("  store.review()", timed(lambda: store.review(article.id), repeat)),

@@ -41,8 +41,8 @@ class StoreDesk:
         return undo_message(written) if written else None
 
     def claims(self) -> tuple[list[str], dict[str, str]]:
-        rows = self.store.review(self.article_id).rows
-        return [r.claim.id for r in rows], {r.claim.id: r.verdict.label for r in rows}
+        labels = self.store.claim_labels(self.article_id)
+        return [claim_id for claim_id, _ in labels], dict(labels)
 
     def record(self, receipt: Receipt) -> None:
         self.store.save_key_receipt(receipt)

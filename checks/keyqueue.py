@@ -226,8 +226,13 @@ def apply_presses(
     claim focused now; ``handled`` (tab -> (seq, focus after)) what this session already
     handled, so a batch seen again costs no store look-up. ``scale[0]`` is "unreviewed".
     """
-    if not order:
-        return Outcome(None, 0, {}, False)
+    if not order:  # no claims (any more): the presses are dropped, and said so
+        done: dict[str, int] = {}
+        for press in batch.presses:
+            if press.article_id == article_id:
+                done[press.tab] = max(done.get(press.tab, 0), press.seq)
+        said = ("Keys for an article without claims were dropped.",) if done else ()
+        return Outcome(None, 0, done, False, said)
     run = _Run(list(order), dict(labels), scale, focus)
     seen = dict(handled or {})
     for tab, seq in batch.rejected:

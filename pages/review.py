@@ -431,6 +431,7 @@ def render_table(review: Review) -> None:
     frame = review_frame(review, rows=rows)
     generation = st.session_state.get(state.generation_key(article_id), 0)
     key = state.table_key(article_id, generation, list(frame.index))
+    st.session_state[state.table_shown_key(article_id)] = key
     st.data_editor(
         frame,
         key=key,
@@ -492,14 +493,16 @@ def main() -> None:
         )
         return
     try:
+        apply_keys(store, article_id)
+    except NotFoundError:
+        pass  # the article is gone: said just below
+    except ChecksError as error:  # the page sends the keys again a few seconds later
+        st.session_state[state.FLASH] = f"Keys not applied yet: {error}"
+    try:
         review = store.review(article_id)
     except NotFoundError:
         st.warning("That article was just deleted.")
         return
-    try:
-        review = apply_keys(store, review)
-    except ChecksError as error:  # the page sends the keys again a few seconds later
-        st.session_state[state.FLASH] = f"Keys not applied yet: {error}"
     render_header(review, st.session_state.pop(state.FLASH, None))
     if not review.rows:
         st.info("This article has no claims yet: analyse it again.")

@@ -248,8 +248,14 @@ class KeyQueue {
     this.render();
   }
 
+  // window.__factCheckKeysOff = true leaves every key to Streamlit's own shortcuts (what
+  // the app did before this queue): bench/keys_browser.py measures that as its baseline.
+  off() {
+    return !this.active || !this.data || window.__factCheckKeysOff === true;
+  }
+
   onKey(event) {
-    if (!this.active || !this.data) return;
+    if (this.off()) return;
     if (this.note) {
       this.bufferForNote(event);
       return;
@@ -280,7 +286,7 @@ class KeyQueue {
   }
 
   onClick(event) {
-    if (!this.active || !this.data || !(event.target instanceof Element)) return;
+    if (this.off() || !(event.target instanceof Element)) return;
     const button = event.target.closest("button");
     if (!button || button.disabled) return;
     for (let node = button; node && node !== document.body; node = node.parentElement) {

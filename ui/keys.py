@@ -95,18 +95,19 @@ def _done() -> dict[str, int]:
     return done
 
 
-def _apply_to(store: Store, review: Review, batch: Batch, focus: str) -> Outcome:
-    article_id = review.article.id
+def _apply_to(store: Store, article_id: int, batch: Batch, focus: str) -> Outcome:
     scale = config.verdict_scale()
+    desk = StoreDesk(store, article_id, scale)
+    order, labels = desk.claims()
     handled = _handled(article_id)
     outcome = apply_presses(
         batch,
-        desk=StoreDesk(store, article_id, scale),
+        desk=desk,
         article_id=article_id,
-        order=[row.claim.id for row in review.rows],
-        labels={row.claim.id: row.verdict.label for row in review.rows},
+        order=order,
+        labels=labels,
         scale=scale,
-        focus=focus,
+        focus=focus if focus in labels else (order[0] if order else ""),
         handled=handled,
     )
     for tab, seq in outcome.done.items():
@@ -116,18 +117,17 @@ def _apply_to(store: Store, review: Review, batch: Batch, focus: str) -> Outcome
     return outcome
 
 
-def apply_keys(store: Store, review: Review) -> Review:
+def apply_keys(store: Store, article_id: int) -> None:
     """Apply the presses the page sent that are new (for this article, and for another one
-    the reviewer left while presses waited), focus where they lead, and return the
-    article's review as it is now. Runs before anything of the page is drawn."""
+    the reviewer left while presses waited) and focus where they lead. Runs before the
+    page reads the article's review, so what it draws includes them."""
     raw = st.session_state.get(state.KEYS)
     batch = parse_batch(raw.get("queue") if isinstance(raw, Mapping) else None)
     if not batch.presses and not batch.rejected:
-        return review
-    article_id = review.article.id
+        return
     focus_key = state.focus_key(article_id)
     current = st.session_state.get(focus_key) or st.query_params.get(state.QP_CLAIM, "")
-    outcome = _apply_to(store, review, batch, current)
+    outcome = _apply_to(store, article_id, batch, current)
     messages = list(outcome.messages)
     for other in sorted({press.article_id for press in batch.presses} - {article_id}):
         messages.extend(_apply_elsewhere(store, batch, other))
@@ -138,25 +138,21 @@ def apply_keys(store: Store, review: Review) -> Review:
     if outcome.focus is not None:
         st.session_state[focus_key] = outcome.focus
         st.query_params[state.QP_CLAIM] = outcome.focus
-    return store.review(article_id) if outcome.applied else review
 
 
 def _apply_elsewhere(store: Store, batch: Batch, article_id: int) -> tuple[str, ...]:
     """Presses made on another article's page (the reviewer left it while they waited)."""
     try:
-        review = store.review(article_id)
-        if review.rows:
-            outcome = _apply_to(store, review, batch, review.rows[0].claim.id)
-            return outcome.messages
+        return _apply_to(store, article_id, batch, "").messages
     except NotFoundError:
         pass
     except ChecksError as error:
         return (f"Keys for another article not applied: {error}",)
-    handled = _handled(article_id)  # a deleted article, or one without claims: dropped
+    handled = _handled(article_id)  # a deleted article: its presses are dropped
     for press in batch.presses:
         if press.article_id == article_id and press.seq > handled.get(press.tab, (0, ""))[0]:
             handled[press.tab] = (press.seq, "")
-    return ("Keys pressed for an article that has no claims now were dropped.",)
+    return ("Keys pressed for an article deleted since were dropped.",)
 
 
 def mount_keys(review: Review, focused: str) -> None:

@@ -15,7 +15,16 @@ from ui.resources import get_store
 
 
 def bump_generation(article_id: int) -> None:
-    """Remount the table so it shows the store's values instead of stale edits."""
+    """Remount the table so it shows the store's values instead of stale edits.
+
+    Only a table holding edits needs it (a keyed editor keeps its edited cells across new
+    values); remounting one without edits cost a full redraw of the grid and its scroll
+    position on every key."""
+    shown = st.session_state.get(state.table_shown_key(article_id))
+    edits = st.session_state.get(shown, {}) if shown else {}
+    if shown and not any(edits.get(part) for part in ("edited_rows", "added_rows",
+                                                      "deleted_rows")):  # fmt: skip
+        return
     key = state.generation_key(article_id)
     st.session_state[key] = st.session_state.get(key, 0) + 1
 

@@ -44,6 +44,12 @@ def table_key(article_id: int, generation: int, ids: Sequence[str] = ()) -> str:
     return f"table-{article_id}-{generation}-{digest}"
 
 
+def table_shown_key(article_id: int) -> str:
+    """Holds the key of the table editor drawn last for the article (``bump_generation``
+    remounts it only when it holds edits)."""
+    return f"table-shown-{article_id}"
+
+
 def note_key(article_id: int, claim_id: str, generation: int) -> str:
     return f"note-{article_id}-{claim_id}-{generation}"
 

@@ -410,6 +410,12 @@ class Store:
         with self._write() as connection:
             return keys.put(connection, receipt, self._clock())
 
+    def claim_labels(self, article_id: int) -> tuple[tuple[str, str], ...]:
+        """(claim id, verdict label) of the article's claims in order: what the key queue
+        needs, without reading the whole review."""
+        with self._read() as connection:
+            return verdicts.labels_in_order(connection, article_id)
+
     def history(self, article_id: int, claim_id: str | None = None) -> tuple[HistoryEntry, ...]:
         """Verdict changes of the article (or of one claim), oldest first."""
         with self._read() as connection:
