@@ -26,6 +26,7 @@ from checks.keyqueue import Batch, Op, Outcome, apply_presses, parse_batch
 from checks.model import Review
 from checks.store import Store
 from ui import state
+from ui.resources import get_store
 from ui.review_actions import bump_generation
 
 JS = (Path(__file__).with_name("keys.js")).read_text(encoding="utf-8")
@@ -123,7 +124,7 @@ def apply_keys(store: Store, article_id: int) -> None:
     page reads the article's review, so what it draws includes them."""
     raw = st.session_state.get(state.KEYS)
     batch = parse_batch(raw.get("queue") if isinstance(raw, Mapping) else None)
-    if not batch.presses and not batch.rejected:
+    if _all_handled(batch):  # the last batch stays in the state: most runs end here
         return
     focus_key = state.focus_key(article_id)
     current = st.session_state.get(focus_key) or st.query_params.get(state.QP_CLAIM, "")
@@ -138,6 +139,29 @@ def apply_keys(store: Store, article_id: int) -> None:
     if outcome.focus is not None:
         st.session_state[focus_key] = outcome.focus
         st.query_params[state.QP_CLAIM] = outcome.focus
+
+
+def _all_handled(batch: Batch) -> bool:
+    every: dict[int, dict[str, tuple[int, str]]] = st.session_state.get(state.KEYS_HANDLED, {})
+    for press in batch.presses:
+        if press.seq > every.get(press.article_id, {}).get(press.tab, (0, ""))[0]:
+            return False
+    done = _done()
+    return all(seq <= done.get(tab, 0) for tab, seq in batch.rejected)
+
+
+def on_keys() -> None:
+    """The component's callback: runs before the app script, so the sidebar's counts and
+    the whole page already include the presses just sent."""
+    article = st.query_params.get(state.QP_ARTICLE, "")
+    if not article.isdigit():
+        return
+    try:
+        apply_keys(get_store(), int(article))
+    except NotFoundError:
+        return  # the article is gone; the page says so
+    except ChecksError as error:  # the page sends the keys again a few seconds later
+        st.session_state[state.FLASH] = f"Keys not applied yet: {error}"
 
 
 def _apply_elsewhere(store: Store, batch: Batch, article_id: int) -> tuple[str, ...]:
@@ -171,5 +195,5 @@ def mount_keys(review: Review, focused: str) -> None:
         "buttons": buttons,
     }
     with st.container(key=state.KEYS_HOST):
-        _component(key=state.KEYS, data=data, height=0)
+        _component(key=state.KEYS, data=data, height=0, on_queue_change=on_keys)
         st.html(HIDE_HOST)
