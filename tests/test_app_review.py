@@ -162,6 +162,34 @@ def test_articles_page_renames_and_deletes_after_confirmation(db_path: Path) -> 
         assert store.articles() == ()
 
 
+def test_keys_sent_again_by_a_reloaded_page_apply_once(db_path: Path) -> None:
+    """What ui/keys.js sends (the component's state), applied by the page; a new session
+    (a reload, a duplicated tab) sending the same presses changes nothing."""
+    presses = [
+        {"tab": "t1", "seq": 1, "article": 1, "op": "verdict", "label": "true", "anchor": "c2"},
+        {"tab": "t1", "seq": 2, "article": 1, "op": "verdict", "label": "false"},
+        {"tab": "t1", "seq": 3, "article": 1, "op": "move", "step": 1},
+    ]
+    first = open_demo()
+    first.session_state["keys"] = {"queue": {"presses": presses[:2]}}
+    first.run()
+    assert not first.exception, first.exception
+    assert saved(db_path) == {"c2": "true", "c3": "false"}
+    assert first.selectbox(key="focus-1").value == "c4"
+    again = AppTest.from_file(str(Path(__file__).parent.parent / "app.py"), default_timeout=120)
+    again.query_params["article"] = "1"
+    again.run()
+    again.session_state["keys"] = {"queue": {"presses": presses}}
+    again.run()
+    assert not again.exception, again.exception
+    with Store.open(db_path) as store:
+        assert [(h.claim_id, h.label) for h in store.history(1)] == [
+            ("c2", "true"), ("c3", "false"),
+        ]  # fmt: skip
+        assert store.key_receipt("t1", 3) is not None
+    assert again.selectbox(key="focus-1").value == "c5"  # where the first two led, then J
+
+
 def test_a_second_tab_shows_the_saved_state(db_path: Path) -> None:
     first = open_demo()
     first.selectbox(key="focus-1").select("c2").run()
