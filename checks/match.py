@@ -14,8 +14,9 @@
        score    = 0.95 * coverage + 0.05 * scorer(claim words, passage words) / 100
 
    ``bm25(claim, claim)`` is the claim scored against itself as if it were a passage of the
-   library (same idf), so ``coverage`` is 1 for a restatement and falls with every rare word
-   of the claim that the passage lacks: a restatement scores 0.8-1, a related sentence on
+   library (the idf and mean length of the fields bm25s indexed, titles included), so
+   ``coverage`` is 1 for a restatement and falls with every rare word of the claim that the
+   passage lacks: a restatement scores 0.8-1, a related sentence on
    the same topic 0.3-0.6, one shared word about 0.1 (0.3 for a three-word claim).
    ``scorer`` (default rapidfuzz ``token_sort_ratio``) compares the stemmed content words
    (``processor=content_words``) and rewards passages that say the same words and little
@@ -173,11 +174,22 @@ def content_words(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Stats:
-    """What BM25 needs to score a passage's own words: document frequencies and lengths."""
+    """What BM25 needs to score a claim against itself as the index scores a passage:
+    document frequencies, count and mean length of the fields bm25s indexed (a passage's
+    stems with its document's title stems). Counting only the body here, while the index
+    holds the titles, gave a title word a higher idf in the denominator than in the
+    passage's own score: a restatement then scored 0.57 instead of 1."""
 
     df: Mapping[str, int]
     count: int
     avgdl: float
+
+    @classmethod
+    def of(cls, fields: Sequence[Sequence[str]]) -> _Stats:
+        """The statistics of the indexed ``fields`` (one stem sequence per passage)."""
+        df = Counter(stem for field in fields for stem in set(field))
+        count = max(1, len(fields))
+        return cls(dict(df), count, max(1.0, sum(map(len, fields)) / count))
 
     def bm25(self, query: Sequence[str], body: Sequence[str]) -> float:
         """Lucene BM25 of ``query`` against ``body`` (bm25s's formula, k1=K1, b=B)."""
@@ -227,18 +239,16 @@ class Matcher:
         ``titled`` the title stems of each document uid. ``index`` is a bm25s index built
         over body + title stems (``checks.index`` loads it from disk); None builds it."""
         bodies = tuple(bodies)
-        df = Counter(stem for body in bodies for stem in set(body))
-        count = max(1, len(bodies))
-        stats = _Stats(dict(df), count, max(1.0, sum(map(len, bodies)) / count))
-        if not df:
+        corpus = [
+            (*body, *titled.get(p.document_key, ()))
+            for body, p in zip(bodies, passages, strict=True)
+        ]
+        stats = _Stats.of(corpus)
+        if not stats.df:
             return cls(tuple(passages), None, bodies, stats)
         if index is None:
-            corpus = [
-                [*body, *titled.get(p.document_key, ())]
-                for body, p in zip(bodies, passages, strict=True)
-            ]
             index = bm25s.BM25(k1=K1, b=B)
-            index.index(corpus, show_progress=False)
+            index.index([list(field) for field in corpus], show_progress=False)
         return cls(tuple(passages), index, bodies, stats, dict(titled))
 
     @property

@@ -320,3 +320,52 @@ def test_a_passage_near_the_topic_but_about_another_event_flags_no_conflict() ->
     (found,) = Matcher.build([Passage("n:war", 0, len(text), text)]).match(claim)
     assert found.score < 0.3
     assert found.agreement.conflicts == ()
+
+
+TITLED = {
+    "notes:putin": "Vladimir Putin's ceasefire offer",
+    "notes:stoltenberg": "Jens Stoltenberg",
+    "notes:crimea": "Annexation of Crimea by Russia",
+    "notes:nato": "NATO",
+    "notes:summit": "Summit on Peace in Ukraine",
+    "notes:weather": "Valley weather",
+}
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Putin offered a ceasefire in June 2024 if Ukraine gave up its NATO bid.",
+        "Russia annexed Crimea in March 2014 after a referendum.",
+        "The Summit on Peace in Ukraine was held in Switzerland.",
+        "NATO NATO NATO headquarters",  # a repeated stem counts each time, on both sides
+    ],
+)
+def test_self_normalisation_uses_the_statistics_bm25s_scores_with(claim: str) -> None:
+    """``_Stats`` scores a field exactly as bm25s does: same df, count and mean length of
+    the indexed fields (body and title stems), so the claim-against-itself denominator and
+    the passage's score are on one scale."""
+    matcher = Matcher.build(PASSAGES, titles=TITLED)
+    query = tokens(claim)
+    expected = matcher.bm25_index.get_scores(list(query))
+    for index, passage in enumerate(PASSAGES):
+        field = (*matcher.bodies[index], *tokens(TITLED[passage.document_key]))
+        assert matcher._stats.bm25(query, field) == pytest.approx(float(expected[index]), rel=1e-5)
+
+
+def test_a_restatement_scores_one_when_titles_are_indexed() -> None:
+    """A passage restated word for word scores (nearly) 1, also when its document's title
+    shares words with it and with many other passages of the same document."""
+    sentences = [
+        "Vladimir Putin offered a ceasefire to Ukraine in June 2024.",
+        "Putin spoke at the Foreign Ministry in Moscow.",
+        "Putin set conditions for talks.",
+        "Putin said the offer was final.",
+    ]
+    passages = [Passage("wikipedia:putin", 0, len(t), t) for t in sentences]
+    other = "Heavy rain flooded the valley in the spring."
+    passages.append(Passage("notes:weather", 0, len(other), other))
+    titles = {"wikipedia:putin": "Vladimir Putin", "notes:weather": "Weather"}
+    (best, *_) = Matcher.build(passages, titles=titles).match(_claim(sentences[0]))
+    assert best.passage.text == sentences[0]
+    assert best.score >= 0.95
