@@ -4,7 +4,8 @@ Each line holds ``article_id``, ``claim_id``, ``article`` (with its metadata), `
 sentence span, kind, check-worthiness and reasons), ``verdict`` (label, note, cited rank, time),
 ``evidence`` (every ranked passage above the relevance floor with its score, band, matching
 and conflicting facts and its source document), ``weak_matches`` (the passages below the
-floor, band ``weak``: not evidence, kept for the record) and ``history`` (every saved verdict change of the claim, oldest first).
+floor, band ``weak``: not evidence, kept for the record) and ``history`` (every saved
+verdict change of the claim, oldest first).
 Lines end with ``\\n``; text is UTF-8, not ``\\u`` escaped, except ``< > &``, direction
 controls and the characters some readers take for a line break (U+2028, U+2029, U+0085),
 so one claim stays one line for any reader (``checks.untrusted.json_text``).
@@ -99,7 +100,9 @@ def jsonl_record(review: Review, row: ReviewRow, history: Sequence[HistoryEntry]
             "updated_at": verdict.updated_at,
         },
         "evidence": [_evidence(review, e) for e in ranked if relevance.is_evidence(e.score)],
-        "weak_matches": [_evidence(review, e) for e in ranked if not relevance.is_evidence(e.score)],
+        "weak_matches": [
+            _evidence(review, e) for e in ranked if not relevance.is_evidence(e.score)
+        ],
         "history": [_history(entry) for entry in history if entry.claim_id == claim.id],
     }
 

@@ -16,9 +16,9 @@ from checks import config
 from checks.claimreview import Publisher, claim_reviews
 from checks.errors import ExportError, VerdictImportError
 from checks.export import CSV_COLUMNS, to_csv
-from checks.relevance import band
 from checks.formats import Format, export
 from checks.pipeline import analyze
+from checks.relevance import band
 from checks.report import escape_markdown, to_markdown
 from checks.sources.library import LibrarySource, seed_demo_library
 from checks.store import Store
