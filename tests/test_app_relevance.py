@@ -59,9 +59,7 @@ def test_only_weak_matches_say_no_relevant_evidence_until_the_switch(db_path: Pa
     focus(at, "c30")  # "In Ukraine, the proposal has galvanized public support ..."
     assert [i.value for i in at.info] == ["No relevant evidence in your sources."]
     captions = [c.value for c in at.caption]
-    assert (
-        "Searched: your reference library · no Wikipedia page for this claim." in captions
-    )
+    assert "Searched: your reference library · no Wikipedia page for this claim." in captions
     assert any(c.startswith("3 weaker matches below the relevance floor") for c in captions)
     assert "fc-band" not in html_text(at)  # no passage drawn
     at.toggle(key="show-weak").set_value(True).run()
@@ -88,9 +86,7 @@ def test_a_claim_with_no_passage_at_all_offers_one_click_to_add_a_reference(
     button(at, "Add a reference for this claim").click().run()  # type: ignore[attr-defined]
     assert not at.exception
     assert at.session_state["add-reference"] is True
-    assert [e.label for e in at.expander if e.proto.expanded] == [
-        "Add a reference for this claim"
-    ]
+    assert [e.label for e in at.expander if e.proto.expanded] == ["Add a reference for this claim"]
 
 
 def test_no_evidence_filter_counts_weak_only_claims(db_path: Path) -> None:
