@@ -195,12 +195,13 @@ class _Stats:
     df: Mapping[str, int]
     count: int
     avgdl: float
+    _idf: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     def padded(self, passages: int) -> _Stats:
         """The same statistics with ``passages`` more passages that hold none of the words:
         every idf rises, the idf of a library's own topic words the most
         (``MIN_IDF_PASSAGES``)."""
-        return replace(self, count=self.count + passages)
+        return replace(self, count=self.count + passages, _idf={})
 
     @classmethod
     def of(cls, fields: Sequence[Sequence[str]]) -> _Stats:
@@ -217,10 +218,16 @@ class _Stats:
         for stem in query:
             tf = counts.get(stem, 0)
             if tf:
-                df = self.df.get(stem, 0)
-                idf = math.log(1 + (self.count - df + 0.5) / (df + 0.5))
-                total += idf * tf / (norm + tf)
+                total += self.idf(stem) * tf / (norm + tf)
         return total
+
+    def idf(self, stem: str) -> float:
+        """Lucene's idf of ``stem`` (remembered: a matcher asks for the same stems often)."""
+        found = self._idf.get(stem)
+        if found is None:
+            df = self.df.get(stem, 0)
+            found = self._idf[stem] = math.log(1 + (self.count - df + 0.5) / (df + 0.5))
+        return found
 
 
 @dataclass(frozen=True)
@@ -231,6 +238,7 @@ class Matcher:
     _index: Any = field(repr=False, compare=False)
     _bodies: tuple[tuple[str, ...], ...] = field(repr=False, compare=False)
     _stats: _Stats = field(repr=False, compare=False)
+    _scoring: _Stats = field(repr=False, compare=False)
     _titled: Mapping[str, tuple[str, ...]] = field(repr=False, compare=False, default_factory=dict)
     _fields: dict[int, frozenset[str]] = field(repr=False, compare=False, default_factory=dict)
 
@@ -263,11 +271,12 @@ class Matcher:
         ]
         stats = _Stats.of(corpus)
         if not stats.df:
-            return cls(tuple(passages), None, bodies, stats)
+            return cls(tuple(passages), None, bodies, stats, stats)
         if index is None:
             index = bm25s.BM25(k1=K1, b=B)
             index.index([list(field) for field in corpus], show_progress=False)
-        return cls(tuple(passages), index, bodies, stats, dict(titled))
+        scoring = stats.padded(max(0, MIN_IDF_PASSAGES - stats.count))
+        return cls(tuple(passages), index, bodies, stats, scoring, dict(titled))
 
     @property
     def bm25_index(self) -> Any:
@@ -337,7 +346,7 @@ class Matcher:
         """Score, rank and cut the candidates of one claim; passages that share no topical
         stem with the claim (see ``topical``) are dropped."""
         processed = processor(claim.text)
-        stats = self._stats.padded(max(0, MIN_IDF_PASSAGES - self._stats.count))
+        stats = self._scoring
         best = stats.bm25(query, query)
         needed = min(MIN_TOPICAL_EVIDENCE, len(topical(query, query)))
         ranked = []

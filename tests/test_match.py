@@ -389,3 +389,13 @@ def test_a_restatement_scores_one_when_titles_are_indexed() -> None:
     (best, *_) = Matcher.build(passages, titles=titles).match(_claim(sentences[0]))
     assert best.passage.text == sentences[0]
     assert best.score >= 0.95
+
+
+def test_padded_statistics_keep_their_own_idf() -> None:
+    """The score's statistics (padded to ``MIN_IDF_PASSAGES``) never share the remembered
+    idf of the index's own (the ones bm25s scores with)."""
+    matcher = Matcher.build(PASSAGES)
+    own = matcher._stats.idf("putin")
+    padded = matcher._stats.padded(5_000)
+    assert padded.idf("putin") > own + 5
+    assert matcher._stats.idf("putin") == own
