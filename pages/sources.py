@@ -13,6 +13,7 @@ from checks.model import Document
 from checks.references import add_reference, upload_document
 from checks.report import escape_markdown
 from checks.sources import wikipedia
+from checks.sources.base import MAX_DOCUMENT_CHARS
 from checks.sources.choice import wikipedia_source
 from checks.sources.library import document_from_text
 from checks.untrusted import reveal_controls
@@ -83,6 +84,10 @@ with upload:
         "Reference file (.txt, .md, .html, .docx or .pdf)",
         type=[ext.lstrip(".") for ext in ACCEPTED_EXTENSIONS],
         key="source-upload",
+    )
+    st.caption(
+        f"Up to 10 MB per file; a document may hold at most {MAX_DOCUMENT_CHARS:,} characters "
+        "of text (about 500 pages): split a longer one and add the parts."
     )
     if uploaded is not None and st.button("Add the file"):
         try:

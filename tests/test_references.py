@@ -51,3 +51,33 @@ def test_a_web_page_becomes_clean_text_with_its_title() -> None:
 def test_a_bad_upload_says_what_is_wrong(name: str, data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message):
         upload_document(name, data)
+
+
+# --- a size cap per reference document (issue 11) -------------------------------------------
+
+
+def test_a_word_file_with_more_text_than_a_document_may_hold_is_refused_by_name() -> None:
+    from checks.sources.base import MAX_DOCUMENT_CHARS
+    from tests.samples import make_docx
+
+    paragraph = "The harbour board met on 3 May 2024 and voted to close the old pier. " * 20
+    data = make_docx(tuple([paragraph] * 800), title="Minutes")  # 1.1 M characters of text
+    assert len(data) < 100_000  # a small file: the text compresses well
+    with pytest.raises(InputError) as caught:
+        upload_document("minutes.docx", data)
+    assert MAX_DOCUMENT_CHARS == 1_000_000
+    assert str(caught.value) == (
+        "“Minutes” has 1,104,807 characters of text; a reference document may hold at most "
+        "1,000,000 (about 500 pages): split it and add the parts, or add only the part you need"
+    )
+
+
+def test_a_pasted_or_uploaded_note_over_the_cap_is_refused_and_one_at_the_cap_is_kept() -> None:
+    from checks.sources.library import document_from_text
+
+    at_cap = "a" * 999_999 + "."
+    assert len(document_from_text(title="Long", text=at_cap).text) == 1_000_000
+    with pytest.raises(InputError, match="“Long” has 1,000,001 characters of text"):
+        document_from_text(title="Long", text=at_cap + "b")
+    with pytest.raises(InputError, match="“big” has 1,199,999 characters of text"):
+        upload_document("big.txt", b"word " * 240_000)
