@@ -158,7 +158,7 @@ def test_read_path_and_sniffing_without_an_extension(tmp_path: Path) -> None:
     [
         ("empty.txt", b"", "empty.txt is empty"),
         ("blank.md", b"  \n\n ", "blank.md is empty: it holds no text"),
-        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like a binary file"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image.txt is a PNG image, not text"),
         ("secret.pdf", encrypt_pdf(make_pdf()), "secret.pdf is password-protected"),
         ("scan.pdf", blank_pdf(), "no text layer"),
         ("fake.pdf", b"just text, not a pdf", "fake.pdf is not a PDF file"),

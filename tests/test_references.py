@@ -45,7 +45,7 @@ def test_a_web_page_becomes_clean_text_with_its_title() -> None:
     [
         ("tool.exe", b"MZ", r"tool\.exe: only"),
         ("empty.pdf", b"", r"empty\.pdf is empty"),
-        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00", r"binary file"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00", r"photo\.txt is a PNG image, not text"),
     ],
 )
 def test_a_bad_upload_says_what_is_wrong(name: str, data: bytes, message: str) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from checks.errors import InputError
+from checks.filetypes import HTML, PDF, WORD, check_type, what_it_is
 from checks.ingest.base import MAX_BYTES, ArticleInput, article
 from checks.ingest.extract import article_from_html
 from checks.ingest.office import read_docx, read_pdf
@@ -72,7 +73,19 @@ def read_file(name: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> ArticleI
         raise InputError(
             f"{base} is {len(data):,} bytes; the largest file accepted is {max_bytes:,} bytes"
         )
+    if not suffix:
+        _refuse_unreadable_kind(base, data)
+    check_type(base, data)
     return READERS[suffix or sniff_extension(data)](data, base)
+
+
+def _refuse_unreadable_kind(name: str, data: bytes) -> None:
+    """A file without an extension (standard input) that is an image, a program, ..."""
+    kind = what_it_is(data)
+    if kind is not None and kind not in (PDF, WORD, HTML):
+        raise InputError(
+            f"{name} is {kind}, not an article: give a .txt, .md, .html, .docx or .pdf file"
+        )
 
 
 def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> ArticleInput:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Protocol
 
 from checks.errors import InputError, SourceError, StoreError
+from checks.filetypes import check_type
 from checks.model import Claim, Document, SourceKind
 from checks.sources.base import MAX_DOCUMENT_CHARS, too_long_message
 from checks.timestamps import utc_now
@@ -200,6 +201,7 @@ def read_upload(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -
     """
     base = Path(name).name
     _check_upload(base, data, max_bytes=max_bytes)
+    check_type(base, data)
     text = normalise_newlines(decode_text(data, name=base))
     if not text.strip():
         raise InputError(f"{base} contains no text")
