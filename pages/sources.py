@@ -20,6 +20,7 @@ from checks.untrusted import reveal_controls
 from ui import state
 from ui.analysis import open_review, run_analysis
 from ui.html import link_url
+from ui.markdown import md
 from ui.resources import get_store
 
 store = get_store()
@@ -97,7 +98,9 @@ with upload:
 with wiki, st.form("add-wikipedia", clear_on_submit=True):
     wanted = st.text_input("Wikipedia title or link", key="wikipedia-wanted")
     language = store.setting(wikipedia.SETTING_LANGUAGE, "en")
-    st.caption(f"A title is looked up on {language}.wikipedia.org (Settings change the language).")
+    st.caption(
+        f"A title is looked up on {md(language)}.wikipedia.org (Settings change the language)."
+    )
     if st.form_submit_button("Fetch the page"):
         link = wanted.strip().startswith(("http://", "https://"))
         try:
