@@ -123,6 +123,4 @@ def check_type(name: str, data: bytes) -> None:
         return  # the Word reader has the right message for these (protected, old, damaged)
     else:
         wanted = expected[1]
-    raise InputError(
-        f"{base} is {kind}, not {wanted}: choose the right file, or paste its text"
-    )
+    raise InputError(f"{base} is {kind}, not {wanted}: choose the right file, or paste its text")

@@ -105,9 +105,7 @@ def test_a_request_still_in_flight_at_the_deadline_ends_with_it(store: Store) ->
     try:
         started = time.monotonic()
         with pytest.raises(DegradedSourceError):
-            WikipediaSource(WriteLog(store), options=options).documents(
-                DEMO_CLAIMS, text=DEMO_TEXT
-            )
+            WikipediaSource(WriteLog(store), options=options).documents(DEMO_CLAIMS, text=DEMO_TEXT)
         took = time.monotonic() - started
     finally:
         listener.close()
@@ -173,9 +171,7 @@ def test_analysis_goes_on_with_the_other_sources_when_one_raises(
     seed_demo_library(store)
     text = "Jens Stoltenberg was Secretary General of NATO from 2014 to 2024."
     analysis = analyze(text, sources=[_RaisingSource(error), LibrarySource(store)])
-    assert analysis.notices == (
-        f"{notice}; its documents were not used, the other sources were",
-    )
+    assert analysis.notices == (f"{notice}; its documents were not used, the other sources were",)
     assert analysis.evidence  # the library still gave evidence
     assert {doc.source for doc in analysis.documents} == {SourceKind.LIBRARY}
 

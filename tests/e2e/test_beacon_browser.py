@@ -231,7 +231,7 @@ def test_2_new_article_and_review_with_hostile_text(
         with runs.rerun():
             page.goto(f"{server.url}/?article=1&claim={claim}")
         settle(page)
-        page.get_by_text("Edit claims: fix the text, split, merge, delete, add from a passage").click()
+        page.get_by_text("Edit claims: fix the text, split, merge, delete").click()
         for tab in ("Split in two", "Merge or delete", "Add from a passage"):
             page.get_by_role("tab", name=tab).click()
         page.get_by_text("Add a reference for this claim").click()
