@@ -56,20 +56,35 @@ def test_a_bad_upload_says_what_is_wrong(name: str, data: bytes, message: str) -
 # --- a size cap per reference document (issue 11) -------------------------------------------
 
 
-def test_a_word_file_with_more_text_than_a_document_may_hold_is_refused_by_name() -> None:
+def test_a_word_file_with_more_text_than_a_document_may_hold_is_refused_by_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import docx.text.paragraph
+
     from checks.sources.base import MAX_DOCUMENT_CHARS
     from tests.samples import make_docx
 
     paragraph = "The harbour board met on 3 May 2024 and voted to close the old pier. " * 20
-    data = make_docx(tuple([paragraph] * 800), title="Minutes")  # 1.1 M characters of text
-    assert len(data) < 100_000  # a small file: the text compresses well
+    data = make_docx(tuple([paragraph] * 3_000), title="Minutes")  # 4.1 M characters of text
+    assert len(data) < 200_000  # a small file: the text compresses well
+    read = {"paragraphs": 0}
+    text_of = docx.text.paragraph.Paragraph.text
+
+    def counted(self: docx.text.paragraph.Paragraph) -> str:
+        read["paragraphs"] += 1
+        return str(text_of.fget(self))
+
+    monkeypatch.setattr(docx.text.paragraph.Paragraph, "text", property(counted))
     with pytest.raises(InputError) as caught:
         upload_document("minutes.docx", data)
     assert MAX_DOCUMENT_CHARS == 1_000_000
     assert str(caught.value) == (
-        "“Minutes” has 1,104,807 characters of text; a reference document may hold at most "
-        "1,000,000 (about 500 pages): split it and add the parts, or add only the part you need"
+        "minutes.docx has more than 1,000,000 characters of text, the limit: split it into "
+        "parts, or keep only the part you need"
     )
+    # The heading, then paragraphs of 1,380 characters: the 725th passes 1,000,000; no more
+    # of the 3,000 is read.
+    assert (len(paragraph), read["paragraphs"]) == (1_380, 1 + 725)
 
 
 def test_a_pasted_or_uploaded_note_over_the_cap_is_refused_and_one_at_the_cap_is_kept() -> None:
