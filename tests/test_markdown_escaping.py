@@ -206,7 +206,11 @@ def _scan(tree: ast.Module, path: Path, markdown_functions: set[str]) -> Iterato
             inner = scope
             if isinstance(child, ast.FunctionDef | ast.Lambda):
                 inner = Scope(child, scope, markdown_functions)
-                if isinstance(child, ast.FunctionDef) and child.name in markdown_functions:
+                if (
+                    isinstance(child, ast.FunctionDef)
+                    and child.name in markdown_functions
+                    and child.name not in ESCAPES  # md and code are the escaping itself
+                ):
                     for ret in ast.walk(child):
                         if isinstance(ret, ast.Return) and not inner.safe(ret.value):
                             text = ast.unparse(ret.value) if ret.value else "None"
