@@ -242,7 +242,7 @@ def render_no_evidence(review: Review, row: ReviewRow, *, weak: int) -> None:
     st.caption(escape_markdown(searched_caption(review, row)))
     if weak:
         st.caption(
-            f"{weak} weaker match{'es' if weak > 1 else ''} below the relevance floor "
+            f"{weak:d} weaker match{'es' if weak > 1 else ''} below the relevance floor "
             "(not evidence): switch on “Show weaker matches” to see them."
         )
     st.button(
