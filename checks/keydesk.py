@@ -8,6 +8,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from checks import navigation, relevance
 from checks.keyqueue import Receipt
 from checks.store import HistoryEntry, Store
 from checks.store.rows import CLAIMS_UNDONE, RELEVANT_AGAIN
@@ -40,9 +41,14 @@ class StoreDesk:
         written = self.store.undo(self.article_id, receipt=receipt)
         return undo_message(written) if written else None
 
-    def claims(self) -> tuple[list[str], dict[str, str]]:
-        labels = self.store.claim_labels(self.article_id)
-        return [claim_id for claim_id, _ in labels], dict(labels)
+    def claims(self) -> tuple[list[str], dict[str, str], frozenset[str]]:
+        states = self.store.claim_labels(self.article_id)
+        skip = navigation.skips_not_checkable(self.store.setting(navigation.SETTING_SKIP, "on"))
+        passed = frozenset(
+            claim_id for claim_id, _, kind in states
+            if skip and kind in navigation.NOT_CHECKABLE_KINDS
+        )  # fmt: skip
+        return [s[0] for s in states], {s[0]: s[1] for s in states}, passed
 
     def record(self, receipt: Receipt) -> None:
         self.store.save_key_receipt(receipt)
@@ -50,7 +56,11 @@ class StoreDesk:
     def dismiss(self, claim_id: str, rank: int, *, receipt: Receipt) -> str | None:
         rows = self.store.review(self.article_id).rows
         row = next((r for r in rows if r.claim.id == claim_id), None)
-        shown = [item for item in row.evidence if rank in (0, item.rank)] if row else []
+        evidence = row.evidence if row else ()
+        if rank == 0:  # X: the first passage shown as evidence (weak matches are not)
+            shown = list(relevance.shown(evidence))
+        else:
+            shown = [item for item in evidence if item.rank == rank]
         if not shown:
             return None
         item = shown[0]

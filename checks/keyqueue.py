@@ -24,7 +24,7 @@ Pure Python: the store side is the ``Desk`` protocol (ui/keys.py implements it o
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Protocol
@@ -98,8 +98,9 @@ class Desk(Protocol):
         """Undo; returns what was undone in words (None: nothing was)."""
         ...
 
-    def claims(self) -> tuple[list[str], dict[str, str]]:
-        """The article's claim ids in order and their labels, as they are now."""
+    def claims(self) -> tuple[list[str], dict[str, str], frozenset[str]]:
+        """The article's claim ids in order, their labels, and the claims "next unreviewed"
+        passes by (``checks.navigation``: not checkable), as they are now."""
         ...
 
     def record(self, receipt: Receipt) -> None:
@@ -177,12 +178,18 @@ def _press(item: object) -> KeyPress | None:
 
 
 def next_unreviewed(
-    order: Sequence[str], labels: Mapping[str, str], after: str, *, unreviewed: str
+    order: Sequence[str],
+    labels: Mapping[str, str],
+    after: str,
+    *,
+    unreviewed: str,
+    passed: Collection[str] = frozenset(),
 ) -> str:
-    """The next unreviewed claim after ``after``, wrapping around; ``after`` if none is left."""
+    """The next unreviewed claim after ``after`` that is not in ``passed``, wrapping
+    around; ``after`` if none is left (as ``checks.navigation.next_unreviewed``)."""
     start = order.index(after) if after in order else -1
     for claim_id in [*order[start + 1 :], *order[: start + 1]]:
-        if labels.get(claim_id) == unreviewed and claim_id != after:
+        if labels.get(claim_id) == unreviewed and claim_id != after and claim_id not in passed:
             return claim_id
     return after
 
@@ -201,6 +208,7 @@ class _Run:
     labels: dict[str, str]
     scale: Sequence[str]
     focus: str
+    passed: frozenset[str] = frozenset()
     chain: dict[str, str] = field(default_factory=dict)  # tab -> focus after its last press
     done: dict[str, int] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
@@ -219,12 +227,14 @@ def apply_presses(
     scale: Sequence[str],
     focus: str,
     handled: Mapping[str, tuple[int, str]] | None = None,
+    passed: Collection[str] = frozenset(),
 ) -> Outcome:
     """Apply the batch's presses for ``article_id`` that were not applied before, in order.
 
     ``order`` and ``labels`` are the article's claims and verdict labels now; ``focus`` the
     claim focused now; ``handled`` (tab -> (seq, focus after)) what this session already
-    handled, so a batch seen again costs no store look-up. ``scale[0]`` is "unreviewed".
+    handled, so a batch seen again costs no store look-up; ``passed`` the claims a verdict's
+    move to the next unreviewed claim passes by. ``scale[0]`` is "unreviewed".
     """
     if not order:  # no claims (any more): the presses are dropped, and said so
         done: dict[str, int] = {}
@@ -233,7 +243,7 @@ def apply_presses(
                 done[press.tab] = max(done.get(press.tab, 0), press.seq)
         said = ("Keys for an article without claims were dropped.",) if done else ()
         return Outcome(None, 0, done, False, said)
-    run = _Run(list(order), dict(labels), scale, focus)
+    run = _Run(list(order), dict(labels), scale, focus, frozenset(passed))
     seen = dict(handled or {})
     for tab, seq in batch.rejected:
         run.done[tab] = max(run.done.get(tab, 0), seq)
@@ -300,7 +310,7 @@ def _apply(run: _Run, press: KeyPress, desk: Desk, *, start: str) -> Receipt:
             return done
         labels = {**run.labels, start: press.label}
         after = (
-            next_unreviewed(run.order, labels, start, unreviewed=unreviewed)
+            next_unreviewed(run.order, labels, start, unreviewed=unreviewed, passed=run.passed)
             if press.label != unreviewed
             else start
         )
@@ -327,7 +337,7 @@ def _apply(run: _Run, press: KeyPress, desk: Desk, *, start: str) -> Receipt:
         return done
     done = receipt(target if target in run.order else start)
     said = desk.undo(receipt=done)
-    run.order, run.labels = desk.claims()  # an undone claim edit changes the claims
+    run.order, run.labels, run.passed = desk.claims()  # an undone claim edit changes them
     if said is not None:
         run.changed = True
         run.messages.append(said)

@@ -9,19 +9,20 @@ import re
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
-from checks import config
+from checks import config, navigation, relevance
 from checks.errors import ChecksError, InputError, NotFoundError
-from checks.model import Claim, ClaimKind, Review, ReviewRow
+from checks.model import Claim, ClaimKind, Evidence, Review, ReviewRow
 from checks.report import escape_markdown
 from checks.split_mark import mark_for, marked, split_at_mark
 from checks.store import Store
 from ui import state
-from ui.add_reference import render_add_reference
+from ui.add_reference import open_add_reference, render_add_reference, searched_caption
 from ui.analysis import run_analysis
 from ui.exports import render_exports, render_import
 from ui.frames import EDITABLE, review_frame, verdict_options
 from ui.html import STYLE, evidence_html, paragraph_html, text_html
 from ui.keys import apply_keys, dismiss_key, mount_keys, verdict_key
+from ui.markdown import Markdown, md
 from ui.metadata import metadata_label, render_metadata
 from ui.resources import get_store
 from ui.review_actions import (
@@ -34,7 +35,6 @@ from ui.review_actions import (
     mark_not_checkable,
     merge_claim,
     move,
-    next_unreviewed,
     save_note,
     save_table,
     set_label,
@@ -67,7 +67,7 @@ def resolve_article(store: Store) -> int | None:
     if wanted.isdigit() and any(item.id == int(wanted) for item in summaries):
         return int(wanted)
     if wanted:
-        st.warning(f"Article {wanted!r} is not in the database; showing the newest one.")
+        st.warning(f"Article “{md(wanted)}” is not in the database; showing the newest one.")
     if not summaries:
         return None
     st.query_params[state.QP_ARTICLE] = str(summaries[0].id)
@@ -80,7 +80,7 @@ def focused_row(review: Review) -> ReviewRow:
     key = state.focus_key(article_id)
     if st.session_state.get(key) not in ids:
         wanted = st.query_params.get(state.QP_CLAIM, "")
-        first = next_unreviewed(review, "") if wanted not in ids else wanted
+        first = navigation.first_to_review(review.rows) if wanted not in ids else wanted
         st.session_state[key] = first if first in ids else ids[0]
     return review.rows[ids.index(st.session_state[key])]
 
@@ -128,12 +128,12 @@ def render_toolbar(review: Review) -> None:
             render_reanalyse(review)
 
 
-def undo_help(claim_id: str, count: int) -> str:
+def undo_help(claim_id: str, count: int) -> Markdown:
     if count == 0:
         return "Nothing to undo yet."
     if count > 1:
-        return f"Undo the last bulk change ({count} verdicts)."
-    return f"Undo the last change, of {claim_id} (every change stays in the history)."
+        return f"Undo the last bulk change ({count:d} verdicts)."
+    return f"Undo the last change, of {md(claim_id)} (every change stays in the history)."
 
 
 def render_reanalyse(review: Review) -> None:
@@ -194,18 +194,18 @@ def render_claim(review: Review, row: ReviewRow) -> None:
     st.html(paragraph_html(review.article.text, sentences, row.sentence, claim=claim.text))
     reasons = escape_markdown(", ".join(claim.reasons)) or "no check-worthy features"
     st.caption(
-        f"{claim.id} · kind **{claim.kind.value}** · check-worthiness "
+        f"{md(claim.id)} · kind **{md(claim.kind.value)}** · check-worthiness "
         f"{claim.checkworthiness:.2f} ({reasons})"
     )
     st.markdown(
-        f"Verdict: **{row.verdict.label}**"
-        + (f" · cites evidence {row.verdict.evidence_rank}" if row.verdict.evidence_rank else "")
+        f"Verdict: **{md(row.verdict.label)}**"
+        + (f" · cites evidence {row.verdict.evidence_rank:d}" if row.verdict.evidence_rank else "")
     )
     scale = config.verdict_scale()
     with st.container(horizontal=True, gap="small"):
         for number, label in enumerate(scale[1:], start=1):
             st.button(
-                label,
+                md(label),
                 key=verdict_key(label),
                 shortcut=str(number) if number <= 9 else None,
                 type="primary" if row.verdict.label == label else "secondary",
@@ -232,46 +232,92 @@ def render_claim(review: Review, row: ReviewRow) -> None:
     st.caption(KEY_MAP)
 
 
+BAND_STYLE = {
+    relevance.Band.STRONG: "color:#1b5e20;background:#e3f4e4",
+    relevance.Band.RELATED: "color:#0d47a1;background:#e3edf9",
+    relevance.Band.WEAK: "color:#616161;background:#eeeeee",
+}
+BAND_TEXT = {
+    relevance.Band.STRONG: "strong",
+    relevance.Band.RELATED: "related",
+    relevance.Band.WEAK: "weak: not evidence",
+}
+
+
+def band_html(score: float) -> str:
+    """The band of a score as a small coloured label (no article text in it)."""
+    band = relevance.band(score)
+    return (
+        f'<span class="fc-band fc-band-{band.value}" style="{BAND_STYLE[band]};'
+        f'padding:0 6px;border-radius:8px;font-size:0.85em">{BAND_TEXT[band]}</span>'
+    )
+
+
+def render_no_evidence(review: Review, row: ReviewRow, *, weak: int) -> None:
+    """Nothing above the floor: say so, say what was searched, offer to add a reference."""
+    st.info("No relevant evidence in your sources.", icon=":material/search_off:")
+    st.caption(escape_markdown(searched_caption(review, row)))
+    if weak:
+        st.caption(
+            f"{weak:d} weaker match{'es' if weak > 1 else ''} below the relevance floor "
+            "(not evidence): switch on “Show weaker matches” to see them."
+        )
+    st.button(
+        "Add a reference for this claim",
+        key="no-evidence-add-reference",
+        icon=":material/add_link:",
+        on_click=open_add_reference,
+    )
+
+
 def render_evidence(review: Review, row: ReviewRow) -> None:
+    weak = st.toggle(
+        "Show weaker matches",
+        key=state.SHOW_WEAK,
+        help="Passages below the relevance floor share a word or two with the claim: they "
+        "are not evidence, are not counted and are never compared for conflicts.",
+    )
     render_dismissed(row)
-    if not row.evidence:
-        st.info("No evidence found in the reference library for this claim.")
-        return
-    for evidence in row.evidence:
-        doc = review.document(evidence.passage.document_key)
-        title = text_html(doc.title if doc else evidence.passage.document_key)
-        url = doc.url if doc and SAFE_URL.match(doc.url) else ""
-        link = (
-            f'<a href="{html.escape(url, quote=True)}" target="_blank" '
-            f'rel="noopener noreferrer">{title}</a>'
-            if url
-            else title
-        )
-        conflicts = evidence.agreement.describe_conflicts()
-        flags = "".join(
-            f'<div style="color:#b00020">⚠ {html.escape(text)}</div>' for text in conflicts
-        )
-        cited = " · <b>cited</b>" if row.verdict.evidence_rank == evidence.rank else ""
-        st.html(
-            f"{STYLE}<div><b>{evidence.rank}.</b> {link} · score {evidence.score:.2f}{cited}</div>"
-            f"{flags}"
-            + evidence_html(
-                evidence.passage.text, claim=row.claim.text, agreement=evidence.agreement
-            )
-        )
-        st.button(
-            "Cite this one" if row.verdict.evidence_rank != evidence.rank else "Un-cite",
-            key=f"cite-{evidence.rank}",
-            on_click=cite,
-            args=(
-                review.article.id,
-                row.claim.id,
-                None if row.verdict.evidence_rank == evidence.rank else evidence.rank,
-            ),
-            type="tertiary",
-            icon=":material/format_quote:",
-        )
-        render_dismiss_button(review, row, evidence.rank)
+    if not relevance.has_evidence(row.evidence):
+        render_no_evidence(review, row, weak=0 if weak else len(row.evidence))
+    for evidence in relevance.shown(row.evidence, weak=weak):
+        render_passage(review, row, evidence)
+
+
+def render_passage(review: Review, row: ReviewRow, evidence: Evidence) -> None:
+    doc = review.document(evidence.passage.document_key)
+    title = text_html(doc.title if doc else evidence.passage.document_key)
+    url = doc.url if doc and SAFE_URL.match(doc.url) else ""
+    link = (
+        f'<a href="{html.escape(url, quote=True)}" target="_blank" '
+        f'rel="noopener noreferrer">{title}</a>'
+        if url
+        else title
+    )
+    conflicts = evidence.agreement.describe_conflicts()
+    flags = "".join(
+        f'<div style="color:#b00020">⚠ {html.escape(text)}</div>' for text in conflicts
+    )
+    cited = " · <b>cited</b>" if row.verdict.evidence_rank == evidence.rank else ""
+    st.html(
+        f"{STYLE}<div><b>{evidence.rank}.</b> {link} · score {evidence.score:.2f} "
+        f"{band_html(evidence.score)}{cited}</div>"
+        f"{flags}"
+        + evidence_html(evidence.passage.text, claim=row.claim.text, agreement=evidence.agreement)
+    )
+    st.button(
+        "Cite this one" if row.verdict.evidence_rank != evidence.rank else "Un-cite",
+        key=f"cite-{evidence.rank}",
+        on_click=cite,
+        args=(
+            review.article.id,
+            row.claim.id,
+            None if row.verdict.evidence_rank == evidence.rank else evidence.rank,
+        ),
+        type="tertiary",
+        icon=":material/format_quote:",
+    )
+    render_dismiss_button(review, row, evidence.rank)
 
 
 def render_dismiss_button(review: Review, row: ReviewRow, rank: int) -> None:
@@ -291,7 +337,7 @@ def render_dismissed(row: ReviewRow) -> None:
     count = len(row.dismissed)
     if count:
         st.caption(
-            f"{count} passage{'s' if count > 1 else ''} marked not relevant for this claim "
+            f"{count:d} passage{'s' if count > 1 else ''} marked not relevant for this claim "
             "(kept in the history and the JSONL export; U undoes the last mark)."
         )
 
@@ -318,9 +364,9 @@ def render_edit_claims(review: Review, row: ReviewRow) -> None:
             render_split(article_id, claim.id, claim.text)
         with merge_tab:
             render_merge(article_id, claim.id, before, after)
-            st.checkbox(f"Yes, delete {claim.id} and its verdict",
+            st.checkbox(f"Yes, delete {md(claim.id)} and its verdict",
                         key=state.edit_key(article_id, claim.id, "confirm"))  # fmt: skip
-            st.button(f"Delete {claim.id}", key="edit-delete", on_click=delete_claim,
+            st.button(f"Delete {md(claim.id)}", key="edit-delete", on_click=delete_claim,
                       args=(article_id, claim.id, ids))  # fmt: skip
         with add_tab:
             st.text_input(
@@ -341,7 +387,8 @@ def render_split(article_id: int, claim_id: str, text: str) -> None:
     mark = mark_for(text)
     key = state.edit_key(article_id, claim_id, "split")
     st.text_area(
-        f"The claim, with {mark} where it splits (move it, or type it where you want the cut)",
+        f"The claim, with {md(mark)} where it splits (move it, or type it where you want the "
+        "cut)",
         value=marked(text),
         key=key,
         height=90,
@@ -352,7 +399,7 @@ def render_split(article_id: int, claim_id: str, text: str) -> None:
         st.caption(f":material/warning: {escape_markdown(str(error))}")
     else:
         st.caption(
-            f"**{claim_id}** (keeps its verdict): {escape_markdown(first)}  \n"
+            f"**{md(claim_id)}** (keeps its verdict): {escape_markdown(first)}  \n"
             f"**new claim**: {escape_markdown(second)}"
         )
     st.button("Split in two", key="edit-split", on_click=split_claim,
@@ -364,14 +411,21 @@ def render_merge(
 ) -> None:
     """Merge with the claim before (it keeps its id and verdict) or after (this one does)."""
     if before is not None:
-        st.caption(f"Claim before ({before.id}): {escape_markdown(before.text[:200])}")
-        st.button(f"Merge {before.id} + {claim_id} (keeps {before.id} and its verdict)",
-                  key="edit-merge-previous", on_click=merge_claim,
-                  args=(article_id, before.id))  # fmt: skip
+        st.caption(f"Claim before ({md(before.id)}): {md(before.text[:200])}")
+        st.button(
+            f"Merge {md(before.id)} + {md(claim_id)} (keeps {md(before.id)} and its verdict)",
+            key="edit-merge-previous",
+            on_click=merge_claim,
+            args=(article_id, before.id),
+        )
     if after is not None:
-        st.caption(f"Claim after ({after.id}): {escape_markdown(after.text[:200])}")
-        st.button(f"Merge {claim_id} + {after.id} (keeps {claim_id} and its verdict)",
-                  key="edit-merge", on_click=merge_claim, args=(article_id, claim_id))  # fmt: skip
+        st.caption(f"Claim after ({md(after.id)}): {md(after.text[:200])}")
+        st.button(
+            f"Merge {md(claim_id)} + {md(after.id)} (keeps {md(claim_id)} and its verdict)",
+            key="edit-merge",
+            on_click=merge_claim,
+            args=(article_id, claim_id),
+        )
     if before is None and after is None:
         st.caption("This is the only claim: there is none to merge with.")
 
@@ -390,7 +444,7 @@ def filtered_rows(
     elif show == "has conflict":
         rows = tuple(r for r in rows if r.evidence and r.evidence[0].agreement.has_conflict)
     elif show == "no evidence":
-        rows = tuple(r for r in rows if not r.evidence)
+        rows = tuple(r for r in rows if not relevance.has_evidence(r.evidence))
     if verdicts:
         rows = tuple(r for r in rows if r.verdict.label in verdicts)
     if kinds:

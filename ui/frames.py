@@ -1,5 +1,8 @@
 """The review table as a pandas frame: one row per claim, indexed by claim id (stable).
 
+Its evidence columns describe the best passage above the relevance floor (``score`` and its
+``band``); a claim with only weak matches shows "— no relevant evidence".
+
 ``#`` is the claim's place in the article (as in the focus panel's "#5 · ..."), so it stays
 right after claims are split, merged or added."""
 
@@ -9,6 +12,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from checks import relevance
 from checks.model import Review, ReviewRow
 from checks.untrusted import reveal_controls
 from ui.html import link_url
@@ -29,20 +33,6 @@ COLUMNS = (  # the first seven fit 1280 px without scrolling sideways; the rest 
 )
 EDITABLE = ("verdict", "note")
 SNIPPET = 220
-STRONG = 0.5  # checks.relevance.STRONG
-FLOOR = 0.2  # checks.relevance.FLOOR
-
-
-def evidence_band(score: float) -> str:
-    """How relevant the best passage is: strong, related or weak.
-
-    The thresholds are the ``relevance`` work's (``checks.relevance.band``); switch to that
-    function once it is on main."""
-    if score >= STRONG:
-        return "strong"
-    return "related" if score >= FLOOR else "weak"
-
-
 def verdict_options(scale: Sequence[str]) -> list[str]:
     """The scale in the order the table's verdict cell offers it.
 
@@ -67,18 +57,21 @@ def snippet(text: str, limit: int = SNIPPET) -> str:
 
 
 def _row(review: Review, row: ReviewRow, number: int) -> dict[str, object]:
-    best = row.evidence[0] if row.evidence else None
+    shown = relevance.shown(row.evidence)  # weak matches are not evidence
+    best = min(shown, key=lambda e: e.rank) if shown else None
     doc = review.document(best.passage.document_key) if best else None
     return {
         "#": number,
         "claim": reveal_controls(row.claim.text),
         "kind": row.claim.kind.value,
         "worth": round(row.claim.checkworthiness, 2),
-        "evidence": reveal_controls(snippet(best.passage.text)) if best else "— no evidence found",
+        "evidence": (
+            reveal_controls(snippet(best.passage.text)) if best else "— no relevant evidence"
+        ),
         "source": reveal_controls(doc.title) if doc else "",
         "link": (link_url(doc.url) or "") if doc else "",  # http(s) only: never javascript:
         "score": round(best.score, 3) if best else None,
-        "band": evidence_band(best.score) if best else "",
+        "band": relevance.band(best.score).value if best else "",
         "conflicts": "; ".join(best.agreement.describe_conflicts()) if best else "",
         "verdict": row.verdict.label,
         "note": row.verdict.note,

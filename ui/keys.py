@@ -99,7 +99,7 @@ def _done() -> dict[str, int]:
 def _apply_to(store: Store, article_id: int, batch: Batch, focus: str) -> Outcome:
     scale = config.verdict_scale()
     desk = StoreDesk(store, article_id, scale)
-    order, labels = desk.claims()
+    order, labels, passed = desk.claims()
     handled = _handled(article_id)
     outcome = apply_presses(
         batch,
@@ -110,6 +110,7 @@ def _apply_to(store: Store, article_id: int, batch: Batch, focus: str) -> Outcom
         scale=scale,
         focus=focus if focus in labels else (order[0] if order else ""),
         handled=handled,
+        passed=passed,
     )
     for tab, seq in outcome.done.items():
         if seq > handled.get(tab, (0, ""))[0]:

@@ -24,6 +24,8 @@ KEYS = "keys"  # the key queue component (ui/keys.py): its state holds the press
 KEYS_HOST = "keys-host"  # the hidden container of that component
 KEYS_HANDLED = "keys-handled"  # article id -> tab -> (highest seq handled, focus after it)
 RECOVERED = "recovered"  # where a damaged database file was moved, shown once
+SHOW_WEAK = "show-weak"  # focus panel switch: also show weak matches (below the floor)
+ADD_REFERENCE = "add-reference"  # the "add a reference for this claim" expander: open or not
 
 
 def focus_key(article_id: int) -> str:

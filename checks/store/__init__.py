@@ -410,9 +410,9 @@ class Store:
         with self._write() as connection:
             return keys.put(connection, receipt, self._clock())
 
-    def claim_labels(self, article_id: int) -> tuple[tuple[str, str], ...]:
-        """(claim id, verdict label) of the article's claims in order: what the key queue
-        needs, without reading the whole review."""
+    def claim_labels(self, article_id: int) -> tuple[tuple[str, str, str], ...]:
+        """(claim id, verdict label, kind) of the article's claims in order: what the key
+        queue needs, without reading the whole review."""
         with self._read() as connection:
             return verdicts.labels_in_order(connection, article_id)
 

@@ -291,16 +291,18 @@ def _undo_claims(
     return done
 
 
-def labels_in_order(connection: sqlite3.Connection, article_id: int) -> tuple[tuple[str, str], ...]:
-    """(claim id, label) of the article's claims in their order; unreviewed ones included."""
+def labels_in_order(
+    connection: sqlite3.Connection, article_id: int
+) -> tuple[tuple[str, str, str], ...]:
+    """(claim id, label, kind) of the article's claims in their order, unreviewed included."""
     articles.require(connection, article_id)
     found = connection.execute(
-        "SELECT c.claim_id, coalesce(v.label, ?) FROM claims c LEFT JOIN verdicts v"
+        "SELECT c.claim_id, coalesce(v.label, ?), c.kind FROM claims c LEFT JOIN verdicts v"
         " ON v.article_id = c.article_id AND v.claim_id = c.claim_id"
         " WHERE c.article_id = ? ORDER BY c.position",
         (config.UNREVIEWED, article_id),
     )
-    return tuple((str(claim_id), str(label)) for claim_id, label in found)
+    return tuple((str(claim_id), str(label), str(kind)) for claim_id, label, kind in found)
 
 
 def history(
