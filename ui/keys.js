@@ -63,6 +63,7 @@ class KeyQueue {
     this.setState = null;
     this.active = false;
     this.note = null; // {buffer} while "n" waits for the presses before it
+    this.cellTyping = null; // {buffer} while a verdict cell's editor opens
     this.status = this.makeStatus();
     window.addEventListener("keydown", (event) => this.onKey(event), true);
     window.addEventListener("click", (event) => this.onClick(event), true);
@@ -260,12 +261,19 @@ class KeyQueue {
       this.bufferForNote(event);
       return;
     }
+    if (this.cellTyping && event.key.length === 1 && plain(event)) {
+      this.cellTyping.buffer += event.key; // the editor is opening: it gets them in order
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      return;
+    }
     const target = event.target;
     const note = this.noteBox();
     if (event.key === "Escape" && note && target === note) {
       note.blur(); // leaving the box saves the note
       return;
     }
+    if (plain(event) && !typing(target) && inGrid(event) && this.typeInVerdictCell(event)) return;
     if (!plain(event) || typing(target) || inGrid(event)) return;
     if (event.key === "n") {
       event.preventDefault();
@@ -283,6 +291,42 @@ class KeyQueue {
     event.stopImmediatePropagation(); // Streamlit's own shortcut must not fire as well
     if (event.repeat && command.op !== "move") return; // a held "1" is one verdict
     this.enqueue(command);
+  }
+
+  // Typing on a selected verdict cell: the cell's editor opens on the first key and lost
+  // the keys typed while it opened ("false" became "lse", which picked "mostly false").
+  // Here the keys are kept, the editor is opened (Enter) and gets all of them at once.
+  typeInVerdictCell(event) {
+    if (event.key.length !== 1) return false;
+    const grid = event.composedPath().find(
+      (node) => node instanceof HTMLElement && node.dataset.testid === "stDataFrame"
+    );
+    const cell = grid && grid.querySelector('td[aria-selected="true"]');
+    const head = cell && grid.querySelector(
+      `th[aria-colindex="${cell.getAttribute("aria-colindex")}"]`
+    );
+    if (!head || head.textContent.trim() !== this.data.verdictColumn) return false;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    this.cellTyping = { buffer: event.key };
+    event.target.dispatchEvent(new KeyboardEvent("keydown", {
+      key: "Enter", code: "Enter", keyCode: 13, which: 13, bubbles: true, cancelable: true,
+    }));
+    const started = Date.now();
+    const feed = () => {
+      const input = document.querySelector('input[id^="react-select"][aria-expanded="true"]');
+      if (!input && Date.now() - started < 2000) {
+        window.requestAnimationFrame(feed);
+        return;
+      }
+      const buffer = this.cellTyping.buffer;
+      this.cellTyping = null;
+      if (!input) return;
+      input.focus();
+      document.execCommand("insertText", false, buffer);
+    };
+    window.requestAnimationFrame(feed);
+    return true;
   }
 
   onClick(event) {

@@ -34,6 +34,7 @@ _component = st.components.v2.component("factcheck_keys", js=JS, isolate_styles=
 MOVES = {"j": 1, "J": 1, "ArrowRight": 1, "k": -1, "K": -1, "ArrowLeft": -1}
 UNDO_KEYS = ("u", "U")
 DISMISS_KEYS = ("x", "X")  # the first passage shown is not relevant
+VERDICT_COLUMN = "verdict"  # the table's verdict column header (pages/review.py)
 DISMISS_BUTTONS = 20  # "Not relevant" buttons of evidence ranks 1..20
 
 
@@ -194,6 +195,7 @@ def mount_keys(review: Review, focused: str) -> None:
         "done": _done(),
         "keys": keys,
         "buttons": buttons,
+        "verdictColumn": VERDICT_COLUMN,
     }
     with st.container(key=state.KEYS_HOST):
         _component(key=state.KEYS, data=data, height=0, on_queue_change=on_keys)

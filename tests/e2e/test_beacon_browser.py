@@ -237,7 +237,8 @@ def test_2_new_article_and_review_with_hostile_text(
         page.get_by_text("Add a reference for this claim").click()
         settle(page)
         assert_no_beacon(beacon, named, page)
-    expect(main.get_by_text("Next claim (").first).to_be_attached()
+    expect(main.get_by_text("Claim after (").first).to_be_attached()  # claim text, escaped
+    expect(main.get_by_text("Claim before (").first).to_be_attached()
 
     for name in ("Export", "Import verdicts", "Details", "Analyse again"):
         open_popover(page, name)
