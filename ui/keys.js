@@ -64,9 +64,13 @@ class KeyQueue {
     this.active = false;
     this.note = null; // {buffer} while "n" waits for the presses before it
     this.cellTyping = null; // {buffer} while a verdict cell's editor opens
+    this.handPicked = false; // a claim was picked in the Claim box since the last press
     this.status = this.makeStatus();
     window.addEventListener("keydown", (event) => this.onKey(event), true);
     window.addEventListener("click", (event) => this.onClick(event), true);
+    for (const type of ["pointerup", "click"]) {
+      window.addEventListener(type, (event) => this.notePick(event), true);
+    }
     this.watchScript();
     window.setInterval(() => this.flush(true), RESEND_MS);
   }
@@ -154,11 +158,19 @@ class KeyQueue {
     return match ? Number(match[1]) : null;
   }
 
-  // A claim the reviewer picked by hand after the last press and the server has not drawn.
-  picked(last) {
-    const shown = this.shownPosition();
-    if (shown === null || shown === this.data.position) return null;
-    return last && shown === last.shown ? null : shown;
+  // The place of a claim the reviewer picked in the Claim box since the last press (null:
+  // none). Only a pick seen as such counts: while a run draws the page, the box can show
+  // another claim than this.data for a moment.
+  picked() {
+    return this.handPicked ? this.shownPosition() : null;
+  }
+
+  notePick(event) {
+    const target = event.target instanceof Element ? event.target : null;
+    const label = this.data ? this.data.pickerLabel : "";
+    if (target && label && target.closest(`[role="listbox"][aria-label="${label}"]`)) {
+      this.handPicked = true;
+    }
   }
 
   enqueue(command) {
@@ -177,12 +189,10 @@ class KeyQueue {
       anchorPosition: null,
       shown,
     };
-    if (!last) {
-      if (shown === null || shown === data.position) entry.anchor = data.focus;
-      else entry.anchorPosition = shown;
-    } else {
-      entry.anchorPosition = this.picked(last);
-    }
+    const pick = this.picked();
+    this.handPicked = false;
+    if (pick !== null) entry.anchorPosition = pick; // a key after a pick acts on that claim
+    else if (!last) entry.anchor = data.focus; // on a settled screen: the claim shown
     this.entries.push(entry);
     this.save();
     this.render();
@@ -194,11 +204,10 @@ class KeyQueue {
     if (this.awaiting && Date.now() - this.lastSend < RESEND_MS) return;
     const fresh = this.entries.some((e) => !this.sent.has(`${e.tab}:${e.seq}`));
     if (!fresh && !(retry && Date.now() - this.lastSend > RESEND_MS)) return;
-    const last = this.entries[this.entries.length - 1];
     this.nonce += 1;
     this.setState("queue", {
       presses: this.entries,
-      picked: this.picked(last),
+      picked: this.picked(), // picked after the last press: the focus ends there
       nonce: this.nonce,
     });
     for (const e of this.entries) this.sent.add(`${e.tab}:${e.seq}`);
@@ -257,6 +266,10 @@ class KeyQueue {
 
   onKey(event) {
     if (this.off()) return;
+    const box = event.target instanceof Element ? event.target : null;
+    if (event.key === "Enter" && box && box.closest(
+      `[role="combobox"][aria-label="${this.data.pickerLabel}"]`
+    )) this.handPicked = true;
     if (this.note) {
       this.bufferForNote(event);
       return;

@@ -35,6 +35,7 @@ MOVES = {"j": 1, "J": 1, "ArrowRight": 1, "k": -1, "K": -1, "ArrowLeft": -1}
 UNDO_KEYS = ("u", "U")
 DISMISS_KEYS = ("x", "X")  # the first passage shown is not relevant
 VERDICT_COLUMN = "verdict"  # the table's verdict column header (pages/review.py)
+PICKER_LABEL = "Claim"  # the label of the focused-claim box (pages/review.py)
 DISMISS_BUTTONS = 20  # "Not relevant" buttons of evidence ranks 1..20
 
 
@@ -196,6 +197,7 @@ def mount_keys(review: Review, focused: str) -> None:
         "keys": keys,
         "buttons": buttons,
         "verdictColumn": VERDICT_COLUMN,
+        "pickerLabel": PICKER_LABEL,
     }
     with st.container(key=state.KEYS_HOST):
         _component(key=state.KEYS, data=data, height=0, on_queue_change=on_keys)

@@ -36,7 +36,7 @@ pytestmark = pytest.mark.e2e
 
 DEMO = (ROOT / "data" / "ceasefire-proposal-2024.txt").read_text(encoding="utf-8")
 TEXT = DEMO + "\n\n" + DEMO.split("\n", 1)[1]  # the body twice: more than 20 claims to mark
-ARTICLES = 9  # one fresh copy per test
+ARTICLES = 10  # one fresh copy per test
 CLAIMS = 64
 CHECKABLE = [  # the claims "next unreviewed" goes to, in order (no heading, no opinion)
     "c2", "c3", "c4", "c6", "c7", "c9", "c10", "c11", "c13", "c14", "c15", "c16", "c17",
@@ -67,6 +67,13 @@ def tab(browser: Browser) -> Iterator[Page]:
     page.set_default_timeout(TIMEOUT_MS)
     yield page
     context.close()
+
+
+def hold(page: Page) -> None:
+    """Make the page's queue wait 3 s before it sends (as while a long run goes on)."""
+    page.evaluate(
+        "() => { const q = window.__factCheckKeys; q.awaiting = true; q.lastSend = Date.now(); }"
+    )
 
 
 def open_article(page: Page, server: Server, article_id: int, claim: str = "") -> None:
@@ -255,3 +262,20 @@ def test_x_and_the_not_relevant_button_take_passages_out_and_u_brings_one_back(
     ]  # fmt: skip
     expect(main.get_by_text("2 passages marked not relevant for this claim")).to_be_visible()
     expect(claim_picker(tab)).to_have_value(focused_number(3))
+
+
+def test_a_key_after_a_claim_picked_by_hand_acts_on_that_claim(tab: Page, server: Server) -> None:
+    open_article(tab, server, 10)
+    hold(tab)  # the page sends nothing for 3 s: the two keys wait, as on a busy server
+    press_keys(tab, ["1", "1"], gap_ms=20)
+    expect(status(tab)).to_have_attribute("data-pending", "2")
+    picker = claim_picker(tab)
+    picker.click()
+    tab.get_by_role("option", name=re.compile(r"^#10 · ")).click()
+    tab.get_by_role("heading", name="Keys 10").click()  # out of the box: keys act again
+    press_keys(tab, ["2"], gap_ms=0)
+    drained(tab)
+    assert history(server, 10) == [
+        ("c2", "true", False), ("c3", "true", False), ("c10", "mostly true", False),
+    ]  # fmt: skip
+    expect(picker).to_have_value(focused_number(11))
