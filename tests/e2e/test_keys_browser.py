@@ -36,7 +36,7 @@ pytestmark = pytest.mark.e2e
 
 DEMO = (ROOT / "data" / "ceasefire-proposal-2024.txt").read_text(encoding="utf-8")
 TEXT = DEMO + "\n\n" + DEMO.split("\n", 1)[1]  # the body twice: more than 20 claims to mark
-ARTICLES = 10  # one fresh copy per test
+ARTICLES = 12  # one fresh copy per test
 CLAIMS = 64
 CHECKABLE = [  # the claims "next unreviewed" goes to, in order (no heading, no opinion)
     "c2", "c3", "c4", "c6", "c7", "c9", "c10", "c11", "c13", "c14", "c15", "c16", "c17",
@@ -103,15 +103,18 @@ def no_exception(page: Page) -> None:
     assert page.get_by_test_id("stException").count() == 0
 
 
-def test_twenty_verdict_keys_50_ms_apart_mark_twenty_claims_in_order(
-    tab: Page, server: Server
+@pytest.mark.parametrize(
+    ("gap_ms", "article"), [(50, 1), (250, 11)]
+)  # 250 ms: many keys land while a run draws the page (the Claim box lags behind)
+def test_twenty_verdict_keys_mark_twenty_claims_in_order(
+    tab: Page, server: Server, gap_ms: int, article: int
 ) -> None:
-    open_article(tab, server, 1)
+    open_article(tab, server, article)
     expect(claim_picker(tab)).to_have_value(focused_number(2))
-    press_keys(tab, ["1"] * 20, gap_ms=50)
+    press_keys(tab, ["1"] * 20, gap_ms=gap_ms)
     drained(tab)
     no_exception(tab)
-    assert history(server, 1) == [(claim, "true", False) for claim in CHECKABLE[:20]]
+    assert history(server, article) == [(claim, "true", False) for claim in CHECKABLE[:20]]
     expect(tab.get_by_test_id("stMain").get_by_text("20 of 64 reviewed")).to_be_visible()
     expect(claim_picker(tab)).to_have_value(focused_number(35))
 
@@ -279,3 +282,15 @@ def test_a_key_after_a_claim_picked_by_hand_acts_on_that_claim(tab: Page, server
         ("c2", "true", False), ("c3", "true", False), ("c10", "mostly true", False),
     ]  # fmt: skip
     expect(picker).to_have_value(focused_number(11))
+
+
+def test_a_claim_box_lagging_behind_is_no_pick(tab: Page, server: Server) -> None:
+    """While a run draws the page, the Claim box can still show the claim before the one
+    the page's key handler was told (the bench lost 2 of 20 keys 300 ms apart that way):
+    a key then acts on the claim the server focused, not on what the box shows."""
+    open_article(tab, server, 12)
+    expect(claim_picker(tab)).to_have_value(focused_number(2))
+    claim_picker(tab).evaluate("box => { box.value = '#1 · a moment behind'; }")
+    press_keys(tab, ["1"], gap_ms=0)
+    drained(tab)
+    assert history(server, 12) == [("c2", "true", False)]
