@@ -179,6 +179,15 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         END;
         """,
     ),
+    (
+        # Undo finds the latest entry not undone: newest first within the article (no sort
+        # of its whole history) and "is it undone?" by index, not by a scan of the table.
+        "0009_verdict_history_undo_indexes",
+        """
+        CREATE INDEX verdict_history_article ON verdict_history(article_id, id);
+        CREATE INDEX verdict_history_undoes ON verdict_history(undoes) WHERE undoes IS NOT NULL;
+        """,
+    ),
 )
 
 

@@ -42,13 +42,15 @@ _INSERT_HISTORY: Final = """
 INSERT INTO verdict_history (article_id, claim_id, label, note, evidence_rank, changed_at,
     undoes, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 """
-_UNDOABLE: Final = """
+UNDOABLE: Final = """
 SELECT h.* FROM verdict_history h
 WHERE h.article_id = :article AND h.undoes IS NULL
     AND NOT EXISTS (SELECT 1 FROM verdict_history u WHERE u.undoes = h.id)
     AND EXISTS (SELECT 1 FROM claims c
         WHERE c.article_id = h.article_id AND c.claim_id = h.claim_id)
 """
+"""The history entries undo may still revert: not undo entries themselves, not undone yet,
+of a claim that still exists (``:article``). Migration 0009 indexes both look-ups."""
 _VERDICT_COUNTS: Final = """
 SELECT coalesce(v.label, :unreviewed) AS label, count(*) AS n
 FROM claims c LEFT JOIN verdicts v ON v.article_id = c.article_id AND v.claim_id = c.claim_id
@@ -234,12 +236,12 @@ def next_undo(connection: sqlite3.Connection, article_id: int) -> tuple[HistoryE
     with every undoable entry of its batch (a bulk change is undone as one)."""
     articles.require(connection, article_id)
     latest = connection.execute(
-        _UNDOABLE + " ORDER BY h.id DESC LIMIT 1", {"article": article_id}
+        UNDOABLE + " ORDER BY h.id DESC LIMIT 1", {"article": article_id}
     ).fetchone()
     if latest is None or latest["batch"] is None:
         return () if latest is None else (rows.history_entry(latest),)
     found = connection.execute(
-        _UNDOABLE + " AND h.batch = :batch ORDER BY h.id DESC",
+        UNDOABLE + " AND h.batch = :batch ORDER BY h.id DESC",
         {"article": article_id, "batch": latest["batch"]},
     ).fetchall()
     return tuple(map(rows.history_entry, found))
