@@ -21,7 +21,7 @@ from checks.model import Analysis, Claim, Sentence, Stage
 from checks.pipeline import ProgressCallback, gather_documents, match_documents
 from checks.references import rematch_claims
 from checks.sources.base import Source
-from checks.store import Store
+from checks.store import DroppedCitation, Store
 
 EDIT, SPLIT, MERGE, ADD, DELETE = "edit", "split", "merge", "add", "delete"
 
@@ -163,6 +163,18 @@ def reanalyse_keeping_claims(
     evidence = match_documents(
         claims, documents, sentences=sentences, index_dir=index.folder_for(store.path)
     )
-    store.save_evidence(article_id, documents, evidence, lookups)
+    dropped = store.save_evidence(article_id, documents, evidence, lookups)
     report(Stage.MATCHING, 1.0, "Matching claims with evidence")
+    notices = (*notices, *map(citation_notice, dropped))
     return Analysis(sentences, claims, documents, evidence, notices=notices, lookups=lookups)
+
+
+def citation_notice(dropped: DroppedCitation) -> str:
+    """What the reviewer is told about a citation the new evidence no longer has."""
+    quoted = dropped.passage.text if len(dropped.passage.text) <= 120 else (
+        dropped.passage.text[:119] + "…"
+    )  # fmt: skip
+    return (
+        f"Claim {dropped.claim_id}: the passage its verdict cited is no longer among its"
+        f" evidence, so the citation was removed (“{quoted}”, {dropped.passage.document_key})."
+    )

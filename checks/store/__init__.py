@@ -50,6 +50,7 @@ from checks.store.files import DAMAGED_HINT, damaged_name, move_aside
 from checks.store.rows import (
     ArticleSummary,
     ClaimEdit,
+    DroppedCitation,
     HistoryEntry,
     agreement_from_json,
     agreement_to_json,
@@ -65,6 +66,7 @@ __all__ = [
     "ArticleSummary",
     "ClaimEdit",
     "Clock",
+    "DroppedCitation",
     "HistoryEntry",
     "Store",
     "agreement_from_json",
@@ -214,15 +216,16 @@ class Store:
 
     # --- analysis -------------------------------------------------------------------------
 
-    def save_analysis(self, article_id: int, analysis: Analysis) -> None:
+    def save_analysis(self, article_id: int, analysis: Analysis) -> tuple[DroppedCitation, ...]:
         """Replace the article's sentences, claims and evidence in one transaction.
 
         Upserts ``analysis.documents``. Verdicts of claim ids that still exist are kept;
         verdicts of claim ids that are gone are dropped (their history stays). New claims
-        get no verdict row: no row means unreviewed.
+        get no verdict row: no row means unreviewed. A citation follows its passage to its
+        new rank; one whose passage is gone is dropped and returned.
         """
         with self._write() as connection:
-            _analysis.save(connection, article_id, analysis, self._clock())
+            return _analysis.save(connection, article_id, analysis, self._clock())
 
     def replace_claim_evidence(
         self,
@@ -231,11 +234,12 @@ class Store:
         evidence: Sequence[Evidence],
         *,
         documents: Sequence[Document] = (),
-    ) -> None:
+    ) -> tuple[DroppedCitation, ...]:
         """Replace one claim's evidence (after a reference was added for it), in one
-        transaction; upserts ``documents``. A cited rank that no longer exists is un-cited."""
+        transaction; upserts ``documents``. Returns the citation dropped, if its passage
+        is gone (``evidence.replace_evidence``: the one rule)."""
         with self._write() as connection:
-            _evidence.replace_for_claim(
+            return _evidence.replace_for_claim(
                 connection, article_id, claim_id, evidence, documents, self._clock()
             )
 
@@ -245,12 +249,12 @@ class Store:
         documents: Sequence[Document],
         evidence: Sequence[Evidence],
         lookups: Sequence[Lookup] = (),
-    ) -> None:
+    ) -> tuple[DroppedCitation, ...]:
         """Replace the evidence (and lookups) of every claim, keeping the claims as they are:
-        "analyse again" of an article whose claims the reviewer edited. Cited ranks that no
-        longer exist are un-cited."""
+        "analyse again" of an article whose claims the reviewer edited. Returns the
+        citations dropped because their passage is gone."""
         with self._write() as connection:
-            _evidence.replace_all(
+            return _evidence.replace_all(
                 connection, article_id, documents, evidence, lookups, self._clock()
             )
 

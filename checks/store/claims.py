@@ -236,7 +236,7 @@ def _write_claim(connection: sqlite3.Connection, article_id: int, claim: Claim) 
     params = rows.claim_params(article_id, 0, claim)
     connection.execute(_UPSERT_CLAIM_KEEPING_POSITION, (article_id, claim.id, article_id,
                                                         *params[3:]))  # fmt: skip
-    evidence.drop_for_claim(connection, article_id, claim.id)
+    evidence.replace_evidence(connection, article_id, (), claim_ids={claim.id})
 
 
 def _log_edit(

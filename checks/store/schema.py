@@ -188,6 +188,29 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         CREATE INDEX verdict_history_undoes ON verdict_history(undoes) WHERE undoes IS NOT NULL;
         """,
     ),
+    (
+        # A verdict cites a passage by what it is (document, span, text), not by a rank
+        # that another analysis gives to another passage. ``evidence_rank`` stays: where
+        # that passage ranks now, kept by ``evidence.replace_evidence``. A saved rank that
+        # points at no evidence (possible before) is cleared.
+        "0010_citations_by_passage",
+        """
+        ALTER TABLE verdicts ADD COLUMN cited_document TEXT;
+        ALTER TABLE verdicts ADD COLUMN cited_start INTEGER;
+        ALTER TABLE verdicts ADD COLUMN cited_end INTEGER;
+        ALTER TABLE verdicts ADD COLUMN cited_text TEXT;
+        UPDATE verdicts SET (cited_document, cited_start, cited_end, cited_text) = (
+            SELECT e.document_uid, e."start", e."end", e.text FROM evidence e
+            WHERE e.article_id = verdicts.article_id AND e.claim_id = verdicts.claim_id
+                AND e.rank = verdicts.evidence_rank)
+        WHERE evidence_rank IS NOT NULL;
+        UPDATE verdicts SET evidence_rank = NULL WHERE cited_document IS NULL;
+        ALTER TABLE verdict_history ADD COLUMN cited_document TEXT;
+        ALTER TABLE verdict_history ADD COLUMN cited_start INTEGER;
+        ALTER TABLE verdict_history ADD COLUMN cited_end INTEGER;
+        ALTER TABLE verdict_history ADD COLUMN cited_text TEXT;
+        """,
+    ),
 )
 
 
