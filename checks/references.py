@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from checks import index
 from checks.errors import InputError
 from checks.ingest import read_file
-from checks.model import Document, SourceKind
+from checks.model import Claim, Document, Evidence, SourceKind
 from checks.pipeline import match_documents
 from checks.sources.library import document_from_text, read_upload
 from checks.sources.wikiclient import parse_wikipedia_url
@@ -93,28 +93,39 @@ def article_documents(store: Store, article_id: int) -> dict[str, Document]:
     return documents
 
 
-def rematch_claims(
-    store: Store, article_id: int, claim_ids: Sequence[str], *, added: Document | None = None
-) -> dict[str, int]:
-    """Match some claims again (after a reference was added, or the claims were edited)
-    against the article's documents (``article_documents``) plus ``added``; no fetching.
-    Returns the number of evidence passages per claim. Verdicts and notes stay."""
+def match_claims(
+    store: Store,
+    article_id: int,
+    claims: Sequence[Claim],
+    *,
+    added: Document | None = None,
+) -> tuple[Evidence, ...]:
+    """Evidence for ``claims`` (of the article, stored or about to be) from the article's
+    documents (``article_documents``) plus ``added``; no fetching and nothing written."""
     review = store.review(article_id)
-    rows = {r.claim.id: r for r in review.rows}
-    missing = [claim_id for claim_id in claim_ids if claim_id not in rows]
-    if missing:
-        raise InputError(f"article {article_id} has no claim {missing[0]!r}")
     documents = article_documents(store, article_id)
     if added is not None:
         documents[added.uid] = added
-    sentences = tuple(r.sentence for r in review.rows)
-    claims = [rows[claim_id].claim for claim_id in dict.fromkeys(claim_ids)]
-    evidence = match_documents(
+    return match_documents(
         claims,
         tuple(documents.values()),
-        sentences=sentences,
+        sentences=tuple(r.sentence for r in review.rows),
         index_dir=index.folder_for(store.path),
     )
+
+
+def rematch_claims(
+    store: Store, article_id: int, claim_ids: Sequence[str], *, added: Document | None = None
+) -> dict[str, int]:
+    """Match some claims again (after a reference was added) against the article's
+    documents plus ``added``; no fetching. Returns the number of evidence passages per
+    claim. Verdicts and notes stay; a citation follows its passage (the store's rule)."""
+    rows = {r.claim.id: r for r in store.review(article_id).rows}
+    missing = [claim_id for claim_id in claim_ids if claim_id not in rows]
+    if missing:
+        raise InputError(f"article {article_id} has no claim {missing[0]!r}")
+    claims = [rows[claim_id].claim for claim_id in dict.fromkeys(claim_ids)]
+    evidence = match_claims(store, article_id, claims, added=added)
     extra = (added,) if added is not None else ()
     counts: dict[str, int] = {}
     for claim in claims:

@@ -412,10 +412,13 @@ class Store:
         remove: Sequence[str] = (),
         write: Sequence[Claim] = (),
         after: str | None = None,
-    ) -> None:
+        evidence: Sequence[Evidence] = (),
+    ) -> tuple[DroppedCitation, ...]:
         """One claim edit in one transaction: delete the ``remove`` claims (with their
-        verdicts; history stays), insert or update the ``write`` claims (their evidence is
-        dropped: match them again), and log it in ``claim_edits``.
+        verdicts; history stays), insert or update the ``write`` claims with ``evidence``
+        as their evidence (matched before the call: nothing is written when matching
+        fails), and log it in ``claim_edits``. Returns the citations dropped because the
+        new evidence no longer has their passage.
 
         Claims in ``write`` that are new are placed after the claim ``after`` (default: after
         the last claim of their sentence), in the given order; claims already there keep
@@ -423,7 +426,7 @@ class Store:
         (``new_claim_ids``). Untouched claims keep everything.
         """
         with self._write() as connection:
-            claims.replace(
+            return claims.replace(
                 connection, article_id, action, remove=remove, write=write, after=after,
-                now=self._clock(),
+                found=evidence, now=self._clock(),
             )  # fmt: skip
