@@ -7,7 +7,7 @@ id the article never had (``c34``), a deleted id is never given again. Untouched
 their verdicts.
 
 Re-analysing an article whose claims were edited keeps the reviewer's claims: only the
-sources and evidence are looked up again (``reanalyse_keeping_claims``); see DESIGN.md.
+sources and evidence are looked up again (``checks.workflow.analyse_again``).
 """
 
 from __future__ import annotations
@@ -15,13 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from checks import index
 from checks.claims import checkworthiness, claim_kind, features
 from checks.errors import InputError
-from checks.model import Analysis, Claim, Sentence, Stage
-from checks.pipeline import ProgressCallback, gather_documents, match_documents
+from checks.model import Claim, Sentence
 from checks.references import match_claims
-from checks.sources.base import Source
 from checks.store import DroppedCitation, Store
 
 EDIT, SPLIT, MERGE, ADD, DELETE = "edit", "split", "merge", "add", "delete"
@@ -180,41 +177,3 @@ def plan_delete(store: Store, article_id: int, claim_id: str) -> Plan:
 def delete(store: Store, article_id: int, claim_id: str) -> None:
     """Delete a claim with its evidence and verdict (the history keeps its changes)."""
     apply(store, article_id, plan_delete(store, article_id, claim_id))
-
-
-def reanalyse_keeping_claims(
-    store: Store,
-    article_id: int,
-    *,
-    sources: tuple[Source, ...],
-    on_progress: ProgressCallback | None = None,
-) -> Analysis:
-    """Look the sources up again and re-match the article's current claims (as the reviewer
-    edited them), without splitting the text into new claims. Verdicts stay."""
-    review = store.review(article_id)
-    claims = tuple(row.claim for row in review.rows)
-    sentences = tuple(sorted({row.sentence for row in review.rows}, key=lambda s: s.index))
-    report = on_progress or (lambda stage, fraction, message: None)
-
-    report(Stage.SOURCES, 0.0, "Reading reference sources")
-    documents, notices, lookups = gather_documents(sources, claims, text=review.article.text)
-    report(Stage.SOURCES, 1.0, "Reading reference sources")
-    report(Stage.MATCHING, 0.0, "Matching claims with evidence")
-    evidence = match_documents(
-        claims, documents, sentences=sentences, index_dir=index.folder_for(store.path)
-    )
-    dropped = store.save_evidence(article_id, documents, evidence, lookups)
-    report(Stage.MATCHING, 1.0, "Matching claims with evidence")
-    notices = (*notices, *map(citation_notice, dropped))
-    return Analysis(sentences, claims, documents, evidence, notices=notices, lookups=lookups)
-
-
-def citation_notice(dropped: DroppedCitation) -> str:
-    """What the reviewer is told about a citation the new evidence no longer has."""
-    quoted = dropped.passage.text if len(dropped.passage.text) <= 120 else (
-        dropped.passage.text[:119] + "…"
-    )  # fmt: skip
-    return (
-        f"Claim {dropped.claim_id}: the passage its verdict cited is no longer among its"
-        f" evidence, so the citation was removed (“{quoted}”, {dropped.passage.document_key})."
-    )

@@ -1,5 +1,6 @@
-"""A reference the reviewer adds by hand (pasted text, a Wikipedia title or link), and one
-claim matched again at once against it and the documents its article already used."""
+"""A reference the reviewer adds by hand (pasted text, a Wikipedia title or link), and the
+evidence of claims matched again against it and the documents their article already used
+(``checks.workflow.add_reference`` stores both)."""
 
 from __future__ import annotations
 
@@ -74,12 +75,6 @@ def add_reference(
     return doc
 
 
-def rematch_claim(store: Store, article_id: int, claim_id: str, *, added: Document) -> int:
-    """Match one claim again against its article's documents plus ``added``; returns how
-    many evidence passages it has now. Its verdict and note stay."""
-    return rematch_claims(store, article_id, (claim_id,), added=added)[claim_id]
-
-
 def article_documents(store: Store, article_id: int) -> dict[str, Document]:
     """The documents an article's claims are matched against without a new analysis: those
     its evidence cites, the library, and the pages its last analysis looked up."""
@@ -112,24 +107,3 @@ def match_claims(
         sentences=tuple(r.sentence for r in review.rows),
         index_dir=index.folder_for(store.path),
     )
-
-
-def rematch_claims(
-    store: Store, article_id: int, claim_ids: Sequence[str], *, added: Document | None = None
-) -> dict[str, int]:
-    """Match some claims again (after a reference was added) against the article's
-    documents plus ``added``; no fetching. Returns the number of evidence passages per
-    claim. Verdicts and notes stay; a citation follows its passage (the store's rule)."""
-    rows = {r.claim.id: r for r in store.review(article_id).rows}
-    missing = [claim_id for claim_id in claim_ids if claim_id not in rows]
-    if missing:
-        raise InputError(f"article {article_id} has no claim {missing[0]!r}")
-    claims = [rows[claim_id].claim for claim_id in dict.fromkeys(claim_ids)]
-    evidence = match_claims(store, article_id, claims, added=added)
-    extra = (added,) if added is not None else ()
-    counts: dict[str, int] = {}
-    for claim in claims:
-        mine = tuple(e for e in evidence if e.claim_id == claim.id)
-        store.replace_claim_evidence(article_id, claim.id, mine, documents=extra)
-        counts[claim.id] = len(mine)
-    return counts

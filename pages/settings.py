@@ -46,7 +46,7 @@ if not contact:
         f"“{user_agent('')}”, which is fine for trying the demo."
     )
 with st.form("wikipedia-settings"):
-    use = st.toggle("Use Wikipedia", value=store.setting(wikipedia.SETTING_ENABLED, "on") != "off")
+    use = st.toggle("Use Wikipedia", value=wikipedia.enabled(store.setting))
     language = st.text_input(
         "Language (any Wikipedia code: en, de, fr, es, uk, ru …)",
         value=store.setting(wikipedia.SETTING_LANGUAGE, "en"),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import edits, references
+from checks import edits, references, workflow
 from checks.errors import InputError, StoreError
 from checks.model import ClaimKind
 from checks.pipeline import analyze
@@ -133,7 +133,9 @@ def test_analyse_again_keeps_edited_claims_and_verdicts(store: Store, article_id
     edits.edit_text(store, article_id, "c5", "NATO was founded in 1949.")
     edits.delete(store, article_id, "c7")
     before = ids(store, article_id)
-    analysis = edits.reanalyse_keeping_claims(store, article_id, sources=(LibrarySource(store),))
+    done = workflow.analyse_again(store, article_id, sources=(LibrarySource(store),))
+    assert done.kept_claims
+    analysis = done.analysis
     assert ids(store, article_id) == before
     assert [c.id for c in analysis.claims] == before
     review = store.review(article_id)

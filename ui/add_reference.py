@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from checks import workflow
 from checks.errors import ChecksError
 from checks.model import Lookup, Review, ReviewRow, SourceKind
-from checks.references import add_reference, rematch_claim
 from checks.report import escape_markdown
 from checks.sources.choice import wikipedia_source
 from checks.sources.wikipedia import WikipediaSource
@@ -49,13 +49,18 @@ def render_add_reference(review: Review, row: ReviewRow) -> None:
                 return wikipedia_source(store, language=language)
 
             try:
-                doc = add_reference(store, title=title, url=url, text=text, wikipedia=wikipedia)
-                count = rematch_claim(store, article_id, claim_id, added=doc)
+                added = workflow.add_reference(
+                    store, article_id, claim_id, title=title, url=url, text=text,
+                    wikipedia=wikipedia,
+                )  # fmt: skip
             except ChecksError as error:
                 st.error(escape_markdown(str(error)))
                 return
     bump_generation(article_id)
     st.session_state[state.FLASH] = (
-        f"Added “{doc.title}”; the claim was matched again: {count} evidence passages."
+        f"Added “{added.document.title}”; the claim was matched again: "
+        f"{added.evidence} evidence passages."
     )
+    if added.notices:
+        st.session_state[state.NOTICES] = added.notices
     st.rerun()

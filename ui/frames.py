@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from checks.model import Review, ReviewRow
+from checks.review_rules import best_conflicts, best_evidence
 from checks.untrusted import reveal_controls
 from ui.html import link_url
 
@@ -33,7 +34,7 @@ def snippet(text: str, limit: int = SNIPPET) -> str:
 
 
 def _row(review: Review, row: ReviewRow, number: int) -> dict[str, object]:
-    best = row.evidence[0] if row.evidence else None
+    best = best_evidence(row)
     doc = review.document(best.passage.document_key) if best else None
     return {
         "#": number,
@@ -44,7 +45,7 @@ def _row(review: Review, row: ReviewRow, number: int) -> dict[str, object]:
         "source": reveal_controls(doc.title) if doc else "",
         "link": (link_url(doc.url) or "") if doc else "",  # http(s) only: never javascript:
         "score": round(best.score, 3) if best else None,
-        "conflicts": "; ".join(best.agreement.describe_conflicts()) if best else "",
+        "conflicts": "; ".join(best_conflicts(row)),
         "verdict": row.verdict.label,
         "note": row.verdict.note,
     }

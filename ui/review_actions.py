@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from checks import config, edits
+from checks import config, workflow
 from checks.errors import ChecksError
-from checks.model import ClaimKind, Review
+from checks.model import Review
 from ui import state
 from ui.resources import get_store
 
@@ -90,19 +90,11 @@ def save_table(article_id: int, key: str, ids: Sequence[str]) -> None:
 
 def mark_not_checkable(article_id: int) -> None:
     """Bulk: every unreviewed heading, question and opinion becomes 'not checkable'."""
-    store = get_store()
-    review = store.review(article_id)
-    skip = (ClaimKind.HEADING, ClaimKind.OPINION, ClaimKind.QUESTION)
-    changes = [
-        (row.claim.id, config.NOT_CHECKABLE, None)
-        for row in review.rows
-        if row.claim.kind in skip and row.verdict.label == config.UNREVIEWED
-    ]
-    scale = config.verdict_scale()
-    if config.NOT_CHECKABLE not in scale:
-        st.session_state[state.FLASH] = "The verdict scale has no 'not checkable' label."
+    try:
+        count = workflow.mark_not_checkable(get_store(), article_id, scale=config.verdict_scale())
+    except ChecksError as error:
+        st.session_state[state.FLASH] = str(error)
         return
-    count = store.set_verdicts(article_id, changes, scale=scale)
     st.session_state[state.FLASH] = (
         f"{count} headings, questions and opinions marked not checkable."
     )
@@ -131,41 +123,55 @@ def _edited(article_id: int, message: str, claim_id: str | None) -> None:
         focus(article_id, claim_id)
 
 
-def _run_edit(article_id: int, action: Callable[[], str | None], message: str) -> None:
-    """Run a claim edit; on success focus the claim it returns; show a message either way."""
+def _run_edit(
+    article_id: int,
+    change: workflow.ClaimChange,
+    message: str,
+    focus_on: Callable[[workflow.ClaimsChanged], str | None],
+) -> None:
+    """Run a claim edit; on success focus the claim ``focus_on`` picks; show a message
+    either way (and the citations the edit dropped, if any)."""
     try:
-        claim_id = action()
+        done = workflow.edit_claim(get_store(), article_id, change)
     except ChecksError as error:
         st.session_state[state.FLASH] = f"Not changed: {error}"
         return
-    _edited(article_id, message, claim_id)
+    if done.notices:
+        st.session_state[state.NOTICES] = done.notices
+    _edited(article_id, message, focus_on(done))
+
+
+def _first(done: workflow.ClaimsChanged) -> str | None:
+    return done.claims[0].id if done.claims else None
 
 
 def edit_claim_text(article_id: int, claim_id: str) -> None:
     text = st.session_state.get(state.edit_key(article_id, claim_id, "text"), "")
     _run_edit(
         article_id,
-        lambda: edits.edit_text(get_store(), article_id, claim_id, text).id,
+        workflow.ClaimChange(workflow.EDIT, claim_id, text),
         f"{claim_id} saved and matched again.",
+        _first,
     )
 
 
 def split_claim(article_id: int, claim_id: str) -> None:
     first = st.session_state.get(state.edit_key(article_id, claim_id, "first"), "")
     second = st.session_state.get(state.edit_key(article_id, claim_id, "second"), "")
-
-    def run() -> str:
-        edits.split(get_store(), article_id, claim_id, first, second)
-        return claim_id
-
-    _run_edit(article_id, run, f"{claim_id} split in two; both matched again.")
+    _run_edit(
+        article_id,
+        workflow.ClaimChange(workflow.SPLIT, claim_id, first, second),
+        f"{claim_id} split in two; both matched again.",
+        _first,
+    )
 
 
 def merge_claim(article_id: int, claim_id: str) -> None:
     _run_edit(
         article_id,
-        lambda: edits.merge_with_next(get_store(), article_id, claim_id).id,
+        workflow.ClaimChange(workflow.MERGE, claim_id),
         f"{claim_id} merged with the claim after it and matched again.",
+        _first,
     )
 
 
@@ -176,22 +182,22 @@ def delete_claim(article_id: int, claim_id: str, ids: Sequence[str]) -> None:
     position = ids.index(claim_id) if claim_id in ids else 0
     rest = [i for i in ids if i != claim_id]
     after = rest[min(position, len(rest) - 1)] if rest else None
-
-    def run() -> str | None:
-        edits.delete(get_store(), article_id, claim_id)
-        return after
-
-    _run_edit(article_id, run, f"{claim_id} deleted (its verdict history is kept).")
+    _run_edit(
+        article_id,
+        workflow.ClaimChange(workflow.DELETE, claim_id),
+        f"{claim_id} deleted (its verdict history is kept).",
+        lambda done: after,
+    )
 
 
 def add_claim(article_id: int, claim_id: str) -> None:
     passage = st.session_state.get(state.edit_key(article_id, claim_id, "passage"), "")
-    store = get_store()
-
-    def run() -> str:
-        return edits.add_from_passage(store, article_id, passage).id
-
-    _run_edit(article_id, run, "New claim added from the passage and matched.")
+    _run_edit(
+        article_id,
+        workflow.ClaimChange(workflow.ADD, text=passage),
+        "New claim added from the passage and matched.",
+        _first,
+    )
 
 
 def rename_article(article_id: int) -> None:

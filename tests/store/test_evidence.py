@@ -7,11 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from checks import edits
 from checks.errors import NotFoundError, StoreError
 from checks.model import Analysis, Evidence, Lookup, Passage, SourceKind
-from checks.pipeline import analyze
-from checks.sources.library import LibrarySource, document_from_text
 from checks.store import DroppedCitation, Store
 from tests.store.samples import C1, C2, C3, E2_1, E2_2, E3_1, NOTES, S0, S1, S2, raw
 
@@ -129,56 +126,3 @@ def test_undo_restores_a_citation_at_its_passages_rank_now(store: Store, article
     store.save_evidence(article_id, (), (replace(E2_1, rank=1), E3_1))
     store.undo(article_id)
     assert store.review(article_id).rows[1].verdict.evidence_rank is None  # the notes are gone
-
-
-# --- with a real library and a real analysis ------------------------------------------------
-
-HISTORY = "The Harbour Bridge opened to traffic in March 1932 after eight years of work."
-NOTE = "Officials said the Harbour Bridge opened in 1932."
-BRIDGE = (
-    "Harbour Bridge turns 92\n\nThe Harbour Bridge opened in 1932 after eight years of building."
-    " The mayor spoke at the party.\n"
-)
-
-
-@pytest.mark.parametrize("again", ["analyse", "keep claims"])
-@pytest.mark.parametrize("removed", ["the first", "the cited"])
-def test_analyse_again_with_a_changed_library_moves_or_drops_the_citation(
-    store: Store, again: str, removed: str
-) -> None:
-    history = document_from_text(title="Bridge history", text=HISTORY)
-    note = document_from_text(title="Desk notes", text=NOTE)
-    for doc in (history, note):
-        store.upsert_document(doc)
-    article = store.add_article(title="Bridge", text=BRIDGE)
-    store.save_analysis(article.id, analyze(BRIDGE, sources=(LibrarySource(store),)))
-    row = store.review(article.id).rows[1]
-    assert [e.passage.document_key for e in row.evidence] == [history.uid, note.uid]
-    store.set_verdict(article.id, row.claim.id, label="true", evidence_rank=2)  # the desk note
-
-    store.delete_document(history.uid if removed == "the first" else note.uid)
-    if again == "analyse":
-        dropped = store.save_analysis(article.id, analyze(BRIDGE, sources=(LibrarySource(store),)))
-        notices: tuple[str, ...] = ()
-    else:
-        notices = edits.reanalyse_keeping_claims(
-            store, article.id, sources=(LibrarySource(store),)
-        ).notices
-        dropped = ()
-
-    after = store.review(article.id).rows[1]
-    assert after.verdict.label == "true"
-    if removed == "the first":
-        assert [e.passage.document_key for e in after.evidence] == [note.uid]
-        assert after.verdict.evidence_rank == 1
-        assert (dropped, notices) == ((), ())
-        return
-    assert [e.passage.document_key for e in after.evidence] == [history.uid]
-    assert after.verdict.evidence_rank is None
-    if again == "analyse":
-        assert dropped == (DroppedCitation("c2", Passage(note.uid, 0, len(NOTE), NOTE)),)
-    else:
-        assert notices == (
-            "Claim c2: the passage its verdict cited is no longer among its evidence, so the"
-            f" citation was removed (“{NOTE}”, {note.uid}).",
-        )
