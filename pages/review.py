@@ -40,6 +40,7 @@ from ui.review_actions import (
     split_claim,
     undo,
 )
+from ui.saving import show_not_saved
 
 SHOW_OPTIONS = ("all", "unreviewed", "has conflict", "no evidence")
 SORT_OPTIONS = ("position", "check-worthiness")
@@ -389,6 +390,7 @@ def main() -> None:
     message = st.session_state.pop(state.FLASH, None)
     if message:
         st.toast(escape_markdown(message))
+    show_not_saved()  # a write of a callback that failed (e.g. the disk is full)
     article_id = resolve_article(store)
     if article_id is None:
         st.info("No article yet.")

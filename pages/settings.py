@@ -9,13 +9,15 @@ from pathlib import Path
 import streamlit as st
 
 from checks import config
-from checks.errors import InputError, SourceError
+from checks.errors import InputError, SourceError, StoreError
+from checks.report import escape_markdown
 from checks.sources import wikipedia
 from checks.sources.choice import SETTING_ZIM_PATH, ZIM_ENV, configured_zim
 from checks.sources.wikiclient import check_language, user_agent
 from checks.sources.zim import open_zim
 from ui.publisher import render_publisher_settings
 from ui.resources import get_store
+from ui.saving import not_saved
 
 store = get_store()
 st.title("Settings")
@@ -73,16 +75,20 @@ with st.form("wikipedia-settings"):
         except InputError as error:
             st.error(str(error))
         else:
-            for key, value in (
-                (wikipedia.SETTING_ENABLED, "on" if use else "off"),
-                (wikipedia.SETTING_LANGUAGE, code),
-                (wikipedia.SETTING_CONTACT, new_contact.strip()),
-                (wikipedia.SETTING_FULL_TEXT, "on" if full else "off"),
-                (wikipedia.SETTING_TTL_DAYS, f"{ttl:g}"),
-                (wikipedia.SETTING_BUDGET, str(int(budget))),
-            ):
-                store.set_setting(key, value)
-            st.success("Saved. They apply to the next analysis.")
+            try:
+                for key, value in (
+                    (wikipedia.SETTING_ENABLED, "on" if use else "off"),
+                    (wikipedia.SETTING_LANGUAGE, code),
+                    (wikipedia.SETTING_CONTACT, new_contact.strip()),
+                    (wikipedia.SETTING_FULL_TEXT, "on" if full else "off"),
+                    (wikipedia.SETTING_TTL_DAYS, f"{ttl:g}"),
+                    (wikipedia.SETTING_BUDGET, str(int(budget))),
+                ):
+                    store.set_setting(key, value)
+            except StoreError as error:
+                st.error(escape_markdown(not_saved(error)))
+            else:
+                st.success("Saved. They apply to the next analysis.")
 st.caption(f"User-Agent sent: `{user_agent(store.setting(wikipedia.SETTING_CONTACT))}`")
 
 st.subheader("Offline Wikipedia (Kiwix ZIM file)")
@@ -101,11 +107,15 @@ with st.form("zim-settings"):
         except SourceError as error:
             st.error(str(error))
         else:
-            store.set_setting(SETTING_ZIM_PATH, chosen)
-            st.success(
-                "Saved. "
-                + (f"{info.title}: {info.article_count:,} entries." if info else "No ZIM file.")
-            )
+            try:
+                store.set_setting(SETTING_ZIM_PATH, chosen)
+            except StoreError as error:
+                st.error(escape_markdown(not_saved(error)))
+            else:
+                st.success(
+                    "Saved. "
+                    + (f"{info.title}: {info.article_count:,} entries." if info else "No ZIM file.")
+                )
 zim_path = configured_zim(store)
 if zim_path is not None:
     try:

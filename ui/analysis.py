@@ -5,13 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from checks import workflow
-from checks.errors import ChecksError
+from checks.errors import ChecksError, StoreError
 from checks.model import Stage
 from checks.pipeline import check_text
 from checks.report import escape_markdown
 from checks.sources.choice import build_sources
 from checks.store import Store
 from ui import state
+from ui.saving import not_saved
 
 STAGE_ORDER = (Stage.SPLIT, Stage.CLAIMS, Stage.SOURCES, Stage.MATCHING)
 REVIEW_PAGE = "pages/review.py"
@@ -54,6 +55,10 @@ def run_analysis(
                 outcome = workflow.analyse_again(
                     store, article_id, sources=sources, on_progress=on_progress
                 )
+        except StoreError as error:  # e.g. a full disk: the text stays in its box
+            status.update(label="Not saved", state="error")
+            st.error(escape_markdown(not_saved(error)))
+            return None
         except ChecksError as error:
             status.update(label="The analysis failed", state="error")
             st.error(

@@ -1,4 +1,5 @@
-"""Callbacks of the review page: each persists to SQLite at once, then adjusts UI state."""
+"""Callbacks of the review page: each persists to SQLite at once, then adjusts UI state.
+A write that fails (a full disk) changes no UI state and says so (``ui.saving.guarded``)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from checks import config, workflow
-from checks.errors import ChecksError
+from checks.errors import ChecksError, DiskFullError, VerdictError
 from checks.model import Review
 from ui import state
 from ui.resources import get_store
+from ui.saving import guarded, report_not_saved
 
 
 def bump_generation(article_id: int) -> None:
@@ -42,6 +44,7 @@ def next_unreviewed(review: Review, after: str) -> str:
     return after
 
 
+@guarded
 def set_label(article_id: int, claim_id: str, label: str) -> None:
     """Save a verdict label for the focused claim, then move on to the next unreviewed one.
 
@@ -57,16 +60,19 @@ def set_label(article_id: int, claim_id: str, label: str) -> None:
         focus(article_id, next_unreviewed(store.review(article_id), claim_id))
 
 
+@guarded
 def save_note(article_id: int, claim_id: str, key: str) -> None:
     get_store().set_verdict(article_id, claim_id, note=st.session_state.get(key, ""))
     bump_generation(article_id)
 
 
+@guarded
 def cite(article_id: int, claim_id: str, rank: int | None) -> None:
     get_store().set_verdict(article_id, claim_id, evidence_rank=rank)
     bump_generation(article_id)
 
 
+@guarded
 def save_table(article_id: int, key: str, ids: Sequence[str]) -> None:
     """Persist the table's edited cells (verdict, note) one change at a time."""
     edits = st.session_state.get(key, {}).get("edited_rows", {})
@@ -84,15 +90,18 @@ def save_table(article_id: int, key: str, ids: Sequence[str]) -> None:
                 note=None if "note" not in changes else (note or ""),
                 scale=scale,
             )
+        except DiskFullError:
+            raise  # the rest would fail too: one message, from ``guarded``
         except ChecksError as error:
             st.session_state[state.FLASH] = f"Not saved for {claim_id}: {error}"
 
 
+@guarded
 def mark_not_checkable(article_id: int) -> None:
     """Bulk: every unreviewed heading, question and opinion becomes 'not checkable'."""
     try:
         count = workflow.mark_not_checkable(get_store(), article_id, scale=config.verdict_scale())
-    except ChecksError as error:
+    except VerdictError as error:
         st.session_state[state.FLASH] = str(error)
         return
     st.session_state[state.FLASH] = (
@@ -101,6 +110,7 @@ def mark_not_checkable(article_id: int) -> None:
     bump_generation(article_id)
 
 
+@guarded
 def undo(article_id: int) -> None:
     """Undo the article's latest verdict change (from the history) and focus its claim."""
     undone = get_store().undo(article_id)
@@ -133,6 +143,9 @@ def _run_edit(
     either way (and the citations the edit dropped, if any)."""
     try:
         done = workflow.edit_claim(get_store(), article_id, change)
+    except DiskFullError as error:
+        report_not_saved(error)  # the edit boxes keep what was typed
+        return
     except ChecksError as error:
         st.session_state[state.FLASH] = f"Not changed: {error}"
         return
@@ -200,22 +213,28 @@ def add_claim(article_id: int, claim_id: str) -> None:
     )
 
 
+@guarded
 def rename_article(article_id: int) -> None:
     title = st.session_state.get(state.rename_key(article_id), "")
     try:
         get_store().set_article_metadata(article_id, title=title)
+    except DiskFullError:
+        raise
     except ChecksError as error:
         st.session_state[state.FLASH] = f"Not renamed: {error}"
         return
     st.session_state[state.FLASH] = f"Renamed to “{title.strip()}”."
 
 
+@guarded
 def delete_article(article_id: int, title: str) -> None:
     if not st.session_state.get(state.delete_key(article_id)):
         st.session_state[state.FLASH] = "Tick the box to confirm the deletion."
         return
     try:
         get_store().delete_article(article_id)
+    except DiskFullError:
+        raise
     except ChecksError as error:
         st.session_state[state.FLASH] = f"Not deleted: {error}"
         return

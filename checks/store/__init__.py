@@ -30,7 +30,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from checks.errors import StoreError
+from checks.errors import DiskFullError, StoreError
 from checks.model import (
     Analysis,
     Article,
@@ -114,7 +114,8 @@ class Store:
 
     @contextmanager
     def _transaction(self, begin: str) -> Iterator[sqlite3.Connection]:
-        """One transaction under the lock; sqlite3 errors become StoreError naming the file."""
+        """One transaction under the lock; sqlite3 errors become StoreError naming the file
+        (DiskFullError when the disk is full: the transaction is rolled back)."""
         with self._lock:
             if self._connection is None:
                 raise StoreError(f"store {self.path} is closed")
@@ -124,6 +125,11 @@ class Store:
                 yield connection
                 connection.execute("COMMIT")
             except sqlite3.Error as exc:
+                if files.is_full(exc):
+                    raise DiskFullError(
+                        f"Not saved: the disk is full ({self.path}: {exc}); free some space"
+                        " and try again."
+                    ) from exc
                 raise StoreError(f"{self.path}: {exc}") from exc
             finally:
                 if connection.in_transaction:
