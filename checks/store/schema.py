@@ -211,6 +211,20 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         ALTER TABLE verdict_history ADD COLUMN cited_text TEXT;
         """,
     ),
+    (
+        # The article list (sidebar, Articles page: every rerun) counts reviewed claims and
+        # conflicts of every article: from small partial indexes, not by reading every
+        # verdict label and every best evidence's JSON (12 ms -> 2 ms for 200 articles).
+        # The WHERE terms must stay as articles.SUMMARIES writes them.
+        "0011_article_list_indexes",
+        """
+        CREATE INDEX articles_newest ON articles(created_at, id, title);
+        CREATE INDEX verdicts_reviewed ON verdicts(article_id, claim_id)
+            WHERE lower(label) != 'unreviewed';
+        CREATE INDEX evidence_conflicts ON evidence(article_id)
+            WHERE rank = 1 AND json_array_length(agreement, '$.conflicts') > 0;
+        """,
+    ),
 )
 
 

@@ -169,7 +169,11 @@ def test_migration_0010_cites_the_passage_at_the_saved_rank_and_clears_a_rank_of
     connection = sqlite3.connect(db_path)
     connection.executescript(
         """
-        DELETE FROM migrations WHERE name = '0010_citations_by_passage';
+        DELETE FROM migrations WHERE name IN ('0010_citations_by_passage',
+            '0011_article_list_indexes');
+        DROP INDEX articles_newest;
+        DROP INDEX verdicts_reviewed;
+        DROP INDEX evidence_conflicts;
         DELETE FROM verdicts;
         ALTER TABLE verdicts DROP COLUMN cited_document;
         ALTER TABLE verdicts DROP COLUMN cited_start;
