@@ -15,7 +15,8 @@ baseline in the same process): N articles in all (the others
 the demo article, analysed once and saved N-1 times) and H verdict-history rows spread over
 them by claim count (bulk changes, single changes and undos, all through ``Store``). Then the
 verdict key and undo are timed twice in the same run: with the undo indexes of migration
-0009 dropped (the schema before it) and with them.
+0009 dropped (the schema before it) and with them; ``store.articles()`` likewise without and
+with the article-list indexes of migration 0011.
 """
 
 from __future__ import annotations
@@ -80,19 +81,26 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-UNDO_INDEXES = {
+UNDO_INDEXES = {  # migration 0009
     "verdict_history_article": "CREATE INDEX verdict_history_article"
     " ON verdict_history(article_id, id)",
     "verdict_history_undoes": "CREATE INDEX verdict_history_undoes"
     " ON verdict_history(undoes) WHERE undoes IS NOT NULL",
 }
+LIST_INDEXES = {  # migration 0011
+    "articles_newest": "CREATE INDEX articles_newest ON articles(created_at, id, title)",
+    "verdicts_reviewed": "CREATE INDEX verdicts_reviewed ON verdicts(article_id, claim_id)"
+    " WHERE lower(label) != 'unreviewed'",
+    "evidence_conflicts": "CREATE INDEX evidence_conflicts ON evidence(article_id)"
+    " WHERE rank = 1 AND json_array_length(agreement, '$.conflicts') > 0",
+}
 
 
-def set_undo_indexes(path: Path, *, present: bool) -> None:
-    """Drop (the schema before migration 0009) or re-create the undo indexes."""
+def set_indexes(path: Path, indexes: dict[str, str], *, present: bool) -> None:
+    """Drop (the schema before their migration) or re-create ``indexes``."""
     connection = sqlite3.connect(path, isolation_level=None)
     try:
-        for name, create in UNDO_INDEXES.items():
+        for name, create in indexes.items():
             connection.execute(create if present else f"DROP INDEX {name}")
     finally:
         connection.close()
@@ -213,17 +221,21 @@ def run(claims: int, repeat: int, *, articles: int = 1, history: int = 0) -> int
         next(b for b in at.button if b.label == "Undo").click().run()
 
     table: list[tuple[str, list[float]]] = []
-    if history > 0:  # the same database without the undo indexes: the schema before 0009
-        set_undo_indexes(store.path, present=False)
+    if history > 0:  # the same database without the indexes: the schema before 0009, 0011
+        set_indexes(store.path, UNDO_INDEXES, present=False)
         before = max(3, repeat // 6)
         _, verdict_before = script_times(verdict, before)
         _, undo_before = script_times(undo, max(1, before // 3))
         undoable_before = timed(lambda: store.undoable(article.id), before)
-        set_undo_indexes(store.path, present=True)
+        set_indexes(store.path, UNDO_INDEXES, present=True)
+        set_indexes(store.path, LIST_INDEXES, present=False)
+        articles_before = timed(store.articles, repeat)
+        set_indexes(store.path, LIST_INDEXES, present=True)
         table += [
             ("verdict key: script run, before migration 0009", verdict_before),
             ("undo (U): script run, before migration 0009", undo_before),
             ("  store.undoable(), before migration 0009", undoable_before),
+            ("  store.articles(), before migration 0011", articles_before),
         ]
     verdict_trip, verdict_script = script_times(verdict, repeat)
     _, move_script = script_times(move, repeat)

@@ -267,7 +267,6 @@ class Store:
     def lookups(self, article_id: int) -> tuple[Lookup, ...]:
         """The pages the sources looked up for the article's last analysis, and why."""
         with self._read() as connection:
-            articles.require(connection, article_id)
             return _evidence.lookups(connection, article_id)
 
     def review(self, article_id: int) -> Review:

@@ -55,6 +55,7 @@ def insert_lookups(
 
 def lookups(connection: sqlite3.Connection, article_id: int) -> tuple[Lookup, ...]:
     """The pages the sources looked up for the article's last analysis, and why."""
+    articles.require(connection, article_id)
     found = connection.execute(
         "SELECT * FROM lookups WHERE article_id = ? ORDER BY position", (article_id,)
     )
