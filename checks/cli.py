@@ -13,15 +13,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from checks import config, index, relevance
+from checks import config, relevance, workflow
 from checks.claimreview import Publisher
 from checks.cli_library import add_library_parser, cmd_library
 from checks.errors import ChecksError, ExportError, InputError
 from checks.formats import Format, export
 from checks.ingest import ArticleInput, fetch_url, is_url, read_file, read_path
 from checks.model import Review
-from checks.pipeline import analyze
 from checks.progress import terminal_progress
+from checks.review_rules import has_conflict
 from checks.sources.choice import SourceSpec, build_sources, check_explicit, parse_spec
 from checks.sources.library import seed_demo_library
 from checks.sources.wikipedia import SETTING_CONTACT
@@ -209,34 +209,27 @@ def cmd_analyze(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> i
                 "Settings page (Wikimedia asks every tool for one)",
                 file=sys.stderr,
             )
-        progress = terminal_progress(sys.stderr)
-        analysis = analyze(
-            incoming.text,
-            sources=sources,
-            on_progress=progress,
-            index_dir=index.folder_for(store.path),
-        )
-        article = store.add_article(
-            title=args.title or incoming.title, text=incoming.text, url=incoming.url,
-            author=incoming.author, published=incoming.published,
+        done = workflow.analyse_new(
+            store, title=args.title or incoming.title, text=incoming.text, url=incoming.url,
+            author=incoming.author, published=incoming.published, sources=sources,
+            on_progress=terminal_progress(sys.stderr), keep_text_on_failure=False,
         )  # fmt: skip
-        store.save_analysis(article.id, analysis)
-        review = store.review(article.id)
-        data = export(store, article.id, args.format, publisher=publisher) if args.out else b""
-    for notice in analysis.notices:
+        review = store.review(done.article_id)
+        data = export(store, done.article_id, args.format, publisher=publisher) if args.out else b""
+    for notice in done.notices:
         print(f"notice: {notice}", file=sys.stderr)
     print(summary(review), file=sys.stderr)
     if args.out:
         _write(data, args.format, args.out, stdout=stdout)
         print(f"wrote {args.out}", file=sys.stderr)
-    print(article.id, file=stdout)
+    print(done.article_id, file=stdout)
     return 0
 
 
 def summary(review: Review) -> str:
     rows = review.rows
     with_evidence = sum(1 for row in rows if relevance.has_evidence(row.evidence))
-    conflicts = sum(1 for row in rows if row.evidence and row.evidence[0].agreement.has_conflict)
+    conflicts = sum(1 for row in rows if has_conflict(row))
     return (
         f"article {review.article.id}: {len(rows)} claims, {with_evidence} with evidence, "
         f"{conflicts} with a conflicting number or date"

@@ -60,6 +60,11 @@ class DamagedDatabaseError(StoreError):
         self.path = path
 
 
+class DiskFullError(StoreError):
+    """A write found the disk (or the database's size limit) full. Nothing of that write
+    was saved; what was saved before is intact. The message says so and what to do."""
+
+
 class NotFoundError(StoreError):
     """An article, claim or document id that the store does not hold."""
 

@@ -4,7 +4,6 @@ table of every claim. Renders only; every change goes through ui/review_actions.
 from __future__ import annotations
 
 import html
-import re
 
 import streamlit as st
 
@@ -13,7 +12,9 @@ from checks.edits import split_guess
 from checks.errors import NotFoundError
 from checks.model import ClaimKind, Evidence, Review, ReviewRow
 from checks.report import escape_markdown
+from checks.review_rules import has_conflict
 from checks.store import Store
+from checks.untrusted import safe_url
 from ui import state
 from ui.add_reference import open_add_reference, render_add_reference, searched_caption
 from ui.analysis import run_analysis
@@ -39,10 +40,10 @@ from ui.review_actions import (
     split_claim,
     undo,
 )
+from ui.saving import show_not_saved
 
 SHOW_OPTIONS = ("all", "unreviewed", "has conflict", "no evidence")
 SORT_OPTIONS = ("position", "check-worthiness")
-SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 NOTE_LABEL = "Note (saved when you leave the box or press Ctrl+Enter)"
 KEY_MAP = (
     "Keys: **1–7** verdict, then the next unreviewed claim · **0** clear · **J** or **→** "
@@ -269,7 +270,7 @@ def render_evidence(review: Review, row: ReviewRow) -> None:
 def render_passage(review: Review, row: ReviewRow, evidence: Evidence) -> None:
     doc = review.document(evidence.passage.document_key)
     title = text_html(doc.title if doc else evidence.passage.document_key)
-    url = doc.url if doc and SAFE_URL.match(doc.url) else ""
+    url = safe_url(doc.url) if doc else ""  # http(s) only: never javascript:
     link = (
         f'<a href="{html.escape(url, quote=True)}" target="_blank" '
         f'rel="noopener noreferrer">{title}</a>'
@@ -362,7 +363,7 @@ def filtered_rows(
     if show == "unreviewed":
         rows = tuple(r for r in rows if r.verdict.label == config.UNREVIEWED)
     elif show == "has conflict":
-        rows = tuple(r for r in rows if r.evidence and r.evidence[0].agreement.has_conflict)
+        rows = tuple(r for r in rows if has_conflict(r))
     elif show == "no evidence":
         rows = tuple(r for r in rows if not relevance.has_evidence(r.evidence))
     if verdicts:
@@ -436,6 +437,7 @@ def main() -> None:
     message = st.session_state.pop(state.FLASH, None)
     if message:
         st.toast(escape_markdown(message))
+    show_not_saved()  # a write of a callback that failed (e.g. the disk is full)
     article_id = resolve_article(store)
     if article_id is None:
         st.info("No article yet.")

@@ -12,6 +12,7 @@ import pandas as pd
 
 from checks import relevance
 from checks.model import Review, ReviewRow
+from checks.review_rules import best_conflicts, best_evidence
 from checks.untrusted import reveal_controls
 from ui.html import link_url
 
@@ -38,8 +39,7 @@ def snippet(text: str, limit: int = SNIPPET) -> str:
 
 
 def _row(review: Review, row: ReviewRow, number: int) -> dict[str, object]:
-    shown = relevance.shown(row.evidence)  # weak matches are not evidence
-    best = min(shown, key=lambda e: e.rank) if shown else None
+    best = best_evidence(row)
     doc = review.document(best.passage.document_key) if best else None
     return {
         "#": number,
@@ -53,7 +53,7 @@ def _row(review: Review, row: ReviewRow, number: int) -> dict[str, object]:
         "link": (link_url(doc.url) or "") if doc else "",  # http(s) only: never javascript:
         "score": round(best.score, 3) if best else None,
         "band": relevance.band(best.score).value if best else "",
-        "conflicts": "; ".join(best.agreement.describe_conflicts()) if best else "",
+        "conflicts": "; ".join(best_conflicts(row)),
         "verdict": row.verdict.label,
         "note": row.verdict.note,
     }

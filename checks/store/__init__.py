@@ -30,7 +30,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from checks.errors import StoreError
+from checks.errors import DiskFullError, StoreError
 from checks.model import (
     Analysis,
     Article,
@@ -50,6 +50,7 @@ from checks.store.files import DAMAGED_HINT, damaged_name, move_aside
 from checks.store.rows import (
     ArticleSummary,
     ClaimEdit,
+    DroppedCitation,
     HistoryEntry,
     agreement_from_json,
     agreement_to_json,
@@ -65,6 +66,7 @@ __all__ = [
     "ArticleSummary",
     "ClaimEdit",
     "Clock",
+    "DroppedCitation",
     "HistoryEntry",
     "Store",
     "agreement_from_json",
@@ -112,7 +114,8 @@ class Store:
 
     @contextmanager
     def _transaction(self, begin: str) -> Iterator[sqlite3.Connection]:
-        """One transaction under the lock; sqlite3 errors become StoreError naming the file."""
+        """One transaction under the lock; sqlite3 errors become StoreError naming the file
+        (DiskFullError when the disk is full: the transaction is rolled back)."""
         with self._lock:
             if self._connection is None:
                 raise StoreError(f"store {self.path} is closed")
@@ -122,6 +125,11 @@ class Store:
                 yield connection
                 connection.execute("COMMIT")
             except sqlite3.Error as exc:
+                if files.is_full(exc):
+                    raise DiskFullError(
+                        f"Not saved: the disk is full ({self.path}: {exc}); free some space"
+                        " and try again."
+                    ) from exc
                 raise StoreError(f"{self.path}: {exc}") from exc
             finally:
                 if connection.in_transaction:
@@ -214,15 +222,16 @@ class Store:
 
     # --- analysis -------------------------------------------------------------------------
 
-    def save_analysis(self, article_id: int, analysis: Analysis) -> None:
+    def save_analysis(self, article_id: int, analysis: Analysis) -> tuple[DroppedCitation, ...]:
         """Replace the article's sentences, claims and evidence in one transaction.
 
         Upserts ``analysis.documents``. Verdicts of claim ids that still exist are kept;
         verdicts of claim ids that are gone are dropped (their history stays). New claims
-        get no verdict row: no row means unreviewed.
+        get no verdict row: no row means unreviewed. A citation follows its passage to its
+        new rank; one whose passage is gone is dropped and returned.
         """
         with self._write() as connection:
-            _analysis.save(connection, article_id, analysis, self._clock())
+            return _analysis.save(connection, article_id, analysis, self._clock())
 
     def replace_claim_evidence(
         self,
@@ -231,11 +240,12 @@ class Store:
         evidence: Sequence[Evidence],
         *,
         documents: Sequence[Document] = (),
-    ) -> None:
+    ) -> tuple[DroppedCitation, ...]:
         """Replace one claim's evidence (after a reference was added for it), in one
-        transaction; upserts ``documents``. A cited rank that no longer exists is un-cited."""
+        transaction; upserts ``documents``. Returns the citation dropped, if its passage
+        is gone (``evidence.replace_evidence``: the one rule)."""
         with self._write() as connection:
-            _evidence.replace_for_claim(
+            return _evidence.replace_for_claim(
                 connection, article_id, claim_id, evidence, documents, self._clock()
             )
 
@@ -245,19 +255,18 @@ class Store:
         documents: Sequence[Document],
         evidence: Sequence[Evidence],
         lookups: Sequence[Lookup] = (),
-    ) -> None:
+    ) -> tuple[DroppedCitation, ...]:
         """Replace the evidence (and lookups) of every claim, keeping the claims as they are:
-        "analyse again" of an article whose claims the reviewer edited. Cited ranks that no
-        longer exist are un-cited."""
+        "analyse again" of an article whose claims the reviewer edited. Returns the
+        citations dropped because their passage is gone."""
         with self._write() as connection:
-            _evidence.replace_all(
+            return _evidence.replace_all(
                 connection, article_id, documents, evidence, lookups, self._clock()
             )
 
     def lookups(self, article_id: int) -> tuple[Lookup, ...]:
         """The pages the sources looked up for the article's last analysis, and why."""
         with self._read() as connection:
-            articles.require(connection, article_id)
             return _evidence.lookups(connection, article_id)
 
     def review(self, article_id: int) -> Review:
@@ -408,10 +417,13 @@ class Store:
         remove: Sequence[str] = (),
         write: Sequence[Claim] = (),
         after: str | None = None,
-    ) -> None:
+        evidence: Sequence[Evidence] = (),
+    ) -> tuple[DroppedCitation, ...]:
         """One claim edit in one transaction: delete the ``remove`` claims (with their
-        verdicts; history stays), insert or update the ``write`` claims (their evidence is
-        dropped: match them again), and log it in ``claim_edits``.
+        verdicts; history stays), insert or update the ``write`` claims with ``evidence``
+        as their evidence (matched before the call: nothing is written when matching
+        fails), and log it in ``claim_edits``. Returns the citations dropped because the
+        new evidence no longer has their passage.
 
         Claims in ``write`` that are new are placed after the claim ``after`` (default: after
         the last claim of their sentence), in the given order; claims already there keep
@@ -419,7 +431,7 @@ class Store:
         (``new_claim_ids``). Untouched claims keep everything.
         """
         with self._write() as connection:
-            claims.replace(
+            return claims.replace(
                 connection, article_id, action, remove=remove, write=write, after=after,
-                now=self._clock(),
+                found=evidence, now=self._clock(),
             )  # fmt: skip

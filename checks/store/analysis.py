@@ -11,6 +11,7 @@ import sqlite3
 from checks.errors import StoreError
 from checks.model import Analysis, Evidence, Review, ReviewRow
 from checks.store import articles, claims, documents, evidence, verdicts
+from checks.store.rows import DroppedCitation
 
 
 def check(analysis: Analysis) -> None:
@@ -28,9 +29,12 @@ def check(analysis: Analysis) -> None:
             raise StoreError(f"evidence rank {item.rank} is for unknown claim {item.claim_id}")
 
 
-def save(connection: sqlite3.Connection, article_id: int, analysis: Analysis, now: str) -> None:
+def save(
+    connection: sqlite3.Connection, article_id: int, analysis: Analysis, now: str
+) -> tuple[DroppedCitation, ...]:
     """Replace the article's sentences, claims, evidence and lookups; upsert the documents.
-    Verdicts of claim ids that still exist are kept, those of ids that are gone dropped."""
+    Verdicts of claim ids that still exist are kept, those of ids that are gone dropped;
+    citations follow their passage or are dropped (returned) by the rule of ``evidence``."""
     check(analysis)
     articles.require(connection, article_id)
     documents.upsert(connection, analysis.documents)
@@ -39,10 +43,11 @@ def save(connection: sqlite3.Connection, article_id: int, analysis: Analysis, no
     connection.execute("DELETE FROM lookups WHERE article_id = ?", (article_id,))
     claims.insert(connection, article_id, analysis.sentences, analysis.claims)
     evidence.insert_lookups(connection, article_id, analysis.lookups)
-    evidence.insert(connection, article_id, analysis.evidence)
     verdicts.drop_of_gone_claims(connection, article_id)
+    dropped = evidence.replace_evidence(connection, article_id, analysis.evidence, claim_ids=None)
     documents.purge_removed(connection)
     articles.touch(connection, article_id, now)
+    return dropped
 
 
 def review(connection: sqlite3.Connection, article_id: int) -> Review:

@@ -69,6 +69,15 @@ class ClaimEdit:
     changed_at: str
 
 
+@dataclass(frozen=True)
+class DroppedCitation:
+    """A verdict's citation removed because new evidence of its claim no longer has the
+    cited passage (``passage``: the one it cited)."""
+
+    claim_id: str
+    passage: Passage
+
+
 def fact_to_json(fact: Fact) -> dict[str, Any]:
     return {
         "kind": fact.kind.value,
