@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import workflow
+from checks import relevance, workflow
 from checks.errors import InputError, VerdictError
 from checks.model import ClaimKind, Passage
 from checks.pipeline import analyze
@@ -81,7 +81,9 @@ def test_analyse_new_stores_the_article_and_its_analysis(store: Store) -> None:
     )
     assert review.article.url == "https://example.org/a"
     assert [row.claim for row in review.rows] == list(done.analysis.claims)
-    assert done.claims_with_evidence == len({e.claim_id for e in done.analysis.evidence}) > 0
+    shown = {e.claim_id for e in done.analysis.evidence if e.score >= relevance.FLOOR}
+    assert done.claims_with_evidence == len(shown) > 0  # weak matches are not evidence
+    assert len(shown) < len({e.claim_id for e in done.analysis.evidence})
     assert done.kept_claims is False
 
 
