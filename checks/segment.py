@@ -12,8 +12,8 @@ offsets never move.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pysbd
 
@@ -68,9 +68,21 @@ _DATELINE = re.compile(
 )
 
 
-@lru_cache(maxsize=16)
+_PER_THREAD = threading.local()
+
+
 def _segmenter(language: str = "en") -> pysbd.Segmenter:
-    return pysbd.Segmenter(language=language, clean=False)
+    """This thread's Segmenter for ``language``. pysbd keeps the text it is splitting on the
+    instance (``original_text``), so one instance shared by two Streamlit sessions lets one
+    thread locate its sentences in the other's text and lose them, silently. One per thread
+    (and language) costs a few microseconds once, and no lock makes sessions wait."""
+    found: dict[str, pysbd.Segmenter] | None = getattr(_PER_THREAD, "segmenters", None)
+    if found is None:
+        found = _PER_THREAD.segmenters = {}
+    segmenter = found.get(language)
+    if segmenter is None:
+        segmenter = found[language] = pysbd.Segmenter(language=language, clean=False)
+    return segmenter
 
 
 def _locate(text: str, piece: str, cursor: int) -> tuple[int, int] | None:
