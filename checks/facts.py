@@ -40,6 +40,9 @@ from checks.model import Agreement, Fact, FactKind
 
 __all__ = ["agreement", "describe", "extract_facts"]
 
+# A run of more digits than this is no figure (the largest money amounts in the news have
+# 15); it is skipped, so hostile text cannot make a value Python refuses to convert.
+MAX_FACT_DIGITS = 28  # also the precision of decimal arithmetic: every bound is exact
 _TEMPORAL = (FactKind.YEAR, FactKind.DATE)
 _DASH = r"[–—-]"
 _MONTHS = {
@@ -364,6 +367,8 @@ def _digit_numbers(text: str, taken: bytearray) -> Iterator[_Item]:
 
 def _digit_items(text: str, m: re.Match[str]) -> list[_Item]:
     digits, decimals = m["int"].replace(",", ""), m["dec"] or ""
+    if len(digits) + len(decimals) > MAX_FACT_DIGITS:
+        return []  # a serial number, a hash or hostile text: no figure anyone checks
     amount = Decimal(f"{digits}.{decimals}" if decimals else digits)
     step = Decimal(1).scaleb(-len(decimals))
     if m["ord"]:
@@ -475,10 +480,16 @@ def _item(
 
 
 def _canon(amount: Decimal) -> str:
-    """ "3200000" for 3.2 million, "12.5" for 12.50."""
-    if amount == amount.to_integral_value():
-        return str(int(amount))
-    return format(amount.normalize(), "f")
+    """ "3200000" for 3.2 million, "12.5" for 12.50; exact, and never through ``int`` (which
+    refuses more than 4,300 digits) nor ``normalize`` (which rounds to 28 digits).
+
+    >>> _canon(Decimal("3.2").scaleb(6)), _canon(Decimal("12.50")), _canon(Decimal("-0.0"))
+    ('3200000', '12.5', '0')
+    """
+    written = format(amount, "f")
+    if "." in written:
+        written = written.rstrip("0").rstrip(".")
+    return "0" if written in ("-0", "") else written
 
 
 _RANGE_TAIL = re.compile(rf"\s*(?:{_DASH}|to|or|and)\s*\d[\d,.]*")

@@ -9,6 +9,7 @@ import re
 import streamlit as st
 
 from checks import config
+from checks.digits import parse_id
 from checks.edits import split_guess
 from checks.errors import NotFoundError
 from checks.model import ClaimKind, Review, ReviewRow
@@ -57,8 +58,9 @@ def resolve_article(store: Store) -> int | None:
     """The article in the query string, else the newest one; None when there is none."""
     wanted = st.query_params.get(state.QP_ARTICLE, "")
     summaries = store.articles()
-    if wanted.isdigit() and any(item.id == int(wanted) for item in summaries):
-        return int(wanted)
+    number = parse_id(wanted)
+    if number is not None and any(item.id == number for item in summaries):
+        return number
     if wanted:
         st.warning(f"Article {wanted!r} is not in the database; showing the newest one.")
     if not summaries:
