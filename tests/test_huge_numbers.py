@@ -102,9 +102,7 @@ def test_the_app_analyses_it_and_keeps_every_claim(db_path: Path) -> None:
         rows = store.review(summary.id).rows
     assert [row.claim.text for row in rows] == [s.text for s in segment(article_text)]
     assert rows[1].claim.text == CLAIM.replace(HUGE, number)
-    assert rows[1].evidence[0].agreement.describe_conflicts() == (
-        "number: 300 ships ≠ 310 ships",
-    )
+    assert rows[1].evidence[0].agreement.describe_conflicts() == ("number: 300 ships ≠ 310 ships",)
 
 
 @pytest.mark.parametrize("wanted", [HUGE, "²"])
