@@ -77,6 +77,7 @@ def fact_to_json(fact: Fact) -> dict[str, Any]:
         "start": fact.start,
         "end": fact.end,
         "unit": fact.unit,
+        "qualifier": fact.qualifier,
     }
 
 
@@ -88,6 +89,7 @@ def fact_from_json(data: dict[str, Any]) -> Fact:
         start=int(data["start"]),
         end=int(data["end"]),
         unit=str(data.get("unit", "")),
+        qualifier=str(data.get("qualifier", "")),  # absent in rows written before it existed
     )
 
 
