@@ -211,6 +211,7 @@ def cmd_analyze(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> i
             sources=sources,
             on_progress=progress,
             index_dir=index.folder_for(store.path),
+            published=incoming.published,
         )
         article = store.add_article(
             title=args.title or incoming.title, text=incoming.text, url=incoming.url,

@@ -122,7 +122,7 @@ def add_from_passage(store: Store, article_id: int, passage: str) -> Claim:
     sentence the passage starts in, and matched."""
     review = store.review(article_id)
     start, end = locate(review.article.text, passage)
-    sentences = sorted({row.sentence for row in review.rows}, key=lambda s: s.index)
+    sentences = list(review.sentences)  # a dateline too: the passage may start in one
     if not sentences:
         raise InputError("The article has no sentences yet: analyse it first.")
     sentence = next((s for s in sentences if s.start <= start < max(s.end, s.start + 1)), None)
@@ -153,7 +153,7 @@ def reanalyse_keeping_claims(
     edited them), without splitting the text into new claims. Verdicts stay."""
     review = store.review(article_id)
     claims = tuple(row.claim for row in review.rows)
-    sentences = tuple(sorted({row.sentence for row in review.rows}, key=lambda s: s.index))
+    sentences = review.sentences  # with the datelines, which the claims are matched with
     report = on_progress or (lambda stage, fraction, message: None)
 
     report(Stage.SOURCES, 0.0, "Reading reference sources")

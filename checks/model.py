@@ -21,13 +21,15 @@ class SentenceRole(str, Enum):
 
 
 class ClaimKind(str, Enum):
-    """What a claim is; every sentence becomes a claim of one kind, nothing is dropped."""
+    """What a claim is; every sentence becomes a claim of one kind, nothing is dropped (a
+    dateline is no claim: it is the place and date of the sentence it opens)."""
 
     FACTUAL = "factual"
     QUOTE = "quote"
     OPINION = "opinion"
     QUESTION = "question"
     HEADING = "heading"
+    CREDIT = "credit"  # "Reporting by ...; Editing by ...": who wrote it, nothing to check
 
 
 class SourceKind(str, Enum):
@@ -266,12 +268,15 @@ class Analysis:
 
 @dataclass(frozen=True)
 class ReviewRow:
-    """One claim as the reviewer sees it: its sentence, ranked evidence and verdict."""
+    """One claim as the reviewer sees it: its sentence, ranked evidence and verdict.
+    ``dateline`` is the dateline sentence that opens the claim's sentence, if any: the
+    claim's place and date (``checks.datelines`` reads it)."""
 
     sentence: Sentence
     claim: Claim
     evidence: tuple[Evidence, ...]
     verdict: Verdict
+    dateline: Sentence | None = None
 
 
 @dataclass(frozen=True)
@@ -284,3 +289,10 @@ class Review:
 
     def document(self, uid: str) -> Document | None:
         return next((doc for doc in self.documents if doc.uid == uid), None)
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences of the claims and their datelines, in order, once each."""
+        found = {row.sentence.index: row.sentence for row in self.rows}
+        found |= {row.dateline.index: row.dateline for row in self.rows if row.dateline}
+        return tuple(found[index] for index in sorted(found))

@@ -107,7 +107,7 @@ def rematch_claims(
     documents = article_documents(store, article_id)
     if added is not None:
         documents[added.uid] = added
-    sentences = tuple(r.sentence for r in review.rows)
+    sentences = review.sentences  # with the datelines, which the claims are matched with
     claims = [rows[claim_id].claim for claim_id in dict.fromkeys(claim_ids)]
     evidence = match_documents(
         claims,

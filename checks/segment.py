@@ -329,6 +329,21 @@ def split_dateline(text: str, start: int, end: int) -> tuple[Span, Span] | None:
     return dateline, (start + match.end(), end)
 
 
+def dateline_parts(text: str) -> tuple[str, str, str, str]:
+    """``(place, region, date, agency)`` of a dateline's text, each as written ("" if absent).
+
+    >>> dateline_parts("KYIV, Ukraine (AP)")
+    ('KYIV', 'Ukraine', '', 'AP')
+    >>> dateline_parts("Moscow, June 15, 2024")
+    ('Moscow', '', 'June 15, 2024', '')
+    """
+    match = _DATELINE.match(f"{text} — .")
+    if match is None:
+        return text, "", "", ""
+    place, region, date, agency = match.group("place", "region", "date", "agency")
+    return place or "", region or "", date or "", agency or ""
+
+
 def _with_dateline(text: str, pieces: list[_Piece]) -> list[_Piece]:
     """Split the first body sentence when it opens with a dateline (first body paragraph)."""
     at = next((i for i, p in enumerate(pieces) if p.role is SentenceRole.BODY), None)

@@ -20,7 +20,7 @@ from ui.add_reference import render_add_reference
 from ui.analysis import run_analysis
 from ui.exports import render_exports, render_import
 from ui.frames import EDITABLE, review_frame
-from ui.html import STYLE, evidence_html, paragraph_html, text_html
+from ui.html import STYLE, dateline_html, evidence_html, paragraph_html, text_html
 from ui.keys import install_keys
 from ui.metadata import metadata_label, render_metadata
 from ui.resources import get_store
@@ -175,8 +175,10 @@ def render_focus(review: Review, row: ReviewRow) -> None:
 
 def render_claim(review: Review, row: ReviewRow) -> None:
     article_id, claim = review.article.id, row.claim
-    sentences = tuple(item.sentence for item in review.rows)
+    sentences = review.sentences  # with the datelines, so the paragraph reads as written
     st.html(paragraph_html(review.article.text, sentences, row.sentence, claim=claim.text))
+    if row.dateline is not None:
+        st.html(dateline_html(row))
     reasons = escape_markdown(", ".join(claim.reasons)) or "no check-worthy features"
     st.caption(
         f"{claim.id} · kind **{claim.kind.value}** · check-worthiness "

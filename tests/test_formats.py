@@ -77,9 +77,11 @@ def test_jsonl_has_one_line_per_claim_with_evidence_and_history(
         "article",
         "claim",
         "verdict",
+        "dateline",
         "evidence",
         "history",
     }
+    assert record["dateline"]["text"] == "Moscow, June 15, 2024"  # it opens claim 2's sentence
     assert record["article"]["author"] == "Jane Reporter; John Roe"
     assert record["article"]["published"] == "2024-06-15"
     assert record["verdict"] == {
@@ -222,9 +224,11 @@ def test_markdown_report(store: Store, article_id: int) -> None:
     assert "| not checkable | 1 |" in report
     assert f"| unreviewed | {len(ids) - 2} |" in report
     assert f"**\\[{cited.claim.id}: false\\]**" in report
+    uids = [doc.uid for doc in store.review(article_id).documents]
+    number = uids.index(cited.evidence[0].passage.document_key) + 1  # its place in Sources
     assert (
-        f"- **{cited.claim.id} · false** \\<b\\>Wrong\\</b\\>\\\n  \\# not a heading Cited: \\[1\\]"
-        in report
+        f"- **{cited.claim.id} · false** \\<b\\>Wrong\\</b\\>\\\n  \\# not a heading Cited: "
+        f"\\[{number}\\]" in report
     )
     assert "<b>" not in report
     sources = report.split("## Sources\n\n")[1]

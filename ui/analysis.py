@@ -70,6 +70,7 @@ def run_analysis(
                     sources=sources,
                     on_progress=on_progress,
                     index_dir=index.folder_for(store.path),
+                    published=article.published,
                 )
                 store.save_analysis(article.id, analysis)
         except ChecksError as error:

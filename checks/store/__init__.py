@@ -30,6 +30,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from checks.claim_ids import Move
 from checks.errors import StoreError
 from checks.model import (
     Analysis,
@@ -214,15 +215,16 @@ class Store:
 
     # --- analysis -------------------------------------------------------------------------
 
-    def save_analysis(self, article_id: int, analysis: Analysis) -> None:
+    def save_analysis(self, article_id: int, analysis: Analysis) -> tuple[Move, ...]:
         """Replace the article's sentences, claims and evidence in one transaction.
 
-        Upserts ``analysis.documents``. Verdicts of claim ids that still exist are kept;
-        verdicts of claim ids that are gone are dropped (their history stays). New claims
-        get no verdict row: no row means unreviewed.
+        Upserts ``analysis.documents``. Claims keep the ids they had, by sentence
+        (``checks.claim_ids``), and so their verdicts; a claim that is gone has its verdict
+        and note moved to the claim holding its text (returned; one history entry each);
+        new claims get ids the article never had and no verdict row (unreviewed).
         """
         with self._write() as connection:
-            _analysis.save(connection, article_id, analysis, self._clock())
+            return _analysis.save(connection, article_id, analysis, self._clock())
 
     def replace_claim_evidence(
         self,
