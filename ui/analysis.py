@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from checks import index
+from checks.claim_ids import Move
 from checks.edits import reanalyse_keeping_claims
 from checks.errors import ChecksError
 from checks.ingest import first_line_title
@@ -58,6 +59,7 @@ def run_analysis(
 
         # Claims the reviewer edited are kept: only sources and evidence are looked up again.
         keep_claims = article_id is not None and bool(store.claim_edits(article.id))
+        moved: tuple[Move, ...] = ()
         try:
             sources = build_sources(store)
             if keep_claims:
@@ -72,7 +74,7 @@ def run_analysis(
                     index_dir=index.folder_for(store.path),
                     published=article.published,
                 )
-                store.save_analysis(article.id, analysis)
+                moved = store.save_analysis(article.id, analysis)
         except ChecksError as error:
             status.update(label="The analysis failed", state="error")
             st.error(
@@ -86,9 +88,23 @@ def run_analysis(
     kept = " (your edited claims were kept)" if keep_claims else ""
     st.session_state[state.FLASH] = (
         f"{len(analysis.claims)} claims{kept}, {with_evidence} with evidence."
+        + moved_message(moved)
     )
     st.session_state[state.NOTICES] = analysis.notices
     return article.id
+
+
+def moved_message(moves: tuple[Move, ...]) -> str:
+    """What the reviewer is told when a claim that had a verdict or note is gone."""
+    if not moves:
+        return ""
+    where = ", ".join(f"{move.source} → {move.target}" for move in moves[:5])
+    more = f" and {len(moves) - 5} more" if len(moves) > 5 else ""
+    return (
+        f" {len(moves)} claim(s) with a verdict or note are now part of another claim (a "
+        f"dateline belongs to the claim it opens); what you wrote is on that claim, in its "
+        f"note: {where}{more}."
+    )
 
 
 def open_review(article_id: int) -> None:

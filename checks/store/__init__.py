@@ -220,7 +220,8 @@ class Store:
 
         Upserts ``analysis.documents``. Claims keep the ids they had, by sentence
         (``checks.claim_ids``), and so their verdicts; a claim that is gone has its verdict
-        and note moved to the claim holding its text (returned; one history entry each);
+        and note moved to the claim holding its text (those moves are returned; one history
+        entry each);
         new claims get ids the article never had and no verdict row (unreviewed).
         """
         with self._write() as connection:

@@ -37,7 +37,8 @@ def save(
 
     The new claims get the ids the article's claims had, by sentence (``claim_ids``), so
     their verdicts stay; a claim that is gone (a dateline, now metadata) has its verdict and
-    note moved to the claim that holds its text (one history entry each). Returns the moves.
+    note moved to the claim that holds its text (one history entry each). Returns the moves
+    that carried a verdict or a note.
     """
     check(analysis)
     articles.require(connection, article_id)
@@ -50,11 +51,11 @@ def save(
     claims.insert(connection, article_id, analysis.sentences, analysis.claims)
     evidence.insert_lookups(connection, article_id, analysis.lookups)
     evidence.insert(connection, article_id, analysis.evidence)
-    _move_verdicts(connection, article_id, moves, before, now)
+    moved = _move_verdicts(connection, article_id, moves, before, now)
     verdicts.drop_of_gone_claims(connection, article_id)
     documents.purge_removed(connection)
     articles.touch(connection, article_id, now)
-    return moves
+    return moved
 
 
 def _carried(
@@ -76,9 +77,9 @@ def _move_verdicts(
     moves: tuple[Move, ...],
     before: dict[str, Verdict],
     now: str,
-) -> None:
+) -> tuple[Move, ...]:
     if not moves:
-        return
+        return ()
     scale = verdicts.scale_or_default(None)
     unreviewed = config.UNREVIEWED
     changes = [
@@ -88,6 +89,14 @@ def _move_verdicts(
         ).items()
     ]
     verdicts.set_many(connection, article_id, changes, scale=scale, now=now)
+    targets = {target for target, _, _ in changes}
+    return tuple(
+        move
+        for move in moves
+        if move.target in targets
+        and move.source in before
+        and (before[move.source].label != unreviewed or before[move.source].note.strip())
+    )
 
 
 def review(connection: sqlite3.Connection, article_id: int) -> Review:
