@@ -28,6 +28,13 @@ from dataclasses import dataclass
 
 from checks.model import Claim, ClaimKind, Sentence, SentenceRole
 
+# A claim scoring at least this is check-worthy (the review opens on the first such claim).
+# Chosen on half 1 of ClaimBuster as the best-F1 threshold (0.376, F1 0.583) rounded to two
+# places (0.38: F1 0.582, P 0.539, R 0.634); half 2 at 0.38: F1 0.580, P 0.537, R 0.631.
+# The former 0.3 flags 79% of check-worthy sentences but at precision 0.43 (F1 0.560).
+# See DESIGN.md ("Check-worthiness") and bench/RESULTS.md.
+CHECK_WORTHY = 0.38
+
 # The weighted sum: BASE_SCORE plus each feature's weight, clipped to [0, 1].
 BASE_SCORE = 0.25
 DATE_WEIGHT = 0.2  # a calendar date (June 15, 2024; 3 March 2023; 2024-06-15)

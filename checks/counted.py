@@ -83,14 +83,14 @@ _EVENT_WORDS = {
 }
 _EVENT_OF = {word: event for event, words in _EVENT_WORDS.items() for word in words.split()}
 _PEOPLE = frozenset(("", "person", "other", "individual"))  # "114 have ...", "50 others"
-_AUX = (
-    r"(?:were|was|are|is|have|has|had|been|being|be|reportedly|reported|confirmed|also|now|"
-    r"so far|already|still|later|declared|listed as|left|found|feared)"
+_AUX = (  # words between a count and its event: "were unfortunately killed"
+    r"(?:were|was|are|is|have|has|had|been|being|be|reported|confirmed|also|now|so far|"
+    r"already|still|later|declared|listed as|left|found|feared|[a-z]{3,}ly)"
 )
 _EVENT_AFTER = re.compile(
     rf"(?i)(?:\s+{_AUX})*\s+(?P<w>killed|dead|died|injured|wounded|hurt|missing|trapped|"
     r"stranded|evacuated|displaced|arrested|detained|rescued|lost their lives|"
-    r"(?:suffered|sustained)(?:\s+\w+)?\s+(?:injuries|wounds))\b"
+    r"(?:suffered|sustained)(?:\s+\w+){0,3}?\s+(?:injuries|wounds))\b"
 )
 _EVENT_BEFORE = re.compile(
     r"(?i)\b(?P<w>killing|killed|kills|injuring|injured|injures|wounding|wounded|"

@@ -90,8 +90,44 @@ NVIDIA_CRN = (
     "very-strong-first-quarter-earnings"
 )
 
+HUALIEN_2018_WIKI = "https://en.wikipedia.org/wiki/2018_Hualien_earthquake"
+HUALIEN_2018_TOLL = "At least 17 deaths were reported, with 285 injured."
+HUALIEN_2018_REUTERS = "https://jimbakkershow.com/tag/earthquake/page/23"  # a copy of the wire
+
 PAIRS: tuple[Pair, ...] = (
     # --- casualties, hedges, number words -------------------------------------------------
+    Pair(
+        "hualien-2018-at-least-two",
+        "A magnitude 6.4 earthquake struck near the coastal city of Hualien in Taiwan late on "
+        "Tuesday, the U.S. Geological Survey (USGS) said, killing at least two people and "
+        "causing several buildings to collapse.",
+        HUALIEN_2018_TOLL,
+        ("number: killing at least two people (lower bound) ≠ At least 17 deaths (lower bound)",),
+        HUALIEN_2018_REUTERS,
+        HUALIEN_2018_WIKI,
+    ),
+    Pair(
+        "hualien-2018-114-injuries",
+        "“Two people were unfortunately killed, and 114 have suffered light or severe "
+        "injuries,” Taiwan’s Premier William Lai told an emergency government meeting.",
+        HUALIEN_2018_TOLL,
+        (
+            "number: Two people were unfortunately killed ≠ At least 17 deaths (lower bound)",
+            "number: 114 have suffered light or severe injuries ≠ 285 injured",
+        ),
+        HUALIEN_2018_REUTERS,
+        HUALIEN_2018_WIKI,
+    ),
+    Pair(
+        "hualien-2018-hundreds",
+        "A magnitude 6.4 earthquake struck near the Taiwanese coastal city of Hualien late on "
+        "Tuesday, the U.S. Geological Survey (USGS) said, killing at least two, injuring "
+        "hundreds and trapping people inside several collapsed buildings.",
+        HUALIEN_2018_TOLL,
+        ("number: killing at least two (lower bound) ≠ At least 17 deaths (lower bound)",),
+        "https://e.vnexpress.net/news/world/at-least-2-killed-buildings-collapse-in-magnitude-6-4-taiwan-quake-3709074.html",
+        HUALIEN_2018_WIKI,
+    ),
     Pair(
         "hualien-kills-nine",
         "Taiwan’s earthquake kills at least nine people, injures nearly 900, with 77 trapped "
