@@ -11,6 +11,9 @@ Two tables, both written in the tests (text the team quoted or wrote, no shared 
   ``figures`` when it pairs the same claim figures with the same evidence figures (their
   canonical values, read from the flag's two sides), whatever the wording; ``pairs`` per
   pair: flagged or not.
+- ``held-out``: tests/news_pairs.py's HELD_OUT, pairs gathered and labelled after the engine
+  was frozen for the news table, scored the same way (a check that the table did not just
+  teach the engine its own answers).
 - ``agreement``: tests/test_facts.py's AGREEMENT table (written sentences, each labelled
   match, conflict or none), scored per pair: a pair labelled conflict is a positive.
 
@@ -83,11 +86,12 @@ def _values(side: str) -> tuple[str, ...]:
     return tuple(sorted({fact.value for fact in facts.extract_facts(_QUALIFIED.sub("", side))}))
 
 
-def news_scores(agree: Agree) -> dict[str, Score]:
-    from tests.news_pairs import PAIRS
+def news_scores(agree: Agree, *, held_out: bool = False) -> dict[str, Score]:
+    from tests.news_pairs import HELD_OUT, PAIRS
 
-    got = [set(agree(pair.claim, pair.evidence).describe_conflicts()) for pair in PAIRS]
-    want = [set(pair.flags) for pair in PAIRS]
+    pairs = HELD_OUT if held_out else PAIRS
+    got = [set(agree(pair.claim, pair.evidence).describe_conflicts()) for pair in pairs]
+    want = [set(pair.flags) for pair in pairs]
     return {
         "exact": score(got, want),
         "figures": score(
@@ -135,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {
         name: {
             **{f"news {k}": v for k, v in news_scores(agree).items()},
+            **{f"held-out {k}": v for k, v in news_scores(agree, held_out=True).items()},
             **{f"agreement {k}": v for k, v in agreement_scores(agree).items()},
         }
         for name, agree in runs.items()

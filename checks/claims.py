@@ -396,6 +396,8 @@ _CONTRIBUTED = re.compile(
     r"(?i)\bcontributed(?:\s+reporting)?\s+(?:to\s+)?(?:this|the)\s+(?:report|story)\b"
 )
 CREDIT_MAX_WORDS = 15  # "Additional reporting by David Shepardson in Washington"
+_BYLINE = re.compile(r"^[(\[]?\s*by\s+(?=[A-Z])", re.IGNORECASE)  # "By Steve Scherer and ..."
+_NAME_GLUE = frozenset(("and", "&", "de", "da", "van", "von", "der", "al", "bin", "el"))
 
 
 def is_credit(text: str) -> bool:
@@ -407,11 +409,21 @@ def is_credit(text: str) -> bool:
     True
     >>> is_credit("Associated Press writer Jill Lawless contributed to this report.")
     True
+    >>> is_credit("By Steve Scherer and Gabriele Pileri")
+    True
     >>> is_credit("Reporting by the Guardian revealed that the minister had lied.")
+    False
+    >>> is_credit("By Tuesday, talks had stalled.")
     False
     """
     if _CONTRIBUTED.search(text) or _CREDIT_MORE.search(text):
         return True
+    byline = _BYLINE.match(text)
+    if byline is not None:
+        words = text[byline.end() :].strip(" )]").replace(",", " ").split()
+        return 0 < len(words) <= CREDIT_MAX_WORDS and all(
+            word[0].isupper() or word.lower() in _NAME_GLUE for word in words
+        )
     lead = _CREDIT_LEAD.match(text)
     if lead is None:
         return False
@@ -420,12 +432,12 @@ def is_credit(text: str) -> bool:
 
 
 def claim_kind(sentence: Sentence, found: Features) -> ClaimKind:
-    """HEADING, CREDIT, QUESTION, QUOTE, OPINION or FACTUAL, in that order of precedence."""
+    """CREDIT, HEADING, QUESTION, QUOTE, OPINION or FACTUAL, in that order of precedence."""
     text = sentence.text.rstrip()
+    if is_credit(text):  # before headings: a credit or byline on a line of its own looks like one
+        return ClaimKind.CREDIT
     if sentence.is_heading:
         return ClaimKind.HEADING
-    if is_credit(text):
-        return ClaimKind.CREDIT
     if sentence.role is SentenceRole.DATELINE:  # a dateline claim made before datelines
         # became metadata (an article analysed by an older version, edited since)
         return ClaimKind.FACTUAL

@@ -96,7 +96,7 @@ _EVENT_BEFORE = re.compile(
     r"(?i)\b(?P<w>killing|killed|kills|injuring|injured|injures|wounding|wounded|"
     r"evacuating|evacuated|arresting|arrested|detaining|detained|rescuing|rescued|"
     r"(?:death|casualty)\s+toll(?:\s+(?:has|had|have|was|is|now|rose|risen|climbed|jumped|"
-    r"increased|reached|stood|stands|hit|passed|topped|of|at|to)){1,3})\s+"
+    r"increased|reached|stood|stands|hit|passed|topped|of|at|to)){1,3}|deaths?\s+of)\s+"
     r"(?:(?:another|a further|an additional|a total of)\s+)?$"
 )
 _TOLL_FAR = re.compile(r"(?i)\b(?P<w>death|casualty)\s+toll\b[^.;!?\d]{0,100}$")
@@ -147,8 +147,8 @@ def counted(text: str, start: int, end: int, *, anchor: int | None = None) -> Co
 def _event(words: str) -> str:
     """The event named by ``words`` ("were killed" -> killed, "death toll rose to")."""
     low = words.lower().split()
-    if low[0] in ("death", "casualty"):
-        return KILLED if low[0] == "death" else "casualty"
+    if low[0] in ("death", "deaths", "casualty"):
+        return "casualty" if low[0] == "casualty" else KILLED
     if low[0] in ("suffered", "sustained"):
         return INJURED
     if low[0] == "lost":

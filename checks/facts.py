@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 
-from checks.counted import counted, singular, unit_after
+from checks.counted import MAGNITUDE, counted, singular, unit_after
 from checks.model import APPROXIMATE, LOWER_BOUND, UPPER_BOUND, Agreement, Fact, FactKind
 
 __all__ = ["agreement", "describe", "extract_facts"]
@@ -147,7 +147,8 @@ _NUMBER_WORD_START = re.compile(
 )
 _WORD_GAP = re.compile(r"(?i)[\s-]+(?:and\s+)?")
 
-_HEDGES = (
+_HEDGES = (  # the longest hedge before a figure wins: "no fewer than" is a lower bound
+    ("over", r"no fewer than|no less than|not fewer than|not less than|a minimum of"),
     (
         "under",
         r"no more than|less than|fewer than|under|up to|at most|below|just under|"
@@ -157,7 +158,10 @@ _HEDGES = (
     ("over", r"more than|over|at least|above|upwards of|in excess of|exceeding|just over"),
     ("about", r"about|around|approximately|roughly|some|an estimated|estimated|circa|c\.|~"),
 )
-_HEDGE_BEFORE = tuple((name, re.compile(rf"(?i)(?:\b|~)(?:{p})\s*$")) for name, p in _HEDGES)
+_HEDGE_BEFORE = tuple(
+    (name, re.compile(rf"(?i)(?:\b|~)(?:{p})\s*(?:(?:another|a further|an additional)\s+)?$"))
+    for name, p in _HEDGES
+)  # "at least another 2,059"
 # "the largest increase since (the period ending) November 1981": a baseline, not the date of
 # the event; it is compared only with another baseline.
 _SINCE = re.compile(
@@ -631,8 +635,9 @@ def _link_ranges(text: str, items: list[_Item]) -> list[_Item]:
 
 
 def _shared_range(text: str, a: _Item, b: _Item) -> tuple[_Item, _Item]:
-    """Both ends of a figure range count the same thing; a dash range shares one text."""
-    unit = b.fact.unit or a.fact.unit
+    """Both ends of a figure range count the same thing (the noun after it, or a magnitude
+    named before it: "magnitude 6.8–6.9 earthquake"); a dash range shares one text."""
+    unit = a.fact.unit if a.fact.unit == MAGNITUDE else b.fact.unit or a.fact.unit
     a = dataclasses.replace(a, fact=dataclasses.replace(a.fact, unit=unit))
     b = dataclasses.replace(b, fact=dataclasses.replace(b.fact, unit=unit))
     if not re.fullmatch(rf"\s*{_DASH}\s*", text[a.fact.end : b.figure]):
@@ -693,11 +698,12 @@ def _hedge_at(text: str, start: int, kind: FactKind) -> tuple[str, int]:
         if found:
             return "open", found.start()
         return ("since", start) if _SINCE.search(text, window, start) else ("", start)
-    for name, pattern in _HEDGE_BEFORE:
-        found = pattern.search(text, window, start)
-        if found:
-            return name, found.start() + len(found.group()) - len(found.group().lstrip())
-    return "", start
+    found = [(m.start(), name) for name, pattern in _HEDGE_BEFORE
+             if (m := pattern.search(text, window, start))]  # fmt: skip
+    if not found:
+        return "", start
+    begin, name = min(found)
+    return name, begin + len(text[begin:start]) - len(text[begin:start].lstrip())
 
 
 def _currency(item: _Item) -> str:
@@ -857,14 +863,19 @@ def _credible(item: _Item, other: _Item, pending: Sequence[_Item], free: Sequenc
     of that thing compete on either side. Dates and years are always credible."""
     if item.fact.kind in _TEMPORAL:
         return True
-    if _ratio(item, other) > FAR:
-        return False
+    if _ratio(item, other) > FAR and not _event(item.fact.unit):
+        return False  # counts of one named event stay comparable: an early toll rises fast
     contested = (
         _elided(item, other)
         or len({_figure(p) for p in pending if _comparable(p, other)}) > 1
         or len({_figure(f) for f in free if _comparable(item, f)}) > 1
     )
     return not contested or _gap(item, other) <= NEAR
+
+
+def _event(unit: str) -> bool:
+    """Whether a unit names what happened to the counted ("person (killed)")."""
+    return unit.endswith(")") and "(" in unit and not unit.endswith("(ordinal)")
 
 
 def _figure(item: _Item) -> tuple[str, str, int]:

@@ -648,4 +648,143 @@ WRONG: dict[str, str] = {
     "cpi-core-annual": "core inflation (5.9%) is compared with the all-items figure (9.1%)",
     "uk-412-seats": "the year of the last election (2019) is compared with Blair's 1997",
     "speaker-fourth-ballot": "the fourth ballot's 201 votes are compared with the first's 203",
+    "morocco-distance": "kilometers and km are kept apart (comparing them would pair a depth "
+    "with a distance in ecuador-depth-and-distance)",
 }
+
+
+# Held out: pairs gathered after the engine was frozen for the table above, expected flags
+# written before the engine saw them; bench.conflicts scores them apart. The frozen engine got
+# 4 of their 9 flags' figures (precision 1.0; bench/RESULTS.md). Its misses then led to five
+# generic fixes ("no fewer than" read as "fewer than", "at least another 2,059", "the death
+# of 296", a magnitude range's unit, event counts exempt from the FAR rule), so these pairs
+# are held out no more: the next set must be new.
+MOROCCO_SIMPLE = "https://simple.wikipedia.org/wiki/2023_Marrakesh%E2%80%93Safi_earthquake"
+MOROCCO_TOLL = "2,946 people were killed and 5,674 others injured."
+MOROCCO_WIKI = "https://review.clateway.com/wiki/view_html.php?q=2023_Al_Haouz_earthquake&sq=Qlik"
+BREXIT_STATISTA = (
+    "https://statista.com/forecasts/497508/digital-market-outlook-global-comparison-digital-"
+    "payments-transaction-value"
+)
+BREXIT_COUNT = (
+    "Of the 33.57 million people who voted in the referendum, 17.4 million voted to leave and "
+    "16.1 million voted to remain."
+)
+BREXIT_TURNOUT = (
+    "This represented quite a high turnout of 72.2 percent, the highest voter turnout in a "
+    "UK-wide election since the 1992 General Election."
+)
+
+HELD_OUT: tuple[Pair, ...] = (
+    Pair(
+        "morocco-2946",
+        "According to data from the Moroccan Interior Ministry, the quake killed 2,946 people "
+        "and injured more than 5,600.",
+        MOROCCO_TOLL,
+        (),
+        "https://sputnikglobe.com/20230922/nearly-3000-villages-were-affected-by-devastating-morocco-earthquake-1113596367.html",
+        MOROCCO_SIMPLE,
+    ),
+    Pair(
+        "morocco-2012",
+        "At least 2,012 people died in the quake, mostly in Marrakech and five provinces near "
+        "the epicentre, Morocco’s interior ministry said.",
+        "At least 2,960 deaths were reported, with most occurring outside Marrakesh.",
+        ("number: At least 2,012 people died (lower bound) ≠ At least 2,960 deaths (lower bound)",),
+        "https://en.shafaqna.com/326397/at-least-2000-dead-thousands-more-injured-in-morocco-earthquake/",
+        MOROCCO_WIKI,
+    ),
+    Pair(
+        "morocco-no-fewer-than-600",
+        "No fewer than 600 people were killed and hundreds injured after a powerful earthquake "
+        "hit Morocco late on the night of Friday, 8 September, 2023.",
+        MOROCCO_TOLL,
+        (
+            "number: No fewer than 600 people were killed (lower bound, holds) ≠ 2,946 people "
+            "were killed",
+            "number: hundreds injured (approximate) ≠ 5,674 others injured",
+        ),
+        "https://thegazellenews.com/?p=163375",
+        MOROCCO_SIMPLE,
+    ),
+    Pair(
+        "morocco-magnitude-7-2",
+        "The magnitude 7.2 quake struck in Morocco’s High Atlas mountains late yesterday night.",
+        "A magnitude 6.8–6.9 earthquake hit Marrakesh-Safi, Morocco on 8 September 2023 with an "
+        "depth of 18.5 km.",
+        ("number: magnitude 7.2 quake ≠ magnitude 6.8–6.9 earthquake",),
+        "https://thegazellenews.com/?p=163375",
+        MOROCCO_SIMPLE,
+    ),
+    Pair(
+        "morocco-296",
+        "Morocco s Ministry of Interior early in the morning today confirmed that the "
+        "7-magnitude earthquake that struck several Moroccan cities across the country Friday "
+        "night (September 08, 2023) caused the death of at least 296 and has left more than "
+        "153 injured.",
+        MOROCCO_TOLL,
+        (
+            "number: death of at least 296 (lower bound, holds) ≠ 2,946 people were killed",
+            "number: more than 153 injured (lower bound, holds) ≠ 5,674 others injured",
+        ),
+        "https://comparemela.com/ampnews/morocco-earthquake-video",
+        MOROCCO_SIMPLE,
+    ),
+    Pair(
+        "morocco-2059-injured",
+        "At least another 2,059 people were injured, 1,404 critically, officials said.",
+        "The earthquake has tragically claimed the lives of 2901 individuals and left 5530 "
+        "others injured (including 1404 in a state of critical health).",
+        (
+            "number: At least another 2,059 people were injured (lower bound, holds) ≠ 5530 "
+            "others injured",
+        ),
+        "https://en.shafaqna.com/326397/at-least-2000-dead-thousands-more-injured-in-morocco-earthquake/",
+        "https://www.safetylit.org/citations/index.php?fuseaction=citations.viewdetails&citationIds%5B%5D=citjournalarticle_791889_14",
+    ),
+    Pair(
+        "morocco-distance",
+        "On September 9, a 6.9-magnitude earthquake hit Morocco 77 kilometers (48 miles) "
+        "southwest of the city of Marrakesh with a population of 839,000 people.",
+        "The earthquake's epicenter was 73.4 km (45.6 mi) southwest of Marrakesh, near the town "
+        "of Ighil and the Oukaïmeden ski resort in the Atlas Mountains.",
+        ("number: 77 kilometers ≠ 73.4 km", "number: 48 miles ≠ 45.6 mi"),
+        "https://sputnikglobe.com/20230922/nearly-3000-villages-were-affected-by-devastating-morocco-earthquake-1113596367.html",
+        MOROCCO_WIKI,
+    ),
+    Pair(
+        "brexit-votes",
+        "The Leave vote won the referendum with 51.9% of the ballot, or 17.4 million votes; "
+        "Remain received 48.1%, or 16.1 million votes.",
+        BREXIT_COUNT,
+        (),
+        "https://econ-alerts.com/glossary/brexit/",
+        BREXIT_STATISTA,
+    ),
+    Pair(
+        "brexit-52-48",
+        "The key, I discovered, wasn’t just looking at the final 52% vs. 48% tally.",
+        "The result announced on 24 Jun was that the UK had voted by a majority of 51.9% to "
+        "48.1% to leave the EU.",
+        (),
+        "https://visualfoodie.com/a-breakdown-of-the-official-brexit-vote",
+        "https://www.caltrics.com/event/brexit-23-jun-2016-uk-voted-to-leave-the-european/242116",
+    ),
+    Pair(
+        "brexit-turnout",
+        "Turnout was 72.2% across the UK.",
+        BREXIT_TURNOUT,
+        (),
+        "http://carolineansell.co.uk/eu-referendum-results/",
+        BREXIT_STATISTA,
+    ),
+    Pair(
+        "brexit-electorate",
+        "The turnout was 72.2% (electorate 46,555,001), which means that 37.44% of the "
+        "electorate had voted to leave the EU.",
+        BREXIT_TURNOUT,
+        (),
+        "https://www.caltrics.com/event/brexit-23-jun-2016-uk-voted-to-leave-the-european/242116",
+        BREXIT_STATISTA,
+    ),
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checks.claims import WORD_WEIGHT, extract_claims, relative_dates
-from checks.model import Claim, ClaimKind, Sentence
+from checks.model import Claim, ClaimKind, Sentence, SentenceRole
 
 F, OP, CR = ClaimKind.FACTUAL, ClaimKind.OPINION, ClaimKind.CREDIT
 
@@ -91,3 +91,19 @@ JUNE_15 = "relative to 15 June 2024"
 )  # fmt: skip
 def test_relative_dates(text: str, published: str, expected: tuple[str, ...]) -> None:
     assert relative_dates(text, published=published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["By Steve Scherer and Gabriele Pileri", "(Reporting By Mitra Taj; Editing by Bill Trott)"],
+)
+def test_a_credit_on_a_line_of_its_own_is_a_credit_not_a_heading(text: str) -> None:
+    line = Sentence(0, 0, len(text), text, 0, SentenceRole.HEADING)
+    (found,) = extract_claims([line])
+    assert (found.kind, found.checkworthiness, found.reasons) == (CR, 0.0, ("credit line",))
+
+
+def test_a_real_heading_starting_with_by_stays_a_heading() -> None:
+    text = "By the numbers: the 2024 election"
+    (found,) = extract_claims([Sentence(0, 0, len(text), text, 0, SentenceRole.HEADING)])
+    assert found.kind is ClaimKind.HEADING
