@@ -694,9 +694,9 @@ def _hedge_at(text: str, start: int, kind: FactKind) -> tuple[str, int]:
     begins; ``("", start)`` when there is none. Dates and years: ``"open"`` ("before 2014")."""
     window = max(0, start - 30)
     if kind in _TEMPORAL:
-        found = _OPEN_TIME.search(text, window, start)
-        if found:
-            return "open", found.start()
+        opened = _OPEN_TIME.search(text, window, start)
+        if opened:
+            return "open", opened.start()
         return ("since", start) if _SINCE.search(text, window, start) else ("", start)
     found = [(m.start(), name) for name, pattern in _HEDGE_BEFORE
              if (m := pattern.search(text, window, start))]  # fmt: skip
