@@ -20,6 +20,11 @@ Two tables, both written in the tests (text the team quoted or wrote, no shared 
 ``--before REV`` (default ``main``) runs ``checks/facts.py`` as it is at that git revision
 (``git show``) on the same tables, beside the working tree's. The flags of the old code are
 worded as the model words them today. A missing revision or git is a message, not an error.
+Then the time of one ``agreement`` between two texts of N figures each (counts of one thing,
+all different: every pair is a candidate), N = 50, 400, 2,000 (``--sizes``), best of 3, both
+revisions:
+hostile or tabular text must not cost the square of its figures.
+
 The last line is one JSON object.
 """
 
@@ -30,6 +35,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 import types
 from collections.abc import Callable, Hashable, Sequence, Set
 from dataclasses import dataclass
@@ -128,10 +134,32 @@ def facts_at(revision: str) -> Agree | None:
     return found
 
 
+SIZES = (50, 400, 2_000)
+
+
+def figures_text(n: int, *, step: int) -> str:
+    """``n`` counts of one thing, all different: "1 votes 4 votes 7 votes ..."."""
+    return " ".join(f"{1 + i * step} votes" for i in range(n))
+
+
+def seconds(agree: Agree, n: int) -> float:
+    claim, evidence = figures_text(n, step=2), figures_text(n, step=3)
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        agree(claim, evidence)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Precision and recall of conflict flags.")
     parser.add_argument("--before", default="main", help="git revision to compare with")
+    parser.add_argument(
+        "--sizes", default=",".join(map(str, SIZES)), help="figures per text for the timing"
+    )
     args = parser.parse_args(argv)
+    sizes = tuple(int(n) for n in args.sizes.split(","))
     runs: dict[str, Agree] = {"now": facts.agreement}
     before = facts_at(args.before)
     if before is not None:
@@ -153,20 +181,29 @@ def main(argv: list[str] | None = None) -> int:
             for s in (results[name][row] for name in results)
         )
         print(f"{row:<18}{cells}")
+    speed = {
+        name: {str(n): round(seconds(agree, n), 4) for n in sizes} for name, agree in runs.items()
+    }
+    print(f"\n{'figures each':<18}" + "".join(f"{name + ' s':>22}" for name in runs))
+    for n in sizes:
+        print(f"{n:<18,}" + "".join(f"{speed[name][str(n)]:>22.3f}" for name in runs))
     print(
         json.dumps(
             {
-                name: {
-                    row: {
-                        "precision": round(s.precision, 3),
-                        "recall": round(s.recall, 3),
-                        "hits": s.true_positives,
-                        "flagged": s.predicted,
-                        "expected": s.expected,
+                "speed": speed,
+                **{
+                    name: {
+                        row: {
+                            "precision": round(s.precision, 3),
+                            "recall": round(s.recall, 3),
+                            "hits": s.true_positives,
+                            "flagged": s.predicted,
+                            "expected": s.expected,
+                        }
+                        for row, s in table.items()
                     }
-                    for row, s in table.items()
-                }
-                for name, table in results.items()
+                    for name, table in results.items()
+                },
             }
         )
     )

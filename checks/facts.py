@@ -33,7 +33,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 
 from checks.counted import MAGNITUDE, counted, singular, unit_after
@@ -217,7 +217,7 @@ def agreement(claim: str, evidence: str) -> Agreement:
     >>> blast.describe_conflicts()
     ('number: killed at least two people (lower bound, holds) ≠ 17 people were killed',)
     """
-    claim_items, evidence_items = _scan(claim), _scan(evidence)
+    claim_items, evidence_items = _scan(claim)[:MAX_COMPARED], _scan(evidence)[:MAX_COMPARED]
     matches: list[tuple[Fact, Fact]] = []
     used: set[int] = set()
     pending: list[_Item] = []
@@ -728,19 +728,25 @@ TOLERANCE = Decimal("0.15")
 NEAR = Decimal("0.10")
 # Figures more than this many times apart are about different things (3 ballots, 434 votes).
 FAR = Decimal(10)
+# Only the first this many facts of a text are compared: more is a table (or hostile text),
+# and pairing them all would cost the square of their number for every passage.
+MAX_COMPARED = 200
+
+
+def _key(item: _Item) -> tuple[str, object]:
+    """Facts compare when their keys are equal: dates and years with each other (a baseline,
+    "since 1981", only with a baseline), numbers of one counted thing, percentages, and money
+    of one currency."""
+    kind = item.fact.kind
+    if kind in _TEMPORAL:
+        return "time", item.hedge == "since"
+    if kind is FactKind.NUMBER:
+        return "number", item.fact.unit
+    return kind.value, _currency(item)
 
 
 def _comparable(claim: _Item, evidence: _Item) -> bool:
-    kind = claim.fact.kind
-    if kind in _TEMPORAL:  # a baseline ("the highest since 1981") only meets a baseline
-        return evidence.fact.kind in _TEMPORAL and (claim.hedge == "since") == (
-            evidence.hedge == "since"
-        )
-    if kind != evidence.fact.kind:
-        return False
-    if kind is FactKind.NUMBER:
-        return claim.fact.unit == evidence.fact.unit
-    return _currency(claim) == _currency(evidence)
+    return _key(claim) == _key(evidence)
 
 
 def _elided(claim: _Item, evidence: _Item) -> bool:
@@ -835,41 +841,64 @@ def _conflicts(
 ) -> list[tuple[Fact, Fact]]:
     """Claim facts paired one to one with the closest free evidence facts they could be
     about; a pair is a conflict unless either side is open-ended ("before 2014"), the
-    evidence lies in the claim's own range, or it is not credible (see ``_credible``)."""
+    evidence lies in the claim's own range, or it is not credible (see ``_credible``).
+    Linear in the pairs looked at: candidates by comparison key, counts computed once."""
     free = [i for i in range(len(evidence)) if i not in used and evidence[i].hedge != "open"]
-    candidates: list[tuple[int, Decimal, int, int]] = []
+    by_key: dict[tuple[str, object], list[int]] = {}
+    for e in free:
+        by_key.setdefault(_key(evidence[e]), []).append(e)
+    unnamed = [e for e in free if _is_number(evidence[e]) and not evidence[e].fact.unit]
+    named = [e for e in free if _is_number(evidence[e]) and evidence[e].fact.unit]
+    claim_figures = _figures_by_key(p for p in pending if p.hedge != "open")
+    free_figures = _figures_by_key(evidence[e] for e in free)
+    candidates: list[tuple[Decimal, int, int]] = []
     for c, item in enumerate(pending):
         if item.hedge == "open":
             continue
-        for e in free:
+        targets = by_key.get(_key(item), [])
+        if _is_number(item):  # a figure whose noun one side elides ("with 211", "212 votes")
+            targets = targets + (unnamed if item.fact.unit else named)
+        for e in targets:
             other = evidence[e]
-            if not (_comparable(item, other) or _elided(item, other)):
-                continue
             if item.low and not other.low and _agrees(other, item):
                 continue
-            if _credible(item, other, pending, [evidence[i] for i in free]):
-                candidates.append((item.fact.start, _distance(item, other), c, e))
-    candidates.sort(key=lambda x: x[1])
-    paired: list[tuple[int, int]] = []
-    for _, _, c, e in candidates:
-        if all(c != pc and e != pe for pc, pe in paired):
-            paired.append((c, e))
-    return [(pending[c].fact, evidence[e].fact) for c, e in sorted(paired)]
+            contested = (
+                _elided(item, other)
+                or len(claim_figures.get(_key(other), ())) > 1
+                or len(free_figures.get(_key(item), ())) > 1
+            )
+            if _credible(item, other, contested=contested):
+                candidates.append((_distance(item, other), c, e))
+    candidates.sort(key=lambda x: x[0])
+    paired: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, c, e in candidates:
+        if c not in paired and e not in taken:
+            paired[c] = e
+            taken.add(e)
+    return [(pending[c].fact, evidence[e].fact) for c, e in sorted(paired.items())]
 
 
-def _credible(item: _Item, other: _Item, pending: Sequence[_Item], free: Sequence[_Item]) -> bool:
+def _is_number(item: _Item) -> bool:
+    return item.fact.kind is FactKind.NUMBER
+
+
+def _figures_by_key(items: Iterable[_Item]) -> dict[tuple[str, object], set[tuple[str, str, int]]]:
+    """The distinct figures (a range counts once) of each comparison key."""
+    found: dict[tuple[str, object], set[tuple[str, str, int]]] = {}
+    for item in items:
+        found.setdefault(_key(item), set()).add(_figure(item))
+    return found
+
+
+def _credible(item: _Item, other: _Item, *, contested: bool) -> bool:
     """A number conflict a reviewer can trust: at most ``FAR`` times apart, and a near miss
     (within ``NEAR``) when the counted noun is elided on one side or when several figures
-    of that thing compete on either side. Dates and years are always credible."""
+    of that thing compete on either side (``contested``). Dates and years are credible."""
     if item.fact.kind in _TEMPORAL:
         return True
     if _ratio(item, other) > FAR and not _event(item.fact.unit):
         return False  # counts of one named event stay comparable: an early toll rises fast
-    contested = (
-        _elided(item, other)
-        or len({_figure(p) for p in pending if _comparable(p, other)}) > 1
-        or len({_figure(f) for f in free if _comparable(item, f)}) > 1
-    )
     return not contested or _gap(item, other) <= NEAR
 
 
