@@ -34,10 +34,6 @@ from checks.model import Claim, ClaimKind, Sentence, SentenceRole
 # The former 0.3 flags 79% of check-worthy sentences but at precision 0.43 (F1 0.560).
 # See DESIGN.md ("Check-worthiness") and bench/RESULTS.md.
 CHECK_WORTHY = 0.38
-# Kinds with nothing to check: a heading, a question, an opinion, a credit line.
-NOT_CHECKABLE_KINDS = frozenset(
-    (ClaimKind.HEADING, ClaimKind.QUESTION, ClaimKind.OPINION, ClaimKind.CREDIT)
-)
 
 # The weighted sum: BASE_SCORE plus each feature's weight, clipped to [0, 1].
 BASE_SCORE = 0.25

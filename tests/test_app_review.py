@@ -27,7 +27,7 @@ def test_undo_button_reverts_the_last_verdict_and_focuses_its_claim(db_path: Pat
     at = open_demo()
     at.selectbox(key="focus-1").select("c3").run()
     button(at, "false").click().run()  # type: ignore[attr-defined]
-    assert at.selectbox(key="focus-1").value == "c4"
+    assert at.selectbox(key="focus-1").value == "c5"  # c4 is a heading: skipped
     assert saved(db_path) == {"c3": "false"}
     button(at, "Undo").click().run()  # type: ignore[attr-defined]
     assert not at.exception

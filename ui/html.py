@@ -11,8 +11,8 @@ import html
 import re
 from collections.abc import Sequence
 
-from checks import datelines
-from checks.match import tokens
+from checks import datelines, relevance
+from checks.match import function_stems, tokens
 from checks.model import Agreement, ReviewRow, Sentence
 from checks.untrusted import reveal_controls, safe_url
 
@@ -56,8 +56,9 @@ def paragraph_html(
 
 
 def stems(text: str) -> frozenset[str]:
-    """Word stems of ``text`` as the matcher sees them (no stopwords)."""
-    return frozenset(tokens(text))
+    """Word stems of ``text`` as the matcher sees them, less function words ("has",
+    "from", "its": ``checks.words``), which say nothing a reviewer looks for."""
+    return frozenset(tokens(text)) - function_stems()
 
 
 def evidence_html(passage: str, *, claim: str, agreement: Agreement) -> str:
@@ -100,6 +101,7 @@ def dateline_html(row: ReviewRow) -> str:
     flags = "".join(
         f'<div style="color:#b00020">⚠ dateline, evidence {e.rank}: {text_html(flag)}</div>'
         for e in sorted(row.evidence, key=lambda e: e.rank)
+        if relevance.is_evidence(e.score)  # weak matches are not evidence: no flags
         for flag in datelines.dateline_conflicts(e.agreement, found.text)
     )
     return (
