@@ -150,7 +150,7 @@ def locate(text: str, passage: str) -> tuple[int, int]:
 def plan_add(store: Store, article_id: int, passage: str) -> Plan:
     review = store.review(article_id)
     start, end = locate(review.article.text, passage)
-    sentences = sorted({row.sentence for row in review.rows}, key=lambda s: s.index)
+    sentences = list(review.sentences)  # a dateline too: the passage may start in one
     if not sentences:
         raise InputError("The article has no sentences yet: analyse it first.")
     sentence = next((s for s in sentences if s.start <= start < max(s.end, s.start + 1)), None)

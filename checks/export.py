@@ -7,7 +7,10 @@ repeat the article's metadata on every row so a file stands on its own.
 The CSV is UTF-8 with a byte-order mark (so spreadsheets show ’ “ ” and emoji correctly),
 quoted by the csv module, with ``\\r\\n`` line endings. The ``evidence``, ``source_*``,
 ``score`` and ``conflicts`` columns describe the rank-1 evidence, ``evidence_2``/``_3`` the
-next ranks; ``cited_evidence_rank`` says which rank the reviewer cited, if any.
+next ranks; ``cited_evidence_rank`` says which rank the reviewer cited, if any. The
+``dateline*`` columns give the dateline that opens the claim's sentence (its text, place,
+date and agency) and, in ``dateline_conflicts``, the flags of the rank-1 evidence that are
+about the dateline's date (they are in ``conflicts`` too).
 
 Text cells that a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a
 carriage return) are prefixed with a single quote (OWASP "CSV injection" advice). Number
@@ -24,7 +27,7 @@ import csv
 import io
 from typing import Final
 
-from checks import relevance
+from checks import datelines, relevance
 from checks.model import Evidence, Review, ReviewRow
 
 CSV_COLUMNS: Final[tuple[str, ...]] = (
@@ -54,6 +57,11 @@ CSV_COLUMNS: Final[tuple[str, ...]] = (
     "article_url",
     "article_author",
     "article_published",
+    "dateline",
+    "dateline_place",
+    "dateline_date",
+    "dateline_agency",
+    "dateline_conflicts",
 )
 
 FORMULA_TRIGGERS: Final[tuple[str, ...]] = ("=", "+", "-", "@", "\t", "\r")
@@ -129,6 +137,19 @@ def csv_row(review: Review, row: ReviewRow) -> tuple[Cell, ...]:
         neutralise(review.article.url),
         neutralise(review.article.author),
         neutralise(review.article.published),
+        *_dateline_cells(row, nth[0]),
+    )
+
+
+def _dateline_cells(row: ReviewRow, best: Evidence | None) -> tuple[str, ...]:
+    """dateline, dateline_place, dateline_date, dateline_agency, dateline_conflicts."""
+    if row.dateline is None:
+        return "", "", "", "", ""
+    found = datelines.parse(row.dateline.text)
+    flags = datelines.dateline_conflicts(best.agreement, found.text) if best else ()
+    place = ", ".join(part for part in (found.place, found.region) if part)
+    return tuple(
+        neutralise(cell) for cell in (found.text, place, found.date, found.agency, "; ".join(flags))
     )
 
 

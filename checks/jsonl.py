@@ -17,7 +17,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from checks import relevance
+from checks import datelines, relevance
 from checks.model import Article, Document, Evidence, Review, ReviewRow
 from checks.store import HistoryEntry, agreement_to_json
 from checks.untrusted import json_text
@@ -64,6 +64,28 @@ def _evidence(review: Review, evidence: Evidence) -> dict[str, Any]:
     }
 
 
+def _dateline(row: ReviewRow) -> dict[str, Any] | None:
+    """The dateline that opens the claim's sentence: parts, span, and the flags (per evidence
+    rank) that are about its date; None when the sentence has no dateline."""
+    if row.dateline is None:
+        return None
+    found = datelines.parse(row.dateline.text)
+    return {
+        "text": found.text,
+        "place": found.place,
+        "region": found.region,
+        "date": found.date,
+        "agency": found.agency,
+        "start": row.dateline.start,
+        "end": row.dateline.end,
+        "conflicts": {
+            str(e.rank): list(datelines.dateline_conflicts(e.agreement, found.text))
+            for e in row.evidence
+            if relevance.is_evidence(e.score)  # weak matches are not evidence: no flags
+        },
+    }
+
+
 def _history(entry: HistoryEntry) -> dict[str, Any]:
     return {
         "label": entry.label,
@@ -99,6 +121,7 @@ def jsonl_record(review: Review, row: ReviewRow, history: Sequence[HistoryEntry]
             "cited_evidence_rank": verdict.evidence_rank,
             "updated_at": verdict.updated_at,
         },
+        "dateline": _dateline(row),
         "evidence": [_evidence(review, e) for e in ranked if relevance.is_evidence(e.score)],
         "weak_matches": [
             _evidence(review, e) for e in ranked if not relevance.is_evidence(e.score)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from checks import index
+from checks import datelines, index
 from checks.claims import extract_claims
 from checks.errors import (
     AnalysisError,
@@ -112,15 +112,21 @@ def gather_documents(
 
 def matching_claims(claims: Sequence[Claim], sentences: Sequence[Sentence]) -> tuple[Claim, ...]:
     """The claims as they are matched: a dateline ("Moscow, June 15, 2024") says where and
-    when the event of the sentence it opened took place, so it is matched with that sentence;
-    on its own it would find any passage that mentions the same city or day."""
+    when the event of the sentence it opens took place, so the claim of that sentence is
+    matched with the dateline written before it (its date meets the evidence's dates; on its
+    own a dateline would find any passage that mentions the same city or day). A dateline
+    claim made before datelines became metadata is matched with the sentence it opened."""
     by_index = {sentence.index: sentence for sentence in sentences}
+    opened = datelines.opened_by(sentences)
     out: list[Claim] = []
     for claim in claims:
         sentence = by_index.get(claim.sentence_index)
         following = by_index.get(claim.sentence_index + 1)
         if sentence and following and sentence.role is SentenceRole.DATELINE:
-            claim = replace(claim, text=f"{claim.text} — {following.text}")
+            claim = replace(claim, text=datelines.prefixed(claim.text, following.text))
+        elif claim.sentence_index in opened:
+            dateline = opened[claim.sentence_index].text
+            claim = replace(claim, text=datelines.prefixed(dateline, claim.text))
         out.append(claim)
     return tuple(out)
 
@@ -196,9 +202,11 @@ def analyze(
     on_progress: ProgressCallback | None = None,
     top: int = TOP_EVIDENCE,
     index_dir: Path | None = None,
+    published: str = "",
 ) -> Analysis:
     """Run every stage on ``text`` and return what each produced; ``index_dir`` keeps the
-    library's passage index between analyses (see ``match_documents``).
+    library's passage index between analyses (see ``match_documents``); ``published`` (the
+    article's date, ``YYYY-MM-DD``) is what weekdays in the text are relative to.
 
     Raises InputError for text that cannot be analysed; source failures are notices.
     """
@@ -207,7 +215,7 @@ def analyze(
     with stages.stage(Stage.SPLIT, "Splitting the text into sentences"):
         sentences = segment(text)
     with stages.stage(Stage.CLAIMS, "Finding claims"):
-        claims = extract_claims(sentences)
+        claims = extract_claims(sentences, published=published)
     with stages.stage(Stage.SOURCES, "Reading reference sources"):
         documents, notices, lookups = gather_documents(sources, claims, text=text)
     with stages.stage(Stage.MATCHING, "Matching claims with evidence"):

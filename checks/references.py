@@ -105,6 +105,6 @@ def match_claims(
     return match_documents(
         claims,
         tuple(documents.values()),
-        sentences=tuple(r.sentence for r in review.rows),
+        sentences=review.sentences,  # with the datelines, which the claims are matched with
         index_dir=index.folder_for(store.path),
     )

@@ -76,7 +76,7 @@ def _is_reviewed(row: ReviewRow) -> bool:
 def _paragraph(text: str, rows: Sequence[ReviewRow]) -> str:
     """The paragraph as written in the article, a tag after each reviewed sentence."""
     pieces: list[str] = []
-    cursor = rows[0].sentence.start
+    cursor = (rows[0].dateline or rows[0].sentence).start  # a dateline is part of the text
     for row in rows:
         pieces.append(inline(text[cursor : row.sentence.end]))
         if _is_reviewed(row):

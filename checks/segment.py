@@ -12,8 +12,8 @@ offsets never move.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pysbd
 
@@ -68,9 +68,21 @@ _DATELINE = re.compile(
 )
 
 
-@lru_cache(maxsize=16)
+_PER_THREAD = threading.local()
+
+
 def _segmenter(language: str = "en") -> pysbd.Segmenter:
-    return pysbd.Segmenter(language=language, clean=False)
+    """This thread's Segmenter for ``language``. pysbd keeps the text it is splitting on the
+    instance (``original_text``), so one instance shared by two Streamlit sessions lets one
+    thread locate its sentences in the other's text and lose them, silently. One per thread
+    (and language) costs a few microseconds once, and no lock makes sessions wait."""
+    found: dict[str, pysbd.Segmenter] | None = getattr(_PER_THREAD, "segmenters", None)
+    if found is None:
+        found = _PER_THREAD.segmenters = {}
+    segmenter = found.get(language)
+    if segmenter is None:
+        segmenter = found[language] = pysbd.Segmenter(language=language, clean=False)
+    return segmenter
 
 
 def _locate(text: str, piece: str, cursor: int) -> tuple[int, int] | None:
@@ -315,6 +327,21 @@ def split_dateline(text: str, start: int, end: int) -> tuple[Span, Span] | None:
         return None
     dateline = _trim(text, start + match.start("dateline"), start + match.end("dateline"))
     return dateline, (start + match.end(), end)
+
+
+def dateline_parts(text: str) -> tuple[str, str, str, str]:
+    """``(place, region, date, agency)`` of a dateline's text, each as written ("" if absent).
+
+    >>> dateline_parts("KYIV, Ukraine (AP)")
+    ('KYIV', 'Ukraine', '', 'AP')
+    >>> dateline_parts("Moscow, June 15, 2024")
+    ('Moscow', '', 'June 15, 2024', '')
+    """
+    match = _DATELINE.match(f"{text} — .")
+    if match is None:
+        return text, "", "", ""
+    place, region, date, agency = match.group("place", "region", "date", "agency")
+    return place or "", region or "", date or "", agency or ""
 
 
 def _with_dateline(text: str, pieces: list[_Piece]) -> list[_Piece]:

@@ -19,10 +19,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checks import config, edits, index, references, relevance, review_rules
+from checks.claim_ids import Move
 from checks.errors import InputError, VerdictError
 from checks.ingest import first_line_title
-from checks.model import Analysis, Claim, Document, Sentence, Stage
-from checks.pipeline import ProgressCallback, analyze, check_text, gather_documents, match_documents
+from checks.model import Analysis, Claim, Document, Stage
+from checks.pipeline import (
+    ProgressCallback,
+    analyze,
+    check_text,
+    gather_documents,
+    match_documents,
+    named_failure,
+)
 from checks.sources.base import Source
 from checks.store import DroppedCitation, Store
 
@@ -38,6 +46,8 @@ class Analysed:
     article_id: int
     analysis: Analysis
     kept_claims: bool = False
+    moves: tuple[Move, ...] = ()
+    """Verdicts or notes moved from a claim that is gone to the claim holding its text."""
 
     @property
     def notices(self) -> tuple[str, ...]:
@@ -128,11 +138,15 @@ def analyse_new(
         article = store.add_article(**fields)
         return analyse_again(store, article.id, sources=sources, on_progress=on_progress)
     analysis = analyze(
-        text, sources=sources, on_progress=on_progress, index_dir=index.folder_for(store.path)
+        text,
+        sources=sources,
+        on_progress=on_progress,
+        index_dir=index.folder_for(store.path),
+        published=published,
     )
     article = store.add_article(**fields)
-    dropped = store.save_analysis(article.id, analysis)
-    return Analysed(article.id, _with_notices(analysis, dropped))
+    saved = store.save_analysis(article.id, analysis)
+    return Analysed(article.id, _with_notices(analysis, saved.dropped), moves=saved.moves)
 
 
 def analyse_again(
@@ -154,9 +168,10 @@ def analyse_again(
         sources=sources,
         on_progress=on_progress,
         index_dir=index.folder_for(store.path),
+        published=article.published,
     )
-    dropped = store.save_analysis(article_id, analysis)
-    return Analysed(article_id, _with_notices(analysis, dropped))
+    saved = store.save_analysis(article_id, analysis)
+    return Analysed(article_id, _with_notices(analysis, saved.dropped), moves=saved.moves)
 
 
 def _keeping_claims(
@@ -170,17 +185,16 @@ def _keeping_claims(
     edited them), without splitting the text into new claims."""
     review = store.review(article_id)
     claims = tuple(row.claim for row in review.rows)
-    sentences: tuple[Sentence, ...] = tuple(
-        sorted({row.sentence for row in review.rows}, key=lambda s: s.index)
-    )
+    sentences = review.sentences  # with the datelines, which the claims are matched with
     report = on_progress or (lambda stage, fraction, message: None)
     report(Stage.SOURCES, 0.0, "Reading reference sources")
     documents, notices, lookups = gather_documents(sources, claims, text=review.article.text)
     report(Stage.SOURCES, 1.0, "Reading reference sources")
     report(Stage.MATCHING, 0.0, "Matching claims with evidence")
-    evidence = match_documents(
-        claims, documents, sentences=sentences, index_dir=index.folder_for(store.path)
-    )
+    with named_failure("Matching claims with evidence"):
+        evidence = match_documents(
+            claims, documents, sentences=sentences, index_dir=index.folder_for(store.path)
+        )
     dropped = store.save_evidence(article_id, documents, evidence, lookups)
     report(Stage.MATCHING, 1.0, "Matching claims with evidence")
     analysis = Analysis(sentences, claims, documents, evidence, notices=notices, lookups=lookups)

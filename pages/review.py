@@ -8,6 +8,7 @@ import html
 import streamlit as st
 
 from checks import config, navigation, relevance
+from checks.digits import parse_id
 from checks.edits import split_guess
 from checks.errors import NotFoundError
 from checks.model import ClaimKind, Evidence, Review, ReviewRow
@@ -20,7 +21,7 @@ from ui.add_reference import open_add_reference, render_add_reference, searched_
 from ui.analysis import run_analysis
 from ui.exports import render_exports, render_import
 from ui.frames import EDITABLE, review_frame
-from ui.html import STYLE, evidence_html, paragraph_html, text_html
+from ui.html import STYLE, dateline_html, evidence_html, paragraph_html, text_html
 from ui.keys import install_keys
 from ui.markdown import Markdown, md
 from ui.metadata import metadata_label, render_metadata
@@ -58,8 +59,9 @@ def resolve_article(store: Store) -> int | None:
     """The article in the query string, else the newest one; None when there is none."""
     wanted = st.query_params.get(state.QP_ARTICLE, "")
     summaries = store.articles()
-    if wanted.isdigit() and any(item.id == int(wanted) for item in summaries):
-        return int(wanted)
+    number = parse_id(wanted)
+    if number is not None and any(item.id == number for item in summaries):
+        return number
     if wanted:
         st.warning(f"Article “{md(wanted)}” is not in the database; showing the newest one.")
     if not summaries:
@@ -174,8 +176,10 @@ def render_focus(review: Review, row: ReviewRow) -> None:
 
 def render_claim(review: Review, row: ReviewRow) -> None:
     article_id, claim = review.article.id, row.claim
-    sentences = tuple(item.sentence for item in review.rows)
+    sentences = review.sentences  # with the datelines, so the paragraph reads as written
     st.html(paragraph_html(review.article.text, sentences, row.sentence, claim=claim.text))
+    if row.dateline is not None:
+        st.html(dateline_html(row))
     reasons = escape_markdown(", ".join(claim.reasons)) or "no check-worthy features"
     st.caption(
         f"{md(claim.id)} · kind **{md(claim.kind.value)}** · check-worthiness "

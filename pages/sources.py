@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 import pandas as pd
 import streamlit as st
 
+from checks.digits import parse_id
 from checks.errors import ChecksError, InputError, StoreError
 from checks.ingest import ACCEPTED_EXTENSIONS
 from checks.model import Document
@@ -160,7 +161,8 @@ with again:
         names = {item.id: f"{item.id} · {item.title[:80]}" for item in summaries}
         wanted_id = st.query_params.get(state.QP_ARTICLE, "")
         ids = list(names)
-        start = ids.index(int(wanted_id)) if wanted_id.isdigit() and int(wanted_id) in ids else 0
+        number = parse_id(wanted_id)
+        start = ids.index(number) if number in ids else 0
         article_id = st.selectbox("Article", ids, index=start, format_func=names.__getitem__)
         if st.button("Analyse again (keeps verdicts)", key="sources-analyse-again"):
             article = store.article(article_id)

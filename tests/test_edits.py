@@ -107,7 +107,10 @@ def test_add_from_passage_finds_it_ignoring_spaces_and_case(store: Store, articl
     assert row.claim.text == text[start : start + 40]
     assert row.sentence.start <= start < row.sentence.end
     position = [r.claim.id for r in rows].index(claim.id)
-    assert rows[position - 1].sentence.index == row.sentence.index
+    # the dateline makes no claim of its own: the new claim sits in its place, between the
+    # headline's claim and the claim of the sentence the dateline opens
+    assert (rows[position - 1].sentence.index, row.sentence.index) == (0, 1)
+    assert rows[position + 1].sentence.index == 2
 
 
 def test_add_a_passage_not_in_the_article_is_refused(store: Store, article_id: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from checks import workflow
+from checks.claim_ids import Move
 from checks.errors import ChecksError, StoreError
 from checks.model import Stage
 from checks.pipeline import check_text
@@ -73,9 +74,23 @@ def run_analysis(
     st.session_state[state.FLASH] = (
         f"{len(outcome.analysis.claims)} claims{kept}, "
         f"{outcome.claims_with_evidence} with evidence."
+        + moved_message(outcome.moves)
     )
     st.session_state[state.NOTICES] = outcome.notices
     return outcome.article_id
+
+
+def moved_message(moves: tuple[Move, ...]) -> str:
+    """What the reviewer is told when a claim that had a verdict or note is gone."""
+    if not moves:
+        return ""
+    where = ", ".join(f"{move.source} → {move.target}" for move in moves[:5])
+    more = f" and {len(moves) - 5} more" if len(moves) > 5 else ""
+    return (
+        f" {len(moves)} claim(s) with a verdict or note are now part of another claim (a "
+        f"dateline belongs to the claim it opens); what you wrote is on that claim, in its "
+        f"note: {where}{more}."
+    )
 
 
 def open_review(article_id: int) -> None:

@@ -52,6 +52,7 @@ from checks.store.rows import (
     ClaimEdit,
     DroppedCitation,
     HistoryEntry,
+    SavedAnalysis,
     agreement_from_json,
     agreement_to_json,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "Clock",
     "DroppedCitation",
     "HistoryEntry",
+    "SavedAnalysis",
     "Store",
     "agreement_from_json",
     "agreement_to_json",
@@ -222,13 +224,15 @@ class Store:
 
     # --- analysis -------------------------------------------------------------------------
 
-    def save_analysis(self, article_id: int, analysis: Analysis) -> tuple[DroppedCitation, ...]:
+    def save_analysis(self, article_id: int, analysis: Analysis) -> SavedAnalysis:
         """Replace the article's sentences, claims and evidence in one transaction.
 
-        Upserts ``analysis.documents``. Verdicts of claim ids that still exist are kept;
-        verdicts of claim ids that are gone are dropped (their history stays). New claims
-        get no verdict row: no row means unreviewed. A citation follows its passage to its
-        new rank; one whose passage is gone is dropped and returned.
+        Upserts ``analysis.documents``. Claims keep the ids they had, by sentence
+        (``checks.claim_ids``), and so their verdicts; a claim that is gone has its verdict
+        and note moved to the claim holding its text (one history entry each); new claims
+        get ids the article never had and no verdict row (unreviewed). A citation follows
+        its passage to its new rank; one whose passage is gone is dropped. Both the dropped
+        citations and the moves are returned.
         """
         with self._write() as connection:
             return _analysis.save(connection, article_id, analysis, self._clock())

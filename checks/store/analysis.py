@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import sqlite3
 
+from checks import claim_ids, config, datelines
+from checks.claim_ids import Move
 from checks.errors import StoreError
-from checks.model import Analysis, Evidence, Review, ReviewRow
+from checks.model import Analysis, Evidence, Review, ReviewRow, Verdict
 from checks.store import articles, claims, documents, evidence, verdicts
-from checks.store.rows import DroppedCitation
+from checks.store.rows import SavedAnalysis
 
 
 def check(analysis: Analysis) -> None:
@@ -31,23 +33,72 @@ def check(analysis: Analysis) -> None:
 
 def save(
     connection: sqlite3.Connection, article_id: int, analysis: Analysis, now: str
-) -> tuple[DroppedCitation, ...]:
+) -> SavedAnalysis:
     """Replace the article's sentences, claims, evidence and lookups; upsert the documents.
-    Verdicts of claim ids that still exist are kept, those of ids that are gone dropped;
-    citations follow their passage or are dropped (returned) by the rule of ``evidence``."""
+
+    The new claims get the ids the article's claims had, by sentence (``claim_ids``), so
+    their verdicts stay; a claim that is gone (a dateline, now metadata) has its verdict and
+    note moved to the claim that holds its text (one history entry each). Citations follow
+    their passage or are dropped by the rule of ``evidence``. Returns the dropped citations
+    and the moves that carried a verdict or a note.
+    """
     check(analysis)
     articles.require(connection, article_id)
+    analysis, moves = _carried(connection, article_id, analysis)
+    before = verdicts.of_article(connection, article_id)
     documents.upsert(connection, analysis.documents)
     evidence.require_documents(connection, analysis.evidence)
     claims.delete_all(connection, article_id)  # cascades to claims and evidence
     connection.execute("DELETE FROM lookups WHERE article_id = ?", (article_id,))
     claims.insert(connection, article_id, analysis.sentences, analysis.claims)
     evidence.insert_lookups(connection, article_id, analysis.lookups)
+    moved = _move_verdicts(connection, article_id, moves, before, now)
     verdicts.drop_of_gone_claims(connection, article_id)
     dropped = evidence.replace_evidence(connection, article_id, analysis.evidence, claim_ids=None)
     documents.purge_removed(connection)
     articles.touch(connection, article_id, now)
-    return dropped
+    return SavedAnalysis(dropped, moved)
+
+
+def _carried(
+    connection: sqlite3.Connection, article_id: int, analysis: Analysis
+) -> tuple[Analysis, tuple[Move, ...]]:
+    sentences = claims.sentences(connection, article_id)
+    old = [
+        (claim, sentences[claim.sentence_index])
+        for claim in claims.in_order(connection, article_id)
+    ]
+    top = claims.top_number(connection, article_id)
+    carried = claim_ids.carry_ids(old, analysis.claims, analysis.sentences, top=top)
+    return claim_ids.rekey(analysis, carried), carried.moves
+
+
+def _move_verdicts(
+    connection: sqlite3.Connection,
+    article_id: int,
+    moves: tuple[Move, ...],
+    before: dict[str, Verdict],
+    now: str,
+) -> tuple[Move, ...]:
+    if not moves:
+        return ()
+    scale = verdicts.scale_or_default(None)
+    unreviewed = config.UNREVIEWED
+    changes = [
+        (target, label if label in scale else None, note)  # a label the scale lost: in the note
+        for target, (label, note) in claim_ids.moved_verdict(
+            moves, before, unreviewed=unreviewed
+        ).items()
+    ]
+    verdicts.set_many(connection, article_id, changes, scale=scale, now=now)
+    targets = {target for target, _, _ in changes}
+    return tuple(
+        move
+        for move in moves
+        if move.target in targets
+        and move.source in before
+        and (before[move.source].label != unreviewed or before[move.source].note.strip())
+    )
 
 
 def review(connection: sqlite3.Connection, article_id: int) -> Review:
@@ -59,12 +110,14 @@ def review(connection: sqlite3.Connection, article_id: int) -> Review:
     by_claim: dict[str, list[Evidence]] = {}
     for item in found:  # grouped once: linear in the evidence, not claims x evidence
         by_claim.setdefault(item.claim_id, []).append(item)
+    opened = datelines.opened_by(tuple(sentences.values()))
     rows = tuple(
         ReviewRow(
             sentence=sentences[claim.sentence_index],
             claim=claim,
             evidence=tuple(by_claim.get(claim.id, ())),
             verdict=saved.get(claim.id, verdicts.unreviewed(claim.id)),
+            dateline=opened.get(claim.sentence_index),
         )
         for claim in claims.in_order(connection, article_id)
     )

@@ -85,6 +85,11 @@ def edits(connection: sqlite3.Connection, article_id: int) -> tuple[ClaimEdit, .
     return tuple(map(rows.claim_edit, found))
 
 
+def top_number(connection: sqlite3.Connection, article_id: int) -> int:
+    """The highest number of any claim id the article ever had (claims, history, edits)."""
+    return _claim_numbers(connection, article_id)
+
+
 def new_ids(connection: sqlite3.Connection, article_id: int, count: int) -> tuple[str, ...]:
     """``count`` claim ids the article never had (``c34``, ``c35`` ...)."""
     articles.require(connection, article_id)
