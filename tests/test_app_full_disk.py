@@ -46,7 +46,7 @@ def test_a_full_disk_keeps_what_was_typed_and_what_was_saved(full_disk: FullDisk
     at = open_demo()
     at.selectbox(key="focus-1").select("c3").run()
     button(at, "false").click().run()  # type: ignore[attr-defined]
-    at.selectbox(key="focus-1").select("c6").run()
+    at.selectbox(key="focus-1").select("c5").run()
     full_disk.fill(get_store())  # the app's own store (one per process)
 
     note_box(at).input(LONG_NOTE).run()  # type: ignore[attr-defined]
@@ -59,11 +59,11 @@ def test_a_full_disk_keeps_what_was_typed_and_what_was_saved(full_disk: FullDisk
     assert note_box(at).value == LONG_NOTE  # type: ignore[attr-defined]
 
     edited = "Putin said Russia would halt its military operations at once. " * 70
-    at.text_area(key="edit-1-c6-text").input(edited)
+    at.text_area(key="edit-1-c5-text").input(edited)
     button(at, "Save the text and match it again").click().run()  # type: ignore[attr-defined]
     assert not at.exception, at.exception
     assert errors(at) == [full]
-    assert at.text_area(key="edit-1-c6-text").value == edited
+    assert at.text_area(key="edit-1-c5-text").value == edited
 
     at.switch_page("pages/new_article.py").run()
     pasted = "Ministers met in Cairo on 3 May 2024. They agreed on a budget. " * 80
@@ -79,8 +79,8 @@ def test_a_full_disk_keeps_what_was_typed_and_what_was_saved(full_disk: FullDisk
         assert [a.title for a in store.articles()] == ["Putin Proposes Ceasefire (demo)"]
         assert [(h.claim_id, h.label, h.note) for h in store.history(1)] == [("c3", "false", "")]
         assert store.claim_edits(1) == ()
-    assert rows["c6"].claim.text.startswith("In a televised address, Putin stated")
-    assert (rows["c6"].verdict.label, rows["c6"].verdict.note) == ("unreviewed", "")
+    assert rows["c5"].claim.text.startswith("In a televised address, Putin stated")
+    assert (rows["c5"].verdict.label, rows["c5"].verdict.note) == ("unreviewed", "")
 
 
 @pytest.fixture(params=WAYS[1:])
@@ -104,12 +104,12 @@ def test_a_verdict_key_or_undo_on_a_full_disk_says_so_and_changes_nothing(
     at = open_demo()
     at.selectbox(key="focus-1").select("c3").run()
     button(at, "false").click().run()  # type: ignore[attr-defined]
-    assert at.selectbox(key="focus-1").value == "c4"
+    assert at.selectbox(key="focus-1").value == "c5"
     disk_full_everywhere.fill(get_store())
     button(at, "true").click().run()  # type: ignore[attr-defined]
     assert not at.exception, at.exception
     assert errors(at) == [full]
-    assert at.selectbox(key="focus-1").value == "c4"  # not moved on: nothing was saved
+    assert at.selectbox(key="focus-1").value == "c5"  # not moved on: nothing was saved
     button(at, "Undo").click().run()  # type: ignore[attr-defined]
     assert not at.exception, at.exception
     assert errors(at) == [full]

@@ -55,7 +55,9 @@ MOVED = Passage("library:notes.txt", 10, 53, "Notes: 32 members attended the Cai
 def save_by(path: str, store: Store, article_id: int, evidence: tuple[Evidence, ...]) -> object:
     """Replace c2's evidence by one of the three paths that replace evidence."""
     if path == "save_analysis":
-        return store.save_analysis(article_id, Analysis((S0, S1, S2), (C1, C2, C3), (), evidence))
+        saved = store.save_analysis(article_id, Analysis((S0, S1, S2), (C1, C2, C3), (), evidence))
+        assert saved.moves == ()  # the same claims: nothing moves
+        return saved.dropped
     if path == "save_evidence":
         return store.save_evidence(article_id, (), evidence)
     return store.replace_claim_evidence(
