@@ -16,6 +16,7 @@ from typing import BinaryIO, TextIO
 from checks import config, index
 from checks.claimreview import Publisher
 from checks.errors import ChecksError, ExportError, InputError
+from checks.factchecks import cli as factchecks_cli
 from checks.formats import Format, export
 from checks.ingest import ArticleInput, fetch_url, is_url, read_file, read_path
 from checks.model import Review
@@ -43,6 +44,8 @@ Examples:
   python -m checks list
   python -m checks export 1 --format markdown --out report.md
   python -m checks import-verdicts verdicts.csv
+  python -m checks factchecks import claimreview-feed.json fact-checks.csv
+  python -m checks search "Sweden joined NATO in March 2024"
 """
 
 
@@ -86,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output(out, out_help="output file (default: standard output)")
     _add_db(out)
     _add_import_verdicts(commands)
+    factchecks_cli.add_commands(commands)
     return parser
 
 
@@ -283,6 +287,8 @@ def main(
             return cmd_list(args, stdout=stdout)
         if args.command == "import-verdicts":
             return cmd_import_verdicts(args, stdout=stdout)
+        if args.command in factchecks_cli.COMMANDS:
+            return factchecks_cli.run(args, stdout=stdout)
         return cmd_export(args, stdout=stdout)
     except ChecksError as error:
         print(f"error: {' '.join(str(error).split())}", file=sys.stderr)

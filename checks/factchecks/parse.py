@@ -290,24 +290,24 @@ def review_item(
 ) -> Parsed:
     """One ClaimReview candidate as a ``Parsed`` item (``factcheck`` None if skipped)."""
     if node is _TOO_DEEP:
-        return Parsed(number, where, None, ("skipped: nested too deeply to be a feed item",))
+        return Parsed(number, where, None, ("nested too deeply to be a feed item",))
     if not isinstance(node, dict):
         kind = "text" if isinstance(node, str) else type(node).__name__
-        return Parsed(number, where, None, (f"skipped: a {kind} value, not a ClaimReview",))
+        return Parsed(number, where, None, (f"a {kind} value, not a ClaimReview",))
     types = types_of(node)
     if "ClaimReview" not in types and "claimReviewed" not in node:
         shown = ", ".join(sorted(types)) or "an object without @type"
         if types & FEED_TYPES:
-            reason = f"skipped: a {shown[:60]} with no ClaimReview in it"
+            reason = f"a {shown[:60]} with no ClaimReview in it"
             return Parsed(number, where, None, (reason,))
-        return Parsed(number, where, None, (f"skipped: {shown[:80]}, not a ClaimReview",))
+        return Parsed(number, where, None, (f"{shown[:80]}, not a ClaimReview",))
     notes = _Notes()
     if "ClaimReview" not in types:
         notes.add("no @type ClaimReview, read as one (it has claimReviewed)")
     refs = ids or {}
     claim = text_of(get(node, "claimReviewed"), "claimReviewed", notes, limit=MAX_CLAIM)
     if not claim:
-        return Parsed(number, where, None, ("skipped: no claimReviewed (the claim's text)",))
+        return Parsed(number, where, None, ("no claimReviewed (the claim's text)",))
     factcheck = FactCheck(
         url=_review_url(node, notes),
         claim=claim,
@@ -452,7 +452,7 @@ def _rating(value: Any, notes: _Notes) -> dict[str, Any]:
 
 def _organisation(
     value: Any, ids: Mapping[str, Any], notes: _Notes, *, field: str = "author"
-) -> dict[str, str]:
+) -> dict[str, Any]:
     """publisher and publisher_url of the fact-checker (``author``, else ``publisher``)."""
     name, url = _named(value, ids, field, notes)
     if not name:
@@ -601,7 +601,7 @@ def _html_items(data: bytes, *, name: str) -> Iterator[Parsed]:
         )
     items = list(_numbered(iter(nodes), _ids(values), name=name))
     for index, number in enumerate(broken, start=len(items) + 1):
-        items.append(Parsed(index, f"script {number}", None, ("skipped: not valid JSON",)))
+        items.append(Parsed(index, f"script {number}", None, ("not valid JSON",)))
     return iter(items)
 
 
@@ -704,7 +704,7 @@ def csv_item(
     where = f"line {line}"
     claim = text_of(cell("claim"), "claim", notes, limit=MAX_CLAIM)
     if not claim:
-        return Parsed(number, where, None, ("skipped: no claim",))
+        return Parsed(number, where, None, ("no claim",))
     rating = _rating(cell("rating") or None, notes)
     publisher = text_of(cell("publisher"), "publisher", notes)
     if not publisher:
