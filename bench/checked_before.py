@@ -1,0 +1,232 @@
+"""Has it been checked before? The import and search paths measured, BM25 in the same run.
+
+    python -m bench.checked_before [--set DIR] [--scale N] [--skip-quality] [--skip-scale]
+
+**Quality.** The verified claims of a claim-matching set (default
+``../shared/eval/retrieval/checkthat2020-dev``: ``corpus.jsonl`` = fact-checked claims with
+the fact-check's title, ``queries.jsonl`` = tweets with their gold claim ids) are written as
+a ClaimReview ``DataFeed`` (the Data Commons / Markup Tool shape) in a temporary folder, never
+in the repository; imported with ``python -m checks factchecks import`` into a temporary
+database; the tweets (one per line) searched with ``python -m checks search --queries FILE
+--json --top 10``, both run in-process through ``checks.cli.main``. Ranks come back as review
+urls, mapped to corpus ids. The baseline is ``bench.retrieval.bm25_ranker`` (bm25s defaults,
+stopwords, stemming, claim text only) on the same tweets. Metrics: R@1, R@5, MAP@5, MRR@10.
+
+**Scale.** A generated feed of N fact-checks (default 200,000; Zipf-distributed made-up
+words, a headline each) is imported in a child process, whose peak resident memory is read
+at the end: import (parse + store), index build, index load in a fresh state, then 200
+searches (each a stored claim with two words changed) timed one by one, against bm25s alone
+retrieving the same queries over the same claims.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import EVAL_ROOT
+from bench.retrieval import Query, bm25_ranker, evaluate, load_set
+from checks import cli
+
+DEFAULT_SET = EVAL_ROOT / "retrieval" / "checkthat2020-dev"
+BASE = "https://bench.example/fact-check/"
+
+
+def feed(entries: list[Any]) -> dict[str, Any]:
+    """The corpus as a ClaimReview DataFeed: one DataFeedItem with one ClaimReview each."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "DataFeed",
+        "dataFeedElement": [
+            {
+                "@type": "DataFeedItem",
+                "item": [
+                    {
+                        "@context": "https://schema.org",
+                        "@type": "ClaimReview",
+                        "url": BASE + entry.id,
+                        "claimReviewed": entry.text,
+                        "headline": entry.title,
+                        "author": {"@type": "Organization", "name": "Bench Checks"},
+                        "reviewRating": {"@type": "Rating", "alternateName": "False"},
+                        "datePublished": "2020-01-01",
+                    }
+                ],
+            }
+            for entry in entries
+        ],
+    }
+
+
+def run_cli(*argv: str) -> str:
+    """``python -m checks ARGV`` in this process; its standard output."""
+    out = io.StringIO()
+    with contextlib.redirect_stderr(io.StringIO()):
+        code = cli.main(list(argv), stdout=out)
+    if code != 0:
+        raise SystemExit(f"python -m checks {' '.join(argv)} failed with {code}")
+    return out.getvalue()
+
+
+def quality(folder: Path) -> dict[str, Any]:
+    queries, corpus = load_set(folder / "queries.jsonl", folder / "corpus.jsonl")
+    asked = [Query(q.id, " ".join(q.text.split()), q.gold) for q in queries]
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        (root / "feed.json").write_text(json.dumps(feed(corpus)), encoding="utf-8")
+        (root / "queries.txt").write_text("".join(q.text + "\n" for q in asked), "utf-8")
+        database = str(root / "bench.sqlite3")
+        started = time.perf_counter()
+        summary = run_cli("factchecks", "import", str(root / "feed.json"), "--db", database)
+        imported = time.perf_counter() - started
+        started = time.perf_counter()
+        lines = run_cli("search", "--queries", str(root / "queries.txt"), "--json", "--top",
+                        "10", "--db", database).splitlines()  # fmt: skip
+        searched = time.perf_counter() - started
+    ranked = [[m["url"].removeprefix(BASE) for m in json.loads(line)["matches"]] for line in lines]
+    results = {"bm25": evaluate(bm25_ranker(asked, corpus, 10)(), asked)}
+    results["checked-before"] = evaluate(ranked, asked)
+    counts = summary.splitlines()[-1]
+    print(f"\n{folder.name}: {len(asked)} queries, {len(corpus):,} fact-checks imported "
+          f"({counts}) in {imported:.1f} s; searched in {searched:.1f} s\n")  # fmt: skip
+    print("| method | R@1 | R@5 | MAP@5 | MRR@10 |\n|---|---|---|---|---|")
+    for name, values in results.items():
+        print(f"| {name} | " + " | ".join(f"{values[m]:.3f}" for m in values) + " |")
+    ratio = results["checked-before"]["MAP@5"] / max(1e-9, results["bm25"]["MAP@5"])
+    print(f"\nMAP@5 over BM25: {ratio:.2f}x")
+    return {"set": folder.name, "queries": len(asked), "ratio": round(ratio, 3),
+            **{k: {m: round(v, 4) for m, v in r.items()} for k, r in results.items()}}  # fmt: skip
+
+
+# ---------------------------------------------------------------- scale
+
+
+def generated(count: int, seed: int = 13) -> tuple[list[dict[str, Any]], list[str]]:
+    """``count`` made-up fact-checks (Zipf words) and 200 queries near some of them."""
+    rng = random.Random(seed)
+    vocabulary = [f"w{n}x" for n in range(50_000)]
+    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
+    items, queries = [], []
+    for number in range(count):
+        words = rng.choices(vocabulary, weights, k=rng.randint(8, 22))
+        claim = " ".join(words).capitalize() + "."
+        items.append({"@type": "ClaimReview", "url": f"{BASE}{number}", "claimReviewed": claim,
+                      "headline": " ".join(words[:6]), "datePublished": "2024-01-02",
+                      "author": {"@type": "Organization", "name": f"Checker {number % 40}"},
+                      "reviewRating": {"@type": "Rating", "alternateName": "False"}})  # fmt: skip
+        if number % max(1, count // 200) == 0 and len(queries) < 200:
+            changed = list(words)
+            for _ in range(2):
+                changed[rng.randrange(len(changed))] = rng.choice(vocabulary)
+            queries.append(" ".join(changed))
+    return items, queries
+
+
+def scale_child(count: int) -> dict[str, Any]:
+    """Runs in a child process (``--child N``): its peak RSS is the figure reported."""
+    import resource
+
+    import bm25s
+    import Stemmer
+
+    from checks.factchecks import db, index
+    from checks.factchecks.importer import import_file
+    from checks.factchecks.service import searcher
+    from checks.store import Store
+
+    items, queries = generated(count)
+    out: dict[str, Any] = {"fact-checks": count}
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        path = root / "feed.json"
+        path.write_text(json.dumps({"@type": "DataFeed", "dataFeedElement": [
+            {"@type": "DataFeedItem", "item": [item]} for item in items]}), "utf-8")  # fmt: skip
+        out["feed MiB"] = round(path.stat().st_size / 2**20, 1)
+        claims = [str(item["claimReviewed"]) for item in items]
+        del items
+        with Store.open(root / "scale.sqlite3") as store:
+            started = time.perf_counter()
+            report = import_file(store, path)
+            out["import s"] = round(time.perf_counter() - started, 1)
+            out["summary"] = report.summary()
+            del report
+            started = time.perf_counter()
+            index.load_or_build(index.folder_for(store.path), db.revision(store),
+                                lambda: db.texts(store))  # fmt: skip
+            out["index build s"] = round(time.perf_counter() - started, 1)
+            index.forget()
+            started = time.perf_counter()
+            engine = searcher(store, desk=())
+            out["index load s"] = round(time.perf_counter() - started, 1)
+            timings = []
+            for query in queries:
+                started = time.perf_counter()
+                engine.search(query, top=3)
+                timings.append(time.perf_counter() - started)
+        stemmer = Stemmer.Stemmer("english")
+        bm25 = bm25s.BM25()
+        bm25.index(bm25s.tokenize(claims, stopwords="en", stemmer=stemmer, show_progress=False),
+                   show_progress=False)  # fmt: skip
+        base = []
+        for query in queries:
+            started = time.perf_counter()
+            asked = bm25s.tokenize([query], stopwords="en", stemmer=stemmer, show_progress=False)
+            bm25.retrieve(asked, k=30, show_progress=False)
+            base.append(time.perf_counter() - started)
+    timings.sort()
+    base.sort()
+    out["search ms median"] = round(1000 * timings[len(timings) // 2], 1)
+    out["search ms p95"] = round(1000 * timings[int(len(timings) * 0.95)], 1)
+    out["bm25s ms median"] = round(1000 * base[len(base) // 2], 1)
+    out["peak RSS MiB (whole run, bm25s baseline included)"] = round(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    )
+    return out
+
+
+def scale(count: int) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.checked_before", "--child", str(count)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    figures: dict[str, Any] = json.loads(result.stdout.splitlines()[-1])
+    print(f"\nscale: {count:,} generated fact-checks\n\n| figure | value |\n|---|---|")
+    for name, value in figures.items():
+        print(f"| {name} | {value} |")
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="a claim-matching set")
+    parser.add_argument("--scale", type=int, default=200_000, help="generated fact-checks")
+    parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(scale_child(args.child)))
+        return 0
+    summary: dict[str, Any] = {}
+    if not args.skip_quality:
+        if (args.set / "corpus.jsonl").is_file():
+            summary["quality"] = quality(args.set)
+        else:
+            print(f"skipped: no claim-matching set at {args.set}")
+    if not args.skip_scale:
+        summary["scale"] = scale(args.scale)
+    print("\n" + json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
