@@ -115,7 +115,8 @@ def generated(count: int, seed: int = 13) -> tuple[list[dict[str, Any]], list[st
     rng = random.Random(seed)
     vocabulary = [f"w{n}x" for n in range(50_000)]
     weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
-    items, queries = [], []
+    items: list[dict[str, Any]] = []
+    queries: list[str] = []
     for number in range(count):
         words = rng.choices(vocabulary, weights, k=rng.randint(8, 22))
         claim = " ".join(words).capitalize() + "."
