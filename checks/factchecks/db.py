@@ -87,3 +87,9 @@ def desk(store: Store) -> tuple[DeskVerdict, ...]:
     _ready(store)
     with _session(store, "BEGIN") as connection:
         return storage.desk(connection)
+
+
+def every_claim(store: Store) -> tuple[DeskVerdict, ...]:
+    _ready(store)
+    with _session(store, "BEGIN") as connection:
+        return storage.every_claim(connection)

@@ -51,6 +51,8 @@ class DeskVerdict:
     date: str = ""
     evidence: str = ""
     evidence_url: str = ""
+    searchable: str = ""
+    """What is indexed, when not the claim alone (the Search page adds note and label)."""
 
     @property
     def ref(self) -> str:
@@ -198,11 +200,11 @@ def desk_index(records: Sequence[DeskVerdict]) -> Matcher | None:
         return None
     digest = hashlib.sha256()
     for record in records:
-        digest.update(f"{record.ref}\x00{record.claim}\x01".encode())
+        digest.update(f"{record.ref}\x00{record.searchable or record.claim}\x01".encode())
     key = digest.hexdigest()
     cached = _DESK_CACHE.get(key)
     if cached is None:
-        passages = [Passage(r.ref, 0, len(r.claim), r.claim) for r in records]
+        passages = [Passage(r.ref, 0, len(r.claim), r.searchable or r.claim) for r in records]
         cached = Matcher.build(passages)
         _DESK_CACHE.clear()
         _DESK_CACHE[key] = cached

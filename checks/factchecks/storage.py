@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Final
 
 from checks import config
@@ -86,6 +87,17 @@ LEFT JOIN evidence e ON e.article_id = v.article_id AND e.claim_id = v.claim_id
     AND e.rank = v.evidence_rank
 LEFT JOIN documents d ON d.uid = e.document_uid
 WHERE lower(v.label) NOT IN (?, ?)
+ORDER BY c.article_id, c.position
+"""
+_CLAIMS: Final = """
+SELECT c.article_id, a.title, c.claim_id, c.text, coalesce(v.label, ?), coalesce(v.note, ''),
+    coalesce(v.updated_at, a.created_at), e.text AS evidence, coalesce(d.url, '') AS evidence_url
+FROM claims c
+JOIN articles a ON a.id = c.article_id
+LEFT JOIN verdicts v ON v.article_id = c.article_id AND v.claim_id = c.claim_id
+LEFT JOIN evidence e ON e.article_id = v.article_id AND e.claim_id = v.claim_id
+    AND e.rank = v.evidence_rank
+LEFT JOIN documents d ON d.uid = e.document_uid
 ORDER BY c.article_id, c.position
 """
 
@@ -223,17 +235,26 @@ def desk(connection: sqlite3.Connection) -> tuple[DeskVerdict, ...]:
     """Every claim with a verdict other than unreviewed and not checkable, in every
     article, with its note, cited evidence and the verdict's date."""
     rows = connection.execute(_DESK, (config.UNREVIEWED, config.NOT_CHECKABLE)).fetchall()
-    return tuple(
-        DeskVerdict(
-            article_id=int(row[0]),
-            article_title=str(row[1]),
-            claim_id=str(row[2]),
-            claim=str(row[3]),
-            label=str(row[4]),
-            note=str(row[5]),
-            date=str(row[6])[:10],
-            evidence=str(row[7] or ""),
-            evidence_url=str(row[8] or ""),
-        )
-        for row in rows
+    return tuple(map(_desk_verdict, rows))
+
+
+def every_claim(connection: sqlite3.Connection) -> tuple[DeskVerdict, ...]:
+    """Every claim of every article with its verdict (``unreviewed`` if none), note and
+    cited evidence; indexed with its note and label (the Search page)."""
+    rows = connection.execute(_CLAIMS, (config.UNREVIEWED,)).fetchall()
+    records = map(_desk_verdict, rows)
+    return tuple(replace(r, searchable=f"{r.claim}\n{r.note}\n{r.label}".strip()) for r in records)
+
+
+def _desk_verdict(row: sqlite3.Row) -> DeskVerdict:
+    return DeskVerdict(
+        article_id=int(row[0]),
+        article_title=str(row[1]),
+        claim_id=str(row[2]),
+        claim=str(row[3]),
+        label=str(row[4]),
+        note=str(row[5]),
+        date=str(row[6])[:10],
+        evidence=str(row[7] or ""),
+        evidence_url=str(row[8] or ""),
     )
