@@ -1,4 +1,4 @@
-"""Every shape of fact-check feed, with the messy items real feeds carry (checks.factchecks.parse)."""
+"""Every shape of fact-check feed, with the messy items real feeds carry."""
 
 from __future__ import annotations
 
@@ -45,15 +45,18 @@ def test_datafeed_of_the_markup_tool_every_item_reported() -> None:
 
 def test_messy_fields_are_cleaned_and_noted() -> None:
     nato, kyiv = items(dumps(DATAFEED))[2:4]
-    assert nato.factcheck is not None and kyiv.factcheck is not None
+    assert nato.factcheck is not None
+    assert kyiv.factcheck is not None
     # HTML and a twice-escaped entity; nested author arrays; a Language object; "March 8, 2024"
     assert nato.factcheck.claim == "NATO has 32 member states & Sweden joined in 2024."
     assert (nato.factcheck.publisher, nato.factcheck.language) == ("Verificado Ejemplo", "es")
     assert (nato.factcheck.rating, nato.factcheck.date) == ("Verdadero", "2024-03-08")
     assert nato.notes == ("HTML removed from claimReviewed",)
     # a javascript: url is dropped, numbers only, a string author, an impossible date
-    assert kyiv.factcheck.url == "" and kyiv.factcheck.publisher == "Faktencheck Beispiel"
-    assert kyiv.factcheck.rating == "5 of 1–5" and kyiv.factcheck.date == ""
+    assert kyiv.factcheck.url == ""
+    assert kyiv.factcheck.publisher == "Faktencheck Beispiel"
+    assert kyiv.factcheck.rating == "5 of 1–5"
+    assert kyiv.factcheck.date == ""
     assert kyiv.notes == (
         "url is not an http(s) address: left out",
         "no review url: the fact-check cannot be linked",
@@ -79,12 +82,14 @@ def test_a_page_with_a_graph_resolves_the_author_by_id_and_reports_broken_script
 
 def test_a_list_with_strings_where_objects_belong() -> None:
     moon, wind, text = items(dumps(LIST_FEED))
-    assert moon.factcheck is not None and wind.factcheck is not None
+    assert moon.factcheck is not None
+    assert wind.factcheck is not None
     assert (moon.factcheck.rating, moon.factcheck.publisher, moon.factcheck.date) == (
         "Pants on Fire!", "Checks Desk", "2023-07-20"
     )  # fmt: skip
     assert (wind.factcheck.publisher, wind.factcheck.rating) == ("Other Checks", "2 of 1–5")
-    assert text.factcheck is None and text.notes == ("a text value, not a ClaimReview",)
+    assert text.factcheck is None
+    assert text.notes == ("a text value, not a ClaimReview",)
 
 
 @pytest.mark.parametrize(
@@ -106,7 +111,7 @@ def test_a_list_with_strings_where_objects_belong() -> None:
                 }
             ),
             ["In a list."],
-        ),  # fmt: skip
+        ),
         (
             dumps(review("Typed twice.", **{"@type": ["Review", "schema:ClaimReview"]})),
             ["Typed twice."],
@@ -147,8 +152,13 @@ def test_csv_columns_by_loose_names_and_a_row_without_claim() -> None:
         "Wind turbines cause cancer.;Falso;Otro;https://otro.example/1;2022-01-02\n"
     )
     (row,) = items(semicolons.encode("cp1252"), "otro.csv")
-    assert row.factcheck == FactCheck(url="https://otro.example/1", claim="Wind turbines cause cancer.",
-                                      rating="Falso", publisher="Otro", date="2022-01-02")  # fmt: skip
+    assert row.factcheck == FactCheck(
+        url="https://otro.example/1",
+        claim="Wind turbines cause cancer.",
+        rating="Falso",
+        publisher="Otro",
+        date="2022-01-02",
+    )
 
 
 @pytest.mark.parametrize(
@@ -162,7 +172,7 @@ def test_csv_columns_by_loose_names_and_a_row_without_claim() -> None:
         (
             b'<script type="application/ld+json">{"@type": "NewsArticle"}</script>',
             r"no ClaimReview in it \(found: NewsArticle\)",
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_unreadable_feeds_get_a_clear_message(data: bytes, message: str) -> None:
