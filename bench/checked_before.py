@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import itertools
 import json
 import random
 import subprocess
@@ -114,11 +115,11 @@ def generated(count: int, seed: int = 13) -> tuple[list[dict[str, Any]], list[st
     """``count`` made-up fact-checks (Zipf words) and 200 queries near some of them."""
     rng = random.Random(seed)
     vocabulary = [f"w{n}x" for n in range(50_000)]
-    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
+    cumulative = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(vocabulary))))
     items: list[dict[str, Any]] = []
     queries: list[str] = []
     for number in range(count):
-        words = rng.choices(vocabulary, weights, k=rng.randint(8, 22))
+        words = rng.choices(vocabulary, cum_weights=cumulative, k=rng.randint(8, 22))
         claim = " ".join(words).capitalize() + "."
         items.append({"@type": "ClaimReview", "url": f"{BASE}{number}", "claimReviewed": claim,
                       "headline": " ".join(words[:6]), "datePublished": "2024-01-02",
