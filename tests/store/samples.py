@@ -32,6 +32,7 @@ ALL_MIGRATIONS = (
     "0006_source_cache_lookups",
     "0007_article_metadata",
     "0008_undo_and_claim_edits",
+    "0009_factchecks",
 )
 T1, T2, T3, T4, T5, T6 = (f"2026-11-27T14:03:0{n}Z" for n in range(1, 7))
 

@@ -1,4 +1,5 @@
-"""Published fact-checks in SQLite (``factchecks``, ``factcheck_imports``) and the desk's
+"""Published fact-checks (``factchecks``, ``factcheck_imports``; migration
+``0009_factchecks``) and the desk's
 memory (every claim with a verdict, read from ``claims``/``verdicts``/``evidence``).
 
 Every function runs inside the caller's transaction (``Store`` opens it). An import is one
@@ -28,43 +29,6 @@ from checks.factchecks.records import (
     Parsed,
 )
 from checks.factchecks.search import DeskVerdict
-
-MIGRATION: Final = (
-    "0009_factchecks",
-    """
-    CREATE TABLE factchecks (
-        id INTEGER PRIMARY KEY,
-        "key" TEXT NOT NULL UNIQUE,
-        url TEXT NOT NULL DEFAULT '',
-        claim TEXT NOT NULL,
-        rating TEXT NOT NULL DEFAULT '',
-        rating_value REAL,
-        best_rating REAL,
-        worst_rating REAL,
-        publisher TEXT NOT NULL DEFAULT '',
-        publisher_url TEXT NOT NULL DEFAULT '',
-        date TEXT NOT NULL DEFAULT '',
-        language TEXT NOT NULL DEFAULT '',
-        headline TEXT NOT NULL DEFAULT '',
-        claimant TEXT NOT NULL DEFAULT '',
-        claim_date TEXT NOT NULL DEFAULT '',
-        appearances TEXT NOT NULL DEFAULT '[]',
-        import_id INTEGER NOT NULL REFERENCES factcheck_imports(id),
-        imported_at TEXT NOT NULL
-    );
-    CREATE TABLE factcheck_imports (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        imported_at TEXT NOT NULL,
-        new INTEGER NOT NULL,
-        present INTEGER NOT NULL,
-        skipped INTEGER NOT NULL
-    );
-    CREATE INDEX factchecks_publisher ON factchecks(publisher);
-    CREATE INDEX factchecks_date ON factchecks(date);
-    """,
-)
 
 _INSERT: Final = """
 INSERT INTO factchecks ("key", url, claim, rating, rating_value, best_rating, worst_rating,
