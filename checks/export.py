@@ -24,6 +24,8 @@ import csv
 import io
 from typing import Final
 
+from checks.factchecks.exports import CSV_COLUMNS as FACTCHECK_COLUMNS
+from checks.factchecks.exports import Checked, csv_cells
 from checks.model import Evidence, Review, ReviewRow
 
 CSV_COLUMNS: Final[tuple[str, ...]] = (
@@ -52,6 +54,7 @@ CSV_COLUMNS: Final[tuple[str, ...]] = (
     "article_url",
     "article_author",
     "article_published",
+    *FACTCHECK_COLUMNS,
 )
 
 FORMULA_TRIGGERS: Final[tuple[str, ...]] = ("=", "+", "-", "@", "\t", "\r")
@@ -100,7 +103,7 @@ def _best_cells(review: Review, best: Evidence | None) -> tuple[Cell, ...]:
     )
 
 
-def csv_row(review: Review, row: ReviewRow) -> tuple[Cell, ...]:
+def csv_row(review: Review, row: ReviewRow, checked: Checked | None = None) -> tuple[Cell, ...]:
     """One claim's cells, in ``CSV_COLUMNS`` order, neutralised."""
     ranked = sorted(row.evidence, key=lambda e: e.rank)
     nth = [ranked[i] if i < len(ranked) else None for i in range(3)]
@@ -126,13 +129,14 @@ def csv_row(review: Review, row: ReviewRow) -> tuple[Cell, ...]:
         neutralise(review.article.url),
         neutralise(review.article.author),
         neutralise(review.article.published),
+        *(neutralise(c) if isinstance(c, str) else c for c in csv_cells(checked, row.claim.id)),
     )
 
 
-def to_csv(review: Review) -> bytes:
+def to_csv(review: Review, *, checked: Checked | None = None) -> bytes:
     """The review as CSV bytes: BOM, header ``CSV_COLUMNS``, one row per claim in order."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_row(review, row) for row in review.rows)
+    writer.writerows(csv_row(review, row, checked) for row in review.rows)
     return buffer.getvalue().encode("utf-8-sig")

@@ -15,6 +15,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from checks.factchecks.exports import Checked, jsonl_list
 from checks.model import Article, Document, Evidence, Review, ReviewRow
 from checks.store import HistoryEntry, agreement_to_json
 from checks.untrusted import json_text
@@ -69,7 +70,12 @@ def _history(entry: HistoryEntry) -> dict[str, Any]:
     }
 
 
-def jsonl_record(review: Review, row: ReviewRow, history: Sequence[HistoryEntry]) -> dict[str, Any]:
+def jsonl_record(
+    review: Review,
+    row: ReviewRow,
+    history: Sequence[HistoryEntry],
+    checked: Checked | None = None,
+) -> dict[str, Any]:
     """One claim with everything known about it; ``history`` is filtered to the claim."""
     sentence, claim, verdict = row.sentence, row.claim, row.verdict
     return {
@@ -96,10 +102,13 @@ def jsonl_record(review: Review, row: ReviewRow, history: Sequence[HistoryEntry]
         },
         "evidence": [_evidence(review, e) for e in sorted(row.evidence, key=lambda e: e.rank)],
         "history": [_history(entry) for entry in history if entry.claim_id == claim.id],
+        "checked_before": jsonl_list(checked, claim.id),
     }
 
 
-def to_jsonl(review: Review, history: Sequence[HistoryEntry]) -> bytes:
+def to_jsonl(
+    review: Review, history: Sequence[HistoryEntry], *, checked: Checked | None = None
+) -> bytes:
     """The review as JSONL bytes, one claim per line in article order."""
-    lines = (json_text(jsonl_record(review, row, history)) + "\n" for row in review.rows)
+    lines = (json_text(jsonl_record(review, row, history, checked)) + "\n" for row in review.rows)
     return "".join(lines).encode("utf-8")

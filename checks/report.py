@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from checks import config
+from checks.factchecks.exports import Checked, markdown_section
 from checks.model import Document, Review, ReviewRow, SentenceRole
 from checks.untrusted import reveal_controls, safe_url
 
@@ -147,7 +148,9 @@ def _header(review: Review) -> Iterator[str]:
     yield "\n".join(fact for fact in facts if fact)
 
 
-def to_markdown(review: Review, *, scale: Sequence[str] | None = None) -> bytes:
+def to_markdown(
+    review: Review, *, scale: Sequence[str] | None = None, checked: Checked | None = None
+) -> bytes:
     """The report as UTF-8 Markdown bytes."""
     numbers = {doc.uid: n for n, doc in enumerate(review.documents, start=1)}
     blocks = [
@@ -156,6 +159,8 @@ def to_markdown(review: Review, *, scale: Sequence[str] | None = None) -> bytes:
         "\n".join(_summary(review, config.verdict_scale() if scale is None else scale)),
         "## The article, claim by claim",
         *_body(review, numbers),
+        "## Checked before",
+        markdown_section(review, checked),
         "## Sources",
         "\n".join(_source_line(numbers[doc.uid], doc) for doc in review.documents)
         or "No source was found for any claim.",

@@ -139,3 +139,29 @@ def test_adopting_keeps_the_note_and_names_the_source(tmp_path: Path) -> None:
         "https://checks.example/fact-check/ceasefire-offer (rated “Half True”)"
     )
     assert adoption(match, note=taken.note, scale=SCALE).note == taken.note  # not twice
+
+
+def test_exports_name_the_best_match(tmp_path: Path) -> None:
+    import csv
+    import io
+    import json
+
+    from checks.formats import Format, export
+
+    with Store.open(tmp_path / "w.sqlite3") as store:
+        import_bytes(store, dumps(DATAFEED), name="feed.json")
+        article = add_article(store, ["Sweden joined NATO in 2024, its 32nd member state."])
+        rows = list(
+            csv.DictReader(io.StringIO(export(store, article, Format.CSV).decode("utf-8-sig")))
+        )
+        lines = export(store, article, Format.JSONL).decode().splitlines()
+        report = export(store, article, Format.MARKDOWN).decode()
+    assert (rows[0]["checked_before_url"], rows[0]["checked_before_rating"]) == (
+        "https://verificado.example/nato-32",
+        "Verificado Ejemplo: Verdadero",
+    )
+    assert float(rows[0]["checked_before_score"]) > 0.6
+    (listed,) = json.loads(lines[0])["checked_before"]
+    assert (listed["publisher"], listed["band"]) == ("Verificado Ejemplo", "strong")
+    assert "## Checked before" in report
+    assert "[Verificado Ejemplo](<https://verificado.example/nato-32>)" in report
