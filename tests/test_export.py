@@ -94,7 +94,8 @@ def test_csv_starts_with_bom_and_the_exact_header_line() -> None:
         "article_id,article_title,claim_id,sentence_index,start,end,claim,kind,"
         "checkworthiness,verdict,note,cited_evidence_rank,evidence,source_title,source_url,"
         "score,conflicts,evidence_2,source_2_url,evidence_3,source_3_url,updated_at,"
-        "article_url,article_author,article_published"
+        "article_url,article_author,article_published,"
+        "checked_before_url,checked_before_rating,checked_before_score"
     )
     assert tuple(read(data)[0]) == CSV_COLUMNS
     assert data.endswith(b"\r\n")
@@ -128,11 +129,14 @@ def test_one_row_per_claim_with_every_value() -> None:
         "https://example.org/a",
         "'-Ann Author",
         "2024-05-03",
+        "",  # checked before: url, rating, score (none: no fact-checks given)
+        "",
+        "",
     ]
     assert headline == [
         "7", "Talks ‘resume’ in Cairo", "c1", "0", "0", "21", "'+1 talks resume @Cairo",
         "heading", "0.0", "unreviewed", "", "", "", "", "", "", "", "", "", "", "", "",
-        "https://example.org/a", "'-Ann Author", "2024-05-03",
+        "https://example.org/a", "'-Ann Author", "2024-05-03", "", "", "",
     ]  # fmt: skip
 
 
