@@ -163,7 +163,7 @@ def scale_child(count: int) -> dict[str, Any]:
             del report
             started = time.perf_counter()
             index.load_or_build(index.folder_for(store.path), db.revision(store),
-                                lambda: db.texts(store))  # fmt: skip
+                                lambda after: db.texts(store, after))  # fmt: skip
             out["index build s"] = round(time.perf_counter() - started, 1)
             index.forget()
             started = time.perf_counter()

@@ -165,3 +165,20 @@ def test_exports_name_the_best_match(tmp_path: Path) -> None:
     assert (listed["publisher"], listed["band"]) == ("Verificado Ejemplo", "strong")
     assert "## Checked before" in report
     assert "[Verificado Ejemplo](<https://verificado.example/nato-32>)" in report
+
+
+def test_a_small_import_adds_a_delta_instead_of_rebuilding(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "w.sqlite3") as store:
+        import_bytes(store, dumps(DATAFEED), name="feed.json")
+        searcher(store)  # builds and saves the index of the first feed
+        built = index.stats["built"]
+        index.forget()
+        later = [review("Wind turbines cause cancer in cows.", "https://later.example/1")]
+        assert import_bytes(store, dumps(later), name="later.json").new == 1
+        engine = searcher(store)
+        assert index.stats["built"] == built  # the saved index was read, not rebuilt
+        assert [len(m.passages) for m in engine.factchecks] == [3, 1]
+        (match,) = engine.search("Wind turbines cause cancer in cows!")
+        assert (match.url, match.band) == ("https://later.example/1", "strong")
+        nato = engine.search("Sweden joined NATO in 2024, its 32nd member state")
+        assert nato[0].publisher == "Verificado Ejemplo"

@@ -91,7 +91,9 @@ def _import(store: Store, args: argparse.Namespace, *, stdout: TextIO) -> int:
         _write_report(args.report, reports)
     new, present, skipped_count = (sum(r.count(o) for r in reports) for o in
                                    ("new", "already present", "skipped"))  # fmt: skip
-    index.load_or_build(index.folder_for(store.path), db.revision(store), lambda: db.texts(store))
+    index.load_or_build(
+        index.folder_for(store.path), db.revision(store), lambda after: db.texts(store, after)
+    )
     print(f"{new} new, {present} already present, {skipped_count} skipped", file=stdout)
     return 0
 

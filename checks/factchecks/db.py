@@ -24,8 +24,8 @@ def listed(
     return store.factchecks(limit=limit, offset=offset, publisher=publisher)
 
 
-def texts(store: Store) -> Iterator[tuple[int, str, str]]:
-    return iter(store.factcheck_texts())
+def texts(store: Store, after: int = 0) -> Iterator[tuple[int, str, str]]:
+    return iter(store.factcheck_texts(after=after))
 
 
 def revision(store: Store) -> str:

@@ -29,8 +29,9 @@ from checks.match import VERSION, Matcher, tokens
 
 FORMAT = "1"
 TABLE = "factchecks.json"
+REVISION = "revision.txt"
 
-_memory: dict[Path, Matcher | None] = {}
+_memory: dict[Path, tuple[Matcher, ...]] = {}
 _lock = threading.Lock()
 stats: dict[str, int] = {"built": 0, "loaded": 0, "memory": 0}
 
@@ -48,28 +49,84 @@ def index_key(revision: str) -> str:
 
 
 def load_or_build(
-    folder: Path | None, revision: str, rows: Callable[[], Iterable[tuple[int, str, str]]]
-) -> Matcher | None:
-    """The matcher over the fact-checks (``rows()``: id, claim, headline), from memory, from
-    ``folder`` or built (and saved); None when there is no fact-check."""
-    if revision.startswith("0-"):
-        return None
-    target = (folder or Path(tempfile.gettempdir()) / "unsaved") / index_key(revision)
+    folder: Path | None,
+    revision: str,
+    rows: Callable[[int], Iterable[tuple[int, str, str]]],
+) -> tuple[Matcher, ...]:
+    """The matchers over the fact-checks (``rows(after)``: id, claim, headline of the
+    fact-checks with an id above ``after``), from memory, from ``folder`` or built.
+
+    A few fact-checks imported since the saved index do not rebuild it: they get a small
+    matcher of their own (its scores compare with the saved one's, ``checks.match.merge``)
+    until they are more than ``DELTA_SHARE`` of the whole, when a full index is built and
+    saved. Empty when there is no fact-check."""
+    count, top = _numbers(revision)
+    if count == 0:
+        return ()
+    home = folder or Path(tempfile.gettempdir()) / "unsaved"
+    target = home / index_key(revision)
     with _lock:
         if target in _memory:
             stats["memory"] += 1
             return _memory[target]
-        matcher = _load(target) if folder is not None else None
-        if matcher is None:
-            matcher = build(rows())
-            if folder is not None and matcher is not None:
-                _save(matcher, target)
+        found = _with_delta(folder, count, top, rows)
+        if found is None:
+            built = build(rows(0))
+            found = (built,) if built is not None else ()
+            if folder is not None and built is not None:
+                _save(built, target, revision=revision)
             stats["built"] += 1
-        else:
-            stats["loaded"] += 1
         _memory.clear()
-        _memory[target] = matcher
-        return matcher
+        _memory[target] = found
+        return found
+
+
+DELTA_SHARE = 0.05
+DELTA_MIN = 2_000
+
+
+def _numbers(revision: str) -> tuple[int, int]:
+    count, _, top = revision.partition("-")
+    return int(count or 0), int(top or 0)
+
+
+def _with_delta(
+    folder: Path | None,
+    count: int,
+    top: int,
+    rows: Callable[[int], Iterable[tuple[int, str, str]]],
+) -> tuple[Matcher, ...] | None:
+    """The saved index of this revision, or the newest saved one plus a matcher over the
+    fact-checks added since (None when there is none to use, or too much was added)."""
+    if folder is None or not folder.is_dir():
+        return None
+    for candidate in sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True):
+        saved = _revision_of(candidate)
+        if saved is None:
+            continue
+        base_count, base_top = _numbers(saved)
+        added = count - base_count
+        if base_top > top or added < 0 or added > max(DELTA_MIN, DELTA_SHARE * base_count):
+            continue
+        base = _load(candidate)
+        if base is None:
+            continue
+        stats["loaded"] += 1
+        if added == 0 and base_top == top:
+            return (base,)
+        delta = build(rows(base_top))
+        if delta is None or len(delta.passages) != added:
+            return None  # something was removed: the saved index no longer fits
+        return (base, delta)
+    return None
+
+
+def _revision_of(candidate: Path) -> str | None:
+    try:
+        with (candidate / REVISION).open(encoding="utf-8") as handle:
+            return handle.read().strip() or None
+    except OSError:
+        return None
 
 
 def forget() -> None:
@@ -93,7 +150,7 @@ def _interned(stems: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sys.intern(stem) for stem in stems)
 
 
-def _save(matcher: Matcher, target: Path) -> None:
+def _save(matcher: Matcher, target: Path, *, revision: str) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=".build-", dir=target.parent))
@@ -112,6 +169,7 @@ def _save(matcher: Matcher, target: Path) -> None:
         }
         with (scratch / TABLE).open("w", encoding="utf-8") as handle:
             json.dump(table, handle, ensure_ascii=False, separators=(",", ":"))
+        (scratch / REVISION).write_text(revision, encoding="utf-8")
         os.replace(scratch, target)
     except OSError:
         shutil.rmtree(scratch, ignore_errors=True)

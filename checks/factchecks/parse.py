@@ -266,9 +266,13 @@ def types_of(node: Mapping[str, Any]) -> frozenset[str]:
     """
     raw = node.get("@type", node.get("type"))
     names = raw if isinstance(raw, list) else [raw]
-    return frozenset(
-        re.split(r"[/:#]", name.strip())[-1] for name in names if isinstance(name, str)
-    )
+    return frozenset(_short_type(name) for name in names if isinstance(name, str))
+
+
+def _short_type(name: str) -> str:
+    if "/" in name or ":" in name or "#" in name:
+        return re.split(r"[/:#]", name.strip())[-1]
+    return name.strip()
 
 
 # ---------------------------------------------------------------- one ClaimReview
@@ -325,7 +329,9 @@ def get(node: Any, key: str) -> Any:
     """``node[key]`` (also ``schema:key`` or a capitalised ``Key``), None when absent."""
     if not isinstance(node, dict):
         return None
-    for candidate in (key, f"schema:{key}", key[:1].upper() + key[1:]):
+    if key in node:
+        return node[key]
+    for candidate in (f"schema:{key}", key[:1].upper() + key[1:]):
         if candidate in node:
             return node[candidate]
     return None
@@ -348,12 +354,14 @@ def clean(text: str) -> tuple[str, bool]:
     >>> clean("<p>Vaccines &amp;amp; <b>autism</b></p>\\n ")
     ('Vaccines & autism', True)
     """
-    stripped = _TAG.sub(" ", text)
+    stripped = _TAG.sub(" ", text) if "<" in text else text
     had_tags = stripped != text
-    decoded = html.unescape(stripped)
-    if "&" in decoded and decoded != text:
+    decoded = html.unescape(stripped) if "&" in stripped else stripped
+    if "&" in decoded and decoded != stripped:
         decoded = html.unescape(decoded)
-    text = _SPACE.sub(" ", _CONTROL.sub(" ", decoded)).strip()
+    if not decoded.isprintable():
+        decoded = _CONTROL.sub(" ", decoded)
+    text = " ".join(decoded.split())
     if had_tags:
         text = _SPACE_BEFORE_STOP.sub(r"\1", text)
     return text, had_tags
@@ -391,7 +399,7 @@ def url_of(value: Any, field: str, notes: _Notes) -> str:
     if not isinstance(value, str) or not value.strip():
         return ""
     url = html.unescape(value.strip())
-    if not _HTTP.match(url) or any(char.isspace() for char in url):
+    if not _HTTP.match(url) or len(url.split(maxsplit=1)) > 1:
         notes.add(f"{field} is not an http(s) address: left out")
         return ""
     return url[:2000]

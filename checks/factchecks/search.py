@@ -108,7 +108,9 @@ def _claim(text: str, number: int = 0) -> Claim:
 class Searcher:
     """The fact-check matcher with a way to fetch fact-checks, and the desk's verdicts."""
 
-    factchecks: Matcher | None
+    factchecks: tuple[Matcher, ...]
+    """The fact-check index: one matcher, or a saved one and a small one over the
+    fact-checks imported since (``checks.factchecks.index``)."""
     fetch: Fetch
     desk: tuple[DeskVerdict, ...] = ()
     _desk_matcher: Matcher | None = field(default=None, repr=False, compare=False)
@@ -123,15 +125,17 @@ class Searcher:
         ids = list(factchecks)
         passages = [passage(i, factchecks[i].claim) for i in ids]
         titles = {f"{FACTCHECK}:{i}": factchecks[i].headline for i in ids}
-        matcher = Matcher.build(passages, titles=titles) if passages else None
-        return cls.over(matcher, lambda wanted: {i: factchecks[i] for i in wanted}, desk)
+        matchers = (Matcher.build(passages, titles=titles),) if passages else ()
+        return cls.over(matchers, lambda wanted: {i: factchecks[i] for i in wanted}, desk)
 
     @classmethod
-    def over(cls, matcher: Matcher | None, fetch: Fetch, desk: Iterable[DeskVerdict]) -> Searcher:
-        """A searcher over a prepared fact-check matcher and the desk's verdicts."""
+    def over(
+        cls, matchers: Sequence[Matcher], fetch: Fetch, desk: Iterable[DeskVerdict]
+    ) -> Searcher:
+        """A searcher over prepared fact-check matchers and the desk's verdicts."""
         records = tuple(desk)
         desk_matcher = desk_index(records)
-        return cls(matcher, fetch, records, desk_matcher)
+        return cls(tuple(matchers), fetch, records, desk_matcher)
 
     def search(
         self, text: str, *, top: int = 3, exclude_article: int | None = None
@@ -152,8 +156,8 @@ class Searcher:
         if not claims:
             return ()
         groups: list[tuple[tuple[Evidence, ...], ...]] = []
-        if self.factchecks is not None:
-            groups.append(self.factchecks.match_many(claims, top=top))
+        for matcher in self.factchecks:
+            groups.append(matcher.match_many(claims, top=top))
         if self._desk_matcher is not None:
             skip = {d.ref for d in self.desk if d.article_id == exclude_article}
             found = self._desk_matcher.match_many(claims, top=top + len(skip))

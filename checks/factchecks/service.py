@@ -23,11 +23,11 @@ _CACHE_SLOTS = 16
 
 def searcher(store: Store, *, desk: Sequence[DeskVerdict] | None = None) -> Searcher:
     """Fact-checks (index from memory, disk or built) and the desk's verdicts of ``store``."""
-    matcher = index.load_or_build(
-        index.folder_for(store.path), db.revision(store), lambda: db.texts(store)
+    matchers = index.load_or_build(
+        index.folder_for(store.path), db.revision(store), lambda after: db.texts(store, after)
     )
     records = db.desk(store) if desk is None else desk
-    return Searcher.over(matcher, lambda ids: db.by_id(store, ids), records)
+    return Searcher.over(matchers, lambda ids: db.by_id(store, ids), records)
 
 
 def checked_before(

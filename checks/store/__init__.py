@@ -447,10 +447,10 @@ class Store:
         with self._read() as connection:
             return _factchecks.listed(connection, limit=limit, offset=offset, publisher=publisher)
 
-    def factcheck_texts(self) -> list[tuple[int, str, str]]:
-        """``(id, claim, headline)`` of every fact-check (what the search index holds)."""
+    def factcheck_texts(self, *, after: int = 0) -> list[tuple[int, str, str]]:
+        """``(id, claim, headline)`` of the fact-checks with an id above ``after``."""
         with self._read() as connection:
-            return list(_factchecks.texts(connection))
+            return list(_factchecks.texts(connection, after=after))
 
     def factcheck_revision(self) -> str:
         """Changes whenever a fact-check is added or removed."""

@@ -163,9 +163,12 @@ def listed(
     return tuple(_factcheck(row) for row in rows)
 
 
-def texts(connection: sqlite3.Connection) -> Iterator[tuple[int, str, str]]:
-    """``(id, claim, headline)`` of every fact-check, by id (what the index is built from)."""
-    cursor = connection.execute("SELECT id, claim, headline FROM factchecks ORDER BY id")
+def texts(connection: sqlite3.Connection, *, after: int = 0) -> Iterator[tuple[int, str, str]]:
+    """``(id, claim, headline)`` of the fact-checks with an id above ``after``, by id (what
+    the search index is built from)."""
+    cursor = connection.execute(
+        "SELECT id, claim, headline FROM factchecks WHERE id > ? ORDER BY id", (after,)
+    )
     for fid, claim, headline in cursor:
         yield int(fid), str(claim), str(headline)
 

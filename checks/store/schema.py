@@ -211,7 +211,6 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
             present INTEGER NOT NULL,
             skipped INTEGER NOT NULL
         );
-        CREATE INDEX factchecks_publisher ON factchecks(publisher);
         CREATE INDEX factchecks_date ON factchecks(date);
         """,
     ),
