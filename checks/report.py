@@ -159,10 +159,10 @@ def to_markdown(
         "\n".join(_summary(review, config.verdict_scale() if scale is None else scale)),
         "## The article, claim by claim",
         *_body(review, numbers),
-        "## Checked before",
-        markdown_section(review, checked),
         "## Sources",
         "\n".join(_source_line(numbers[doc.uid], doc) for doc in review.documents)
         or "No source was found for any claim.",
+        "## Checked before",
+        markdown_section(review, checked),
     ]
     return ("\n\n".join(blocks) + "\n").encode("utf-8")

@@ -79,6 +79,7 @@ def test_jsonl_has_one_line_per_claim_with_evidence_and_history(
         "verdict",
         "evidence",
         "history",
+        "checked_before",
     }
     assert record["article"]["author"] == "Jane Reporter; John Roe"
     assert record["article"]["published"] == "2024-06-15"
