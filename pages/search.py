@@ -14,6 +14,7 @@ from checks.factchecks.importer import import_bytes
 from checks.factchecks.search import DESK, FACTCHECK, Match, Searcher
 from checks.factchecks.service import searcher
 from checks.report import escape_markdown
+from ui import state
 from ui.checked_before import match_html
 from ui.resources import get_store
 
@@ -74,12 +75,18 @@ def render_hit(match: Match, number: int) -> None:
     with st.container(border=True):
         st.html(match_html(match, number))
         if match.kind != FACTCHECK and match.article_id is not None:
-            st.page_link(
-                REVIEW_PAGE,
-                label=escape_markdown(f"Open “{match.article_title}” at {match.claim_id}"),
-                icon=":material/fact_check:",
-                query_params={"article": str(match.article_id), "claim": match.claim_id},
-            )
+            label = f"Open “{match.article_title}” at {match.claim_id}"
+            if st.button(escape_markdown(label), key=f"open-{match.ref}-{number}",
+                         icon=":material/fact_check:", type="tertiary"):  # fmt: skip
+                open_claim(match.article_id, match.claim_id)
+
+
+def open_claim(article_id: int, claim_id: str) -> None:
+    """The review page at the claim (its focus set too: a focus chosen earlier in this
+    session would otherwise win over the address)."""
+    st.session_state[state.focus_key(article_id)] = claim_id
+    st.switch_page(REVIEW_PAGE, query_params={state.QP_ARTICLE: str(article_id),
+                                              state.QP_CLAIM: claim_id})  # fmt: skip
 
 
 def main() -> None:

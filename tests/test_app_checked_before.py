@@ -111,9 +111,23 @@ def test_search_page_finds_factchecks_and_claims_and_links_to_the_claim(imported
     assert not at.exception, at.exception
     html = " ".join(h.proto.body for h in at.get("html"))
     assert "https://checks.example/fact-check/putin-offer" in html
-    links = [p for p in at.get("page_link")]
-    assert any(p.proto.query_string.startswith("article=1&claim=c") for p in links)
+    opens = [b for b in at.button if b.label.startswith("Open “")]
+    assert opens
     at.multiselect(key="search-publishers").select("Checks Desk").run()
     html = " ".join(h.proto.body for h in at.get("html"))
     assert "this desk, article" not in html
     assert "putin-offer" in html
+
+
+def test_a_search_hit_opens_its_article_at_the_claim(imported: Path) -> None:
+    at = open_demo()
+    at.selectbox(key="focus-1").select("c5").run()  # a focus chosen earlier
+    at.switch_page("pages/search.py").run()
+    at.text_input(key="search-query").input("Zelensky rejected the proposal").run()
+    target = next(b for b in at.button if b.label.startswith("Open “"))
+    claim_id = target.label.rsplit(" at ", 1)[1]
+    assert claim_id != "c5"
+    target.click().run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="focus-1").value == claim_id
+    assert at.query_params["claim"] == claim_id

@@ -59,6 +59,15 @@ def match_html(match: Match, number: int) -> str:
         f'<div style="color:#b00020">⚠ differs: {text_html(text)}</div>' for text in match.conflicts
     )
     note = f"<div><i>{text_html(match.note[:300])}</i></div>" if match.note else ""
+    if match.evidence:
+        cited = link_url(match.evidence_url)
+        source = (
+            f' (<a href="{text_html(cited)}" target="_blank" rel="noopener noreferrer">'
+            "source ↗</a>)"
+            if cited
+            else ""
+        )
+        note += f"<div>cited: “{text_html(match.evidence[:300])}”{source}</div>"
     return (
         f"{STYLE}<div style='margin:0 0 .4rem 0'><b>{number}.</b> "
         f"<b>{text_html(match.rating or 'no rating')}</b> · {source} · "
