@@ -66,10 +66,15 @@ ORDER BY c.article_id, c.position
 """
 
 
+BATCH: Final = 1_000
+
+
 def add(
     connection: sqlite3.Connection, parsed: Iterable[Parsed], *, name: str, kind: str, now: str
 ) -> ImportReport:
-    """Insert the fact-checks of ``parsed`` (new keys only) and record the import."""
+    """Insert the fact-checks of ``parsed`` (new keys only) and record the import. Items go
+    in batches: the keys already stored are looked up for a batch at once, the new ones
+    inserted with one ``executemany``."""
     cursor = connection.execute(
         "INSERT INTO factcheck_imports (name, kind, imported_at, new, present, skipped) "
         "VALUES (?, ?, ?, 0, 0, 0)",
@@ -78,8 +83,13 @@ def add(
     import_id = int(cursor.lastrowid or 0)
     seen: dict[str, int] = {}
     reports: list[ItemReport] = []
+    batch: list[Parsed] = []
     for item in parsed:
-        reports.append(_add_one(connection, item, seen, import_id, now))
+        batch.append(item)
+        if len(batch) >= BATCH:
+            reports.extend(_add_batch(connection, batch, seen, import_id, now))
+            batch = []
+    reports.extend(_add_batch(connection, batch, seen, import_id, now))
     report = ImportReport(name, tuple(reports), kind)
     connection.execute(
         "UPDATE factcheck_imports SET new = ?, present = ?, skipped = ? WHERE id = ?",
@@ -88,24 +98,44 @@ def add(
     return report
 
 
-def _add_one(
+def _stored(connection: sqlite3.Connection, keys: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        rows = connection.execute(f'SELECT "key" FROM factchecks WHERE "key" IN ({marks})', chunk)
+        found.update(str(row[0]) for row in rows)
+    return found
+
+
+def _add_batch(
     connection: sqlite3.Connection,
-    item: Parsed,
+    batch: Sequence[Parsed],
     seen: dict[str, int],
     import_id: int,
     now: str,
-) -> ItemReport:
-    check = item.factcheck
-    if check is None:
-        return ItemReport(item.number, item.where, SKIPPED, item.claim, item.notes)
-    key = check.key
-    if key in seen:
-        note = f"same review url and claim as item {seen[key]} of this file"
-        return ItemReport(item.number, item.where, PRESENT, check.claim, (note, *item.notes))
-    seen[key] = item.number
-    cursor = connection.execute(_INSERT, _params(check, key, import_id, now))
-    outcome = NEW if cursor.rowcount == 1 else PRESENT
-    return ItemReport(item.number, item.where, outcome, check.claim, item.notes)
+) -> list[ItemReport]:
+    keyed = [(item, item.factcheck.key if item.factcheck else "") for item in batch]
+    stored = _stored(connection, [key for _, key in keyed if key])
+    reports: list[ItemReport] = []
+    rows: list[tuple[object, ...]] = []
+    for item, key in keyed:
+        check = item.factcheck
+        if check is None:
+            reports.append(ItemReport(item.number, item.where, SKIPPED, item.claim, item.notes))
+        elif key in seen:
+            note = f"same review url and claim as item {seen[key]} of this file"
+            reports.append(
+                ItemReport(item.number, item.where, PRESENT, check.claim, (note, *item.notes))
+            )
+        else:
+            seen[key] = item.number
+            outcome = PRESENT if key in stored else NEW
+            if outcome == NEW:
+                rows.append(_params(check, key, import_id, now))
+            reports.append(ItemReport(item.number, item.where, outcome, check.claim, item.notes))
+    connection.executemany(_INSERT, rows)
+    return reports
 
 
 def _params(check: FactCheck, key: str, import_id: int, now: str) -> tuple[object, ...]:
