@@ -96,10 +96,10 @@ def main() -> None:
         "Search claims, notes, verdicts and fact-checks", key=QUERY,
         placeholder="e.g. Sweden joined NATO",
     )  # fmt: skip
-    filters = render_filters()
     store = get_store()
     scale = config.verdict_scale()
     try:
+        filters = render_filters()
         if text.strip():
             base = searcher(store, desk=())
             engine = Searcher.over(base.factchecks, base.fetch, db.every_claim(store))

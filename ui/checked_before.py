@@ -31,7 +31,8 @@ def matches_for(review: Review) -> Mapping[str, tuple[Match, ...]]:
     """Claim id -> its checked-before matches (cached by the engine while nothing changed);
     an unreadable fact-check table shows as no matches, with a notice."""
     try:
-        return checked_before(get_store(), review)
+        with st.spinner("Matching the claims with the fact-checks and earlier verdicts…"):
+            return checked_before(get_store(), review)
     except ChecksError as error:
         st.warning(f"Checked before is unavailable: {text_html(str(error))}")
         return {row.claim.id: () for row in review.rows}
