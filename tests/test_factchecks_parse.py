@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checks.claimreview import Publisher, to_claimreview
 from checks.errors import FeedError
@@ -206,3 +208,28 @@ def test_too_many_items(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parse, "MAX_ITEMS", 2)
     with pytest.raises(FeedError, match="more than 2 items"):
         items(dumps([review("a."), review("b."), review("c.")]))
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    return 0
+
+
+TRICKY = st.text(alphabet='[]{}"\\/bfnrtu \n\té\u2028', max_size=12)
+JSON = st.recursive(
+    st.none() | st.integers() | TRICKY,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TRICKY, inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(JSON, st.booleans())
+def test_the_byte_level_nesting_is_the_real_nesting(value: object, ascii_only: bool) -> None:
+    """Escapes before a closing quote ("x\\n") once broke the count: strings' brackets
+    then counted as structure."""
+    data = json.dumps(value, ensure_ascii=ascii_only).encode("utf-8")
+    assert parse.nesting(data) == _depth(value)
