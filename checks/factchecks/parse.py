@@ -157,7 +157,7 @@ def _json_items(data: bytes, *, name: str) -> Iterator[Parsed]:
         nodes: Iterator[tuple[str, Any]] = (
             node for where, value in values for node in _walk(value, where, 0)
         )
-        ids = _ids(values)
+        ids: Mapping[str, Any] = _LazyIds(values)
     else:
         nodes = _streamed_nodes(data, name=name)
         ids = {}
@@ -273,6 +273,29 @@ def _has_review(value: Any) -> bool:
     return any(isinstance(item, dict) and "ClaimReview" in types_of(item) for item in items)
 
 
+class _LazyIds(Mapping[str, Any]):
+    """``_ids`` of the file, collected the first time a reference is looked up (most feeds
+    have none, and walking a whole file for nothing costs a third of the parse)."""
+
+    def __init__(self, values: list[tuple[str, Any]]) -> None:
+        self._values = values
+        self._found: dict[str, Any] | None = None
+
+    def _all(self) -> dict[str, Any]:
+        if self._found is None:
+            self._found = _ids(self._values)
+        return self._found
+
+    def __getitem__(self, key: str) -> Any:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
 def _ids(values: list[tuple[str, Any]]) -> dict[str, Any]:
     """Objects with an ``@id`` anywhere in the file (for ``{"@id": ...}`` references)."""
     found: dict[str, Any] = {}
@@ -343,7 +366,7 @@ def review_item(
     notes = _Notes()
     if "ClaimReview" not in types:
         notes.add("no @type ClaimReview, read as one (it has claimReviewed)")
-    refs = ids or {}
+    refs: Mapping[str, Any] = {} if ids is None else ids
     claim = text_of(get(node, "claimReviewed"), "claimReviewed", notes, limit=MAX_CLAIM)
     if not claim:
         return Parsed(number, where, None, ("no claimReviewed (the claim's text)",))
@@ -642,7 +665,7 @@ def _html_items(data: bytes, *, name: str) -> Iterator[Parsed]:
             f"{name} has JSON-LD but no ClaimReview in it"
             + (f" (found: {', '.join(kinds)[:200]})" if kinds else "")
         )
-    items = list(_numbered(iter(nodes), _ids(values), name=name))
+    items = list(_numbered(iter(nodes), _LazyIds(values), name=name))
     for index, number in enumerate(broken, start=len(items) + 1):
         items.append(Parsed(index, f"script {number}", None, ("not valid JSON",)))
     return iter(items)
