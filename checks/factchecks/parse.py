@@ -55,8 +55,6 @@ CONTAINERS = ("dataFeedElement", "@graph", "item", "itemListElement", "mainEntit
 
 _ESCAPED = b"bfnrtu/"
 _STRUCTURE = bytes(range(256)).translate(None, b'[]{}"\\' + _ESCAPED)
-_ESCAPE = re.compile(rb"\\.", re.DOTALL)
-_STRING = re.compile(rb'"[^"]*"')
 _BLANK = re.compile(rb"\s*")
 
 
@@ -100,17 +98,18 @@ def check_nesting(data: bytes, *, name: str) -> None:
 
 
 def nesting(data: bytes) -> int:
-    """How deep the arrays and objects of JSON text nest, measured on the bytes at C speed:
-    everything is deleted but brackets, quotes, backslashes and the characters an escape
-    may have after its backslash; escapes are removed as pairs, then those characters, then
-    the strings; the brackets left are counted (vectorised).
+    """How deep the arrays and objects of JSON text nest, measured on the bytes at C speed,
+    without a Python object per string: everything is deleted but brackets, quotes,
+    backslashes and the letters an escape may have after its backslash; escaped backslashes
+    and then escaped quotes are removed (``bytes.replace``, left to right, as JSON reads
+    them); backslashes and letters go; then numpy counts the brackets outside quotes.
 
     >>> nesting(b'{"a": "x\\n", "b": "[[[", "c": [[1], {"d": []}]}')
     4
     """
     skeleton = data.translate(None, _STRUCTURE)
-    skeleton = _ESCAPE.sub(b"", skeleton).translate(None, _ESCAPED)
-    return _deepest(_STRING.sub(b"", skeleton))
+    skeleton = skeleton.replace(b"\\\\", b"").replace(b'\\"', b"")
+    return _deepest(skeleton.translate(None, b"\\" + _ESCAPED))
 
 
 _STEP = np.zeros(256, dtype=np.int8)
@@ -118,21 +117,20 @@ _STEP[[0x5B, 0x7B]] = 1
 _STEP[[0x5D, 0x7D]] = -1
 
 
-def _deepest(brackets: bytes, *, chunk: int = 1 << 20) -> int:
-    """The deepest nesting of a string of brackets (vectorised, in chunks: a 512 MiB
-    ``[][][]...`` is counted in about a second, in little memory)."""
-    deepest = depth = 0
-    for start in range(0, len(brackets), chunk):
-        steps = _STEP[
-            np.frombuffer(
-                brackets, dtype=np.uint8, count=min(chunk, len(brackets) - start), offset=start
-            )
-        ]
+def _deepest(skeleton: bytes, *, chunk: int = 1 << 20) -> int:
+    """The deepest nesting of brackets outside quoted runs in a string of brackets and
+    quotes (vectorised, in chunks: little memory for any size)."""
+    deepest = depth = quotes = 0
+    for start in range(0, len(skeleton), chunk):
+        size = min(chunk, len(skeleton) - start)
+        part = np.frombuffer(skeleton, dtype=np.uint8, count=size, offset=start)
+        quoted = np.cumsum(part == 0x22, dtype=np.int64) + quotes
+        steps = _STEP[part].astype(np.int32)
+        steps[(quoted & 1) == 1] = 0
         running = np.cumsum(steps, dtype=np.int32)
         running += depth
-        if running.size:
-            deepest = max(deepest, int(running.max()))
-            depth = int(running[-1])
+        deepest = max(deepest, int(running.max()))
+        depth, quotes = int(running[-1]), int(quoted[-1])
     return deepest
 
 
