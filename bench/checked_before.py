@@ -17,8 +17,8 @@ words, a headline each) is written by this process, then imported by a fresh chi
 that reports its peak resident memory after each phase: import (parse + store), index build,
 index load from disk, 200 searches (each a stored claim with two words changed) timed one by
 one (wall clock, and CPU time of the process: on the shared machine the wall clock also
-counts other people's work); then, not counted in the memory, bm25s alone retrieving the same queries over the same
-claims (the baseline).
+counts other people's work); then, not counted in the memory, bm25s alone retrieving the
+same queries over the same claims (the baseline).
 """
 
 from __future__ import annotations
