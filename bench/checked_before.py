@@ -97,7 +97,8 @@ def quality(folder: Path) -> dict[str, Any]:
                         "10", "--db", database).splitlines()  # fmt: skip
         searched = time.perf_counter() - started
     ranked = [[m["url"].removeprefix(BASE) for m in json.loads(line)["matches"]] for line in lines]
-    results = {"bm25": evaluate(bm25_ranker(asked, corpus, 10)(), asked)}
+    baseline = [[hit.id for hit in row] for row in bm25_ranker(asked, corpus, 10)()]
+    results = {"bm25": evaluate(baseline, asked)}
     results["checked-before"] = evaluate(ranked, asked)
     counts = summary.splitlines()[-1]
     print(f"\n{folder.name}: {len(asked)} queries, {len(corpus):,} fact-checks imported "

@@ -13,8 +13,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from checks import config, index
+from checks import config, index, relevance
 from checks.claimreview import Publisher
+from checks.cli_library import add_library_parser, cmd_library
 from checks.errors import ChecksError, ExportError, InputError
 from checks.factchecks import cli as factchecks_cli
 from checks.formats import Format, export
@@ -44,6 +45,8 @@ Examples:
   python -m checks list
   python -m checks export 1 --format markdown --out report.md
   python -m checks import-verdicts verdicts.csv
+  python -m checks library add minutes.pdf notes.md --db desk.sqlite3
+  python -m checks library list
   python -m checks factchecks import claimreview-feed.json fact-checks.csv
   python -m checks search "Sweden joined NATO in March 2024"
 """
@@ -89,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output(out, out_help="output file (default: standard output)")
     _add_db(out)
     _add_import_verdicts(commands)
+    add_library_parser(commands, add_db=_add_db)
     factchecks_cli.add_commands(commands)
     return parser
 
@@ -235,7 +239,7 @@ def cmd_analyze(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> i
 
 def summary(review: Review) -> str:
     rows = review.rows
-    with_evidence = sum(1 for row in rows if row.evidence)
+    with_evidence = sum(1 for row in rows if relevance.has_evidence(row.evidence))
     conflicts = sum(1 for row in rows if row.evidence and row.evidence[0].agreement.has_conflict)
     return (
         f"article {review.article.id}: {len(rows)} claims, {with_evidence} with evidence, "
@@ -289,6 +293,8 @@ def main(
             return cmd_import_verdicts(args, stdout=stdout)
         if args.command in factchecks_cli.COMMANDS:
             return factchecks_cli.run(args, stdout=stdout)
+        if args.command == "library":
+            return cmd_library(args, stdout=stdout)
         return cmd_export(args, stdout=stdout)
     except ChecksError as error:
         print(f"error: {' '.join(str(error).split())}", file=sys.stderr)

@@ -18,7 +18,7 @@ from checks import index
 from checks.claims import checkworthiness, claim_kind, features
 from checks.errors import InputError
 from checks.model import Analysis, Claim, Sentence, Stage
-from checks.pipeline import ProgressCallback, gather_documents, match_documents
+from checks.pipeline import ProgressCallback, gather_documents, match_documents, named_failure
 from checks.references import rematch_claims
 from checks.sources.base import Source
 from checks.store import Store
@@ -160,9 +160,10 @@ def reanalyse_keeping_claims(
     documents, notices, lookups = gather_documents(sources, claims, text=review.article.text)
     report(Stage.SOURCES, 1.0, "Reading reference sources")
     report(Stage.MATCHING, 0.0, "Matching claims with evidence")
-    evidence = match_documents(
-        claims, documents, sentences=sentences, index_dir=index.folder_for(store.path)
-    )
+    with named_failure("Matching claims with evidence"):
+        evidence = match_documents(
+            claims, documents, sentences=sentences, index_dir=index.folder_for(store.path)
+        )
     store.save_evidence(article_id, documents, evidence, lookups)
     report(Stage.MATCHING, 1.0, "Matching claims with evidence")
     return Analysis(sentences, claims, documents, evidence, notices=notices, lookups=lookups)

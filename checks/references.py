@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from checks import index
+from checks import index, relevance
 from checks.errors import InputError
 from checks.ingest import read_file
 from checks.model import Document, SourceKind
 from checks.pipeline import match_documents
+from checks.sources.base import MAX_DOCUMENT_CHARS
 from checks.sources.library import document_from_text, read_upload
 from checks.sources.wikiclient import parse_wikipedia_url
 from checks.sources.wikipedia import SETTING_PINNED, WikipediaSource, pin, pinned_uids
@@ -25,7 +26,7 @@ def upload_document(name: str, data: bytes) -> Document:
     """
     if name.lower().endswith((".txt", ".md")):
         return read_upload(name, data)
-    found = read_file(name, data)
+    found = read_file(name, data, max_chars=MAX_DOCUMENT_CHARS)
     return document_from_text(
         title=found.title or found.origin.rsplit(".", 1)[0] or "Uploaded document",
         text=found.text,
@@ -76,7 +77,8 @@ def add_reference(
 
 def rematch_claim(store: Store, article_id: int, claim_id: str, *, added: Document) -> int:
     """Match one claim again against its article's documents plus ``added``; returns how
-    many evidence passages it has now. Its verdict and note stay."""
+    many evidence passages (above the relevance floor) it has now. Its verdict and note
+    stay."""
     return rematch_claims(store, article_id, (claim_id,), added=added)[claim_id]
 
 
@@ -98,7 +100,8 @@ def rematch_claims(
 ) -> dict[str, int]:
     """Match some claims again (after a reference was added, or the claims were edited)
     against the article's documents (``article_documents``) plus ``added``; no fetching.
-    Returns the number of evidence passages per claim. Verdicts and notes stay."""
+    Returns the number of evidence passages (above the relevance floor) per claim. Verdicts
+    and notes stay."""
     review = store.review(article_id)
     rows = {r.claim.id: r for r in review.rows}
     missing = [claim_id for claim_id in claim_ids if claim_id not in rows]
@@ -120,5 +123,5 @@ def rematch_claims(
     for claim in claims:
         mine = tuple(e for e in evidence if e.claim_id == claim.id)
         store.replace_claim_evidence(article_id, claim.id, mine, documents=extra)
-        counts[claim.id] = len(mine)
+        counts[claim.id] = len(relevance.shown(mine))
     return counts

@@ -9,21 +9,22 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from checks import config
+from checks import config, navigation, relevance
 from checks.edits import split_guess
 from checks.errors import NotFoundError
 from checks.factchecks.search import Match
-from checks.model import ClaimKind, Review, ReviewRow
+from checks.model import ClaimKind, Evidence, Review, ReviewRow
 from checks.report import escape_markdown
 from checks.store import Store
 from ui import state
-from ui.add_reference import render_add_reference
+from ui.add_reference import open_add_reference, render_add_reference, searched_caption
 from ui.analysis import run_analysis
 from ui.checked_before import matches_for, render_checked_before
 from ui.exports import render_exports, render_import
 from ui.frames import EDITABLE, review_frame
 from ui.html import STYLE, evidence_html, paragraph_html, text_html
 from ui.keys import install_keys
+from ui.markdown import Markdown, md
 from ui.metadata import metadata_label, render_metadata
 from ui.resources import get_store
 from ui.review_actions import (
@@ -35,7 +36,6 @@ from ui.review_actions import (
     mark_not_checkable,
     merge_claim,
     move,
-    next_unreviewed,
     save_note,
     save_table,
     set_label,
@@ -64,7 +64,7 @@ def resolve_article(store: Store) -> int | None:
     if wanted.isdigit() and any(item.id == int(wanted) for item in summaries):
         return int(wanted)
     if wanted:
-        st.warning(f"Article {wanted!r} is not in the database; showing the newest one.")
+        st.warning(f"Article “{md(wanted)}” is not in the database; showing the newest one.")
     if not summaries:
         return None
     st.query_params[state.QP_ARTICLE] = str(summaries[0].id)
@@ -77,7 +77,7 @@ def focused_row(review: Review) -> ReviewRow:
     key = state.focus_key(article_id)
     if st.session_state.get(key) not in ids:
         wanted = st.query_params.get(state.QP_CLAIM, "")
-        first = next_unreviewed(review, "") if wanted not in ids else wanted
+        first = navigation.first_to_review(review.rows) if wanted not in ids else wanted
         st.session_state[key] = first if first in ids else ids[0]
     return review.rows[ids.index(st.session_state[key])]
 
@@ -115,12 +115,12 @@ def render_toolbar(review: Review) -> None:
             render_reanalyse(review)
 
 
-def undo_help(claim_id: str, count: int) -> str:
+def undo_help(claim_id: str, count: int) -> Markdown:
     if count == 0:
         return "Nothing to undo yet."
     if count > 1:
-        return f"Undo the last bulk change ({count} verdicts)."
-    return f"Undo the last change, of {claim_id} (every change stays in the history)."
+        return f"Undo the last bulk change ({count:d} verdicts)."
+    return f"Undo the last change, of {md(claim_id)} (every change stays in the history)."
 
 
 def render_reanalyse(review: Review) -> None:
@@ -181,18 +181,18 @@ def render_claim(review: Review, row: ReviewRow) -> None:
     st.html(paragraph_html(review.article.text, sentences, row.sentence, claim=claim.text))
     reasons = escape_markdown(", ".join(claim.reasons)) or "no check-worthy features"
     st.caption(
-        f"{claim.id} · kind **{claim.kind.value}** · check-worthiness "
+        f"{md(claim.id)} · kind **{md(claim.kind.value)}** · check-worthiness "
         f"{claim.checkworthiness:.2f} ({reasons})"
     )
     st.markdown(
-        f"Verdict: **{row.verdict.label}**"
-        + (f" · cites evidence {row.verdict.evidence_rank}" if row.verdict.evidence_rank else "")
+        f"Verdict: **{md(row.verdict.label)}**"
+        + (f" · cites evidence {row.verdict.evidence_rank:d}" if row.verdict.evidence_rank else "")
     )
     scale = config.verdict_scale()
     with st.container(horizontal=True, gap="small"):
         for number, label in enumerate(scale[1:], start=1):
             st.button(
-                label,
+                md(label),
                 key=f"verdict-{label}",
                 shortcut=str(number) if number <= 9 else None,
                 type="primary" if row.verdict.label == label else "secondary",
@@ -219,44 +219,90 @@ def render_claim(review: Review, row: ReviewRow) -> None:
     st.caption(KEY_MAP)
 
 
+BAND_STYLE = {
+    relevance.Band.STRONG: "color:#1b5e20;background:#e3f4e4",
+    relevance.Band.RELATED: "color:#0d47a1;background:#e3edf9",
+    relevance.Band.WEAK: "color:#616161;background:#eeeeee",
+}
+BAND_TEXT = {
+    relevance.Band.STRONG: "strong",
+    relevance.Band.RELATED: "related",
+    relevance.Band.WEAK: "weak: not evidence",
+}
+
+
+def band_html(score: float) -> str:
+    """The band of a score as a small coloured label (no article text in it)."""
+    band = relevance.band(score)
+    return (
+        f'<span class="fc-band fc-band-{band.value}" style="{BAND_STYLE[band]};'
+        f'padding:0 6px;border-radius:8px;font-size:0.85em">{BAND_TEXT[band]}</span>'
+    )
+
+
+def render_no_evidence(review: Review, row: ReviewRow, *, weak: int) -> None:
+    """Nothing above the floor: say so, say what was searched, offer to add a reference."""
+    st.info("No relevant evidence in your sources.", icon=":material/search_off:")
+    st.caption(escape_markdown(searched_caption(review, row)))
+    if weak:
+        st.caption(
+            f"{weak:d} weaker match{'es' if weak > 1 else ''} below the relevance floor "
+            "(not evidence): switch on “Show weaker matches” to see them."
+        )
+    st.button(
+        "Add a reference for this claim",
+        key="no-evidence-add-reference",
+        icon=":material/add_link:",
+        on_click=open_add_reference,
+    )
+
+
 def render_evidence(review: Review, row: ReviewRow) -> None:
-    if not row.evidence:
-        st.info("No evidence found in the reference library for this claim.")
-        return
-    for evidence in row.evidence:
-        doc = review.document(evidence.passage.document_key)
-        title = text_html(doc.title if doc else evidence.passage.document_key)
-        url = doc.url if doc and SAFE_URL.match(doc.url) else ""
-        link = (
-            f'<a href="{html.escape(url, quote=True)}" target="_blank" '
-            f'rel="noopener noreferrer">{title}</a>'
-            if url
-            else title
-        )
-        conflicts = evidence.agreement.describe_conflicts()
-        flags = "".join(
-            f'<div style="color:#b00020">⚠ {html.escape(text)}</div>' for text in conflicts
-        )
-        cited = " · <b>cited</b>" if row.verdict.evidence_rank == evidence.rank else ""
-        st.html(
-            f"{STYLE}<div><b>{evidence.rank}.</b> {link} · score {evidence.score:.2f}{cited}</div>"
-            f"{flags}"
-            + evidence_html(
-                evidence.passage.text, claim=row.claim.text, agreement=evidence.agreement
-            )
-        )
-        st.button(
-            "Cite this one" if row.verdict.evidence_rank != evidence.rank else "Un-cite",
-            key=f"cite-{evidence.rank}",
-            on_click=cite,
-            args=(
-                review.article.id,
-                row.claim.id,
-                None if row.verdict.evidence_rank == evidence.rank else evidence.rank,
-            ),
-            type="tertiary",
-            icon=":material/format_quote:",
-        )
+    weak = st.toggle(
+        "Show weaker matches",
+        key=state.SHOW_WEAK,
+        help="Passages below the relevance floor share a word or two with the claim: they "
+        "are not evidence, are not counted and are never compared for conflicts.",
+    )
+    if not relevance.has_evidence(row.evidence):
+        render_no_evidence(review, row, weak=0 if weak else len(row.evidence))
+    for evidence in relevance.shown(row.evidence, weak=weak):
+        render_passage(review, row, evidence)
+
+
+def render_passage(review: Review, row: ReviewRow, evidence: Evidence) -> None:
+    doc = review.document(evidence.passage.document_key)
+    title = text_html(doc.title if doc else evidence.passage.document_key)
+    url = doc.url if doc and SAFE_URL.match(doc.url) else ""
+    link = (
+        f'<a href="{html.escape(url, quote=True)}" target="_blank" '
+        f'rel="noopener noreferrer">{title}</a>'
+        if url
+        else title
+    )
+    conflicts = evidence.agreement.describe_conflicts()
+    flags = "".join(
+        f'<div style="color:#b00020">⚠ {html.escape(text)}</div>' for text in conflicts
+    )
+    cited = " · <b>cited</b>" if row.verdict.evidence_rank == evidence.rank else ""
+    st.html(
+        f"{STYLE}<div><b>{evidence.rank}.</b> {link} · score {evidence.score:.2f} "
+        f"{band_html(evidence.score)}{cited}</div>"
+        f"{flags}"
+        + evidence_html(evidence.passage.text, claim=row.claim.text, agreement=evidence.agreement)
+    )
+    st.button(
+        "Cite this one" if row.verdict.evidence_rank != evidence.rank else "Un-cite",
+        key=f"cite-{evidence.rank}",
+        on_click=cite,
+        args=(
+            review.article.id,
+            row.claim.id,
+            None if row.verdict.evidence_rank == evidence.rank else evidence.rank,
+        ),
+        type="tertiary",
+        icon=":material/format_quote:",
+    )
 
 
 def render_edit_claims(review: Review, row: ReviewRow) -> None:
@@ -287,12 +333,12 @@ def render_edit_claims(review: Review, row: ReviewRow) -> None:
             if following is None:
                 st.caption("This is the last claim: there is none after it to merge with.")
             else:
-                st.caption(f"Next claim ({following.id}): {following.text[:200]}")
-                st.button(f"Merge {claim.id} with {following.id}", key="edit-merge",
+                st.caption(f"Next claim ({md(following.id)}): {md(following.text[:200])}")
+                st.button(f"Merge {md(claim.id)} with {md(following.id)}", key="edit-merge",
                           on_click=merge_claim, args=(article_id, claim.id))  # fmt: skip
-            st.checkbox(f"Yes, delete {claim.id} and its verdict",
+            st.checkbox(f"Yes, delete {md(claim.id)} and its verdict",
                         key=state.edit_key(article_id, claim.id, "confirm"))  # fmt: skip
-            st.button(f"Delete {claim.id}", key="edit-delete", on_click=delete_claim,
+            st.button(f"Delete {md(claim.id)}", key="edit-delete", on_click=delete_claim,
                       args=(article_id, claim.id, ids))  # fmt: skip
         with add_tab:
             st.text_input(
@@ -323,7 +369,7 @@ def filtered_rows(
     elif show == "has conflict":
         rows = tuple(r for r in rows if r.evidence and r.evidence[0].agreement.has_conflict)
     elif show == "no evidence":
-        rows = tuple(r for r in rows if not r.evidence)
+        rows = tuple(r for r in rows if not relevance.has_evidence(r.evidence))
     elif show == "checked before":
         rows = tuple(r for r in rows if (checked or {}).get(r.claim.id))
     if verdicts:
@@ -384,6 +430,7 @@ def render_table(review: Review) -> None:
             "score": st.column_config.ProgressColumn(
                 "score", min_value=0.0, max_value=1.0, format="%.2f"
             ),
+            "band": st.column_config.TextColumn("band", width="small"),
             "verdict": st.column_config.SelectboxColumn(
                 "verdict", options=list(config.verdict_scale()), required=True
             ),

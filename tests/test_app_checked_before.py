@@ -131,3 +131,21 @@ def test_a_search_hit_opens_its_article_at_the_claim(imported: Path) -> None:
     assert not at.exception, at.exception
     assert at.selectbox(key="focus-1").value == claim_id
     assert at.query_params["claim"] == claim_id
+
+
+def test_a_weak_match_shows_only_with_the_weaker_matches_switch(db_path: Path) -> None:
+    weak = review(
+        "NATO membership talks stalled in Brussels last winter.", "https://w.example/nato-talks"
+    )
+    with Store.open(db_path) as store:
+        import_bytes(store, dumps([weak]), name="weak.json")
+    at = open_demo()
+    at.selectbox(key="focus-1").select("c7").run()
+    assert "Checked before: nothing found" in [e.label for e in at.expander]
+    assert any("1 weaker match below the relevance floor" in c.value for c in at.caption)
+    at.toggle(key="show-weak").set_value(True).run()
+    assert not at.exception, at.exception
+    assert "Checked before: 1 match" in [e.label for e in at.expander]
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "https://w.example/nato-talks" in html
+    assert "(weak)" in html

@@ -29,6 +29,7 @@ def test_quality_goes_through_import_and_search(
     out = capsys.readouterr().out
     summary = json.loads(out.strip().splitlines()[-1])["quality"]
     assert summary["checked-before"]["R@1"] == 1.0
+    assert summary["bm25"]["R@5"] == 1.0
     assert summary["queries"] == 2
     assert "(3 new, 0 already present, 0 skipped)" in out
 

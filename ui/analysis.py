@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from checks import index
+from checks import index, relevance
 from checks.edits import reanalyse_keeping_claims
 from checks.errors import ChecksError
 from checks.ingest import first_line_title
@@ -14,6 +14,7 @@ from checks.report import escape_markdown
 from checks.sources.choice import build_sources
 from checks.store import Store
 from ui import state
+from ui.markdown import md
 
 STAGE_ORDER = (Stage.SPLIT, Stage.CLAIMS, Stage.SOURCES, Stage.MATCHING)
 REVIEW_PAGE = "pages/review.py"
@@ -54,7 +55,7 @@ def run_analysis(
             done = STAGE_ORDER.index(stage) + fraction
             bar.progress(done / len(STAGE_ORDER), text=f"{message}…")
             if fraction >= 1.0:
-                st.write(f"✓ {message}")
+                st.write(f"✓ {md(message)}")
 
         # Claims the reviewer edited are kept: only sources and evidence are looked up again.
         keep_claims = article_id is not None and bool(store.claim_edits(article.id))
@@ -81,7 +82,7 @@ def run_analysis(
             )
             return None
         status.update(label="Analysis done", state="complete")
-    with_evidence = len({ev.claim_id for ev in analysis.evidence})
+    with_evidence = relevance.claims_with_evidence(analysis.evidence)
     kept = " (your edited claims were kept)" if keep_claims else ""
     st.session_state[state.FLASH] = (
         f"{len(analysis.claims)} claims{kept}, {with_evidence} with evidence."

@@ -15,6 +15,7 @@ import streamlit as st
 from checks import config
 from checks.errors import ChecksError
 from checks.factchecks.adopt import adoption
+from checks.factchecks.bands import shown
 from checks.factchecks.search import FACTCHECK, Match
 from checks.factchecks.service import checked_before
 from checks.model import Review, ReviewRow
@@ -27,15 +28,25 @@ ADOPT_KEY = "A"
 BAND_COLOURS = {"strong": "#1b6e2a", "related": "#8a6100", "weak": "#6b6b6b"}
 
 
-def matches_for(review: Review) -> Mapping[str, tuple[Match, ...]]:
-    """Claim id -> its checked-before matches (cached by the engine while nothing changed);
-    an unreadable fact-check table shows as no matches, with a notice."""
+def matches_for(review: Review, *, weak: bool = False) -> Mapping[str, tuple[Match, ...]]:
+    """Claim id -> its checked-before matches that are shown (strong and related; weak ones
+    too with ``weak``), cached by the engine while nothing changed; an unreadable
+    fact-check table shows as no matches, with a notice."""
     try:
         with st.spinner("Matching the claims with the fact-checks and earlier verdicts…"):
-            return checked_before(get_store(), review)
+            found = checked_before(get_store(), review)
     except ChecksError as error:
         st.warning(f"Checked before is unavailable: {text_html(str(error))}")
         return {row.claim.id: () for row in review.rows}
+    return {
+        claim_id: tuple(m for m in matches if shown(m.score, weak=weak))
+        for claim_id, matches in found.items()
+    }
+
+
+def weak_switch() -> bool:
+    """The focus panel's "Show weaker matches" switch (drawn with the evidence)."""
+    return bool(st.session_state.get(state.SHOW_WEAK, False))
 
 
 def match_html(match: Match, number: int) -> str:
@@ -80,13 +91,19 @@ def match_html(match: Match, number: int) -> str:
 
 def render_checked_before(review: Review, row: ReviewRow) -> None:
     """The box under the focus panel; ``A`` adopts the best match."""
-    matches = matches_for(review).get(row.claim.id, ())
+    matches = matches_for(review, weak=weak_switch()).get(row.claim.id, ())
+    hidden = len(matches_for(review, weak=True).get(row.claim.id, ())) - len(matches)
     with st.expander(
         f"Checked before: {len(matches)} match{'es' if len(matches) != 1 else ''}"
         if matches
         else "Checked before: nothing found",
         expanded=bool(matches),
     ):
+        if hidden:
+            st.caption(
+                f"{hidden} weaker match{'es' if hidden > 1 else ''} below the relevance floor: "
+                "switch on “Show weaker matches” to see them."
+            )
         if not matches:
             st.caption(
                 "No published fact-check and no earlier verdict of this desk matches this "
@@ -115,7 +132,9 @@ def adopt(article_id: int, claim_id: str) -> None:
     try:
         review = store.review(article_id)
         row = next(r for r in review.rows if r.claim.id == claim_id)
-        matches = checked_before(store, review).get(claim_id, ())
+        weak = weak_switch()
+        found = checked_before(store, review).get(claim_id, ())
+        matches = tuple(m for m in found if shown(m.score, weak=weak))
         if not matches:
             st.session_state[state.FLASH] = f"{claim_id} has no checked-before match to adopt."
             return

@@ -1,5 +1,6 @@
-"""Checked-before matches in the exports: the CSV's three columns (the best match's url,
-rating and score), the JSONL's full list, the Markdown report's section naming them.
+"""Checked-before matches in the exports: the CSV's three columns (the best match above the
+relevance floor: its url, rating and score), the JSONL's full list (weak ones too, with
+their band), the Markdown report's section naming the matches above the floor.
 
 Text from feeds is untrusted: CSV cells are neutralised by the CSV writer's caller, the
 report escapes everything (``checks.report.inline``) and links only http(s) addresses.
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from checks import relevance
 from checks.factchecks.search import FACTCHECK, Match
 from checks.model import Review
 
@@ -19,7 +21,7 @@ Checked = Mapping[str, tuple[Match, ...]]
 
 def csv_cells(checked: Checked | None, claim_id: str) -> tuple[str, str, float | str]:
     """url, rating and score of the claim's best match (empty cells when none)."""
-    matches = (checked or {}).get(claim_id, ())
+    matches = [m for m in (checked or {}).get(claim_id, ()) if relevance.is_evidence(m.score)]
     if not matches:
         return "", "", ""
     best = matches[0]
@@ -38,6 +40,8 @@ def markdown_section(review: Review, checked: Checked | None) -> str:
     lines = []
     for row in review.rows:
         for match in (checked or {}).get(row.claim.id, ()):
+            if not relevance.is_evidence(match.score):
+                continue
             if match.kind == FACTCHECK:
                 who = link(match.publisher or "a fact-checker", match.url)
             else:
