@@ -21,6 +21,7 @@ from checks.factchecks.service import checked_before
 from checks.model import Review, ReviewRow
 from ui import state
 from ui.html import STYLE, link_url, text_html
+from ui.markdown import md
 from ui.resources import get_store
 from ui.review_actions import bump_generation
 
@@ -36,7 +37,7 @@ def matches_for(review: Review, *, weak: bool = False) -> Mapping[str, tuple[Mat
         with st.spinner("Matching the claims with the fact-checks and earlier verdicts…"):
             found = checked_before(get_store(), review)
     except ChecksError as error:
-        st.warning(f"Checked before is unavailable: {text_html(str(error))}")
+        st.warning(f"Checked before is unavailable: {md(error)}")
         return {row.claim.id: () for row in review.rows}
     return {
         claim_id: tuple(m for m in matches if shown(m.score, weak=weak))
@@ -101,7 +102,7 @@ def render_checked_before(review: Review, row: ReviewRow) -> None:
     ):
         if hidden:
             st.caption(
-                f"{hidden} weaker match{'es' if hidden > 1 else ''} below the relevance floor: "
+                f"{hidden:d} weaker match{'es' if hidden > 1 else ''} below the relevance floor: "
                 "switch on “Show weaker matches” to see them."
             )
         if not matches:
@@ -114,13 +115,13 @@ def render_checked_before(review: Review, row: ReviewRow) -> None:
             st.html(match_html(match, number))
         best = adoption(matches[0], note="", scale=config.verdict_scale())
         st.button(
-            f"Adopt the best match's verdict ({best.label or 'note only'})",
+            f"Adopt the best match's verdict ({md(best.label or 'note only')})",
             key="adopt-checked-before",
             shortcut=ADOPT_KEY,
             icon=":material/content_copy:",
             on_click=adopt,
             args=(review.article.id, row.claim.id),
-            help=f"{best.how}. Adds “{best.line}” to the note. U undoes it.",
+            help=f"{md(best.how)}. Adds “{md(best.line)}” to the note. U undoes it.",
         )
 
 

@@ -70,7 +70,7 @@ def test_a_adopts_the_published_verdict_and_u_undoes_it(server: Server, page: Pa
     expect(main.get_by_text("Checked before: 1 match")).to_be_visible()
     link = main.locator('a[href="https://checks.example/fact-check/nato-application"]')
     expect(link).to_be_visible()
-    with runs.rerun():
+    with runs.rerun(timeout_ms=60_000):
         page.locator("body").press("a")
     expect(main.get_by_text("Verdict: true")).to_be_visible()
     assert saved(server, "c2") == (
@@ -78,7 +78,7 @@ def test_a_adopts_the_published_verdict_and_u_undoes_it(server: Server, page: Pa
         "As checked by Checks Desk on 2022-10-01, "
         "https://checks.example/fact-check/nato-application (rated “Correct”)",
     )
-    with runs.rerun():
+    with runs.rerun(timeout_ms=60_000):
         page.locator("body").press("u")
     expect(main.get_by_text("Verdict: unreviewed")).to_be_visible()
     assert saved(server, "c2") == ("unreviewed", "")
