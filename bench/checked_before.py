@@ -147,8 +147,16 @@ def write_feed(count: int, folder: Path) -> None:
 
 
 def _rss() -> int:
+    """Peak resident memory of this program in MiB: ``VmHWM`` (reset by exec, so the parent's
+    memory, copied at fork, does not count), else ``ru_maxrss`` (which keeps it)."""
     import resource
 
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024)
+    except OSError:
+        pass
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
