@@ -17,6 +17,7 @@ from checks import config, relevance, workflow
 from checks.claimreview import Publisher
 from checks.cli_library import add_library_parser, cmd_library
 from checks.errors import ChecksError, ExportError, InputError
+from checks.factchecks import cli as factchecks_cli
 from checks.formats import Format, export
 from checks.ingest import ArticleInput, fetch_url, is_url, read_file, read_path
 from checks.model import Review
@@ -46,6 +47,8 @@ Examples:
   python -m checks import-verdicts verdicts.csv
   python -m checks library add minutes.pdf notes.md --db desk.sqlite3
   python -m checks library list
+  python -m checks factchecks import claimreview-feed.json fact-checks.csv
+  python -m checks search "Sweden joined NATO in March 2024"
 """
 
 
@@ -90,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(out)
     _add_import_verdicts(commands)
     add_library_parser(commands, add_db=_add_db)
+    factchecks_cli.add_commands(commands)
     return parser
 
 
@@ -280,6 +284,8 @@ def main(
             return cmd_list(args, stdout=stdout)
         if args.command == "import-verdicts":
             return cmd_import_verdicts(args, stdout=stdout)
+        if args.command in factchecks_cli.COMMANDS:
+            return factchecks_cli.run(args, stdout=stdout)
         if args.command == "library":
             return cmd_library(args, stdout=stdout)
         return cmd_export(args, stdout=stdout)

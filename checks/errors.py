@@ -87,3 +87,8 @@ class VerdictImportError(ExportError):
         self.problems = problems
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
         super().__init__(f"nothing imported, {count}: " + "; ".join(problems))
+
+
+class FeedError(InputError):
+    """A fact-check feed that cannot be read at all (not JSON, CSV or HTML; too large;
+    nested too deeply; broken JSON). Nothing of it was imported."""

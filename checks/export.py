@@ -28,6 +28,8 @@ import io
 from typing import Final
 
 from checks import datelines, relevance
+from checks.factchecks.exports import CSV_COLUMNS as FACTCHECK_COLUMNS
+from checks.factchecks.exports import Checked, csv_cells
 from checks.model import Evidence, Review, ReviewRow
 
 CSV_COLUMNS: Final[tuple[str, ...]] = (
@@ -62,6 +64,7 @@ CSV_COLUMNS: Final[tuple[str, ...]] = (
     "dateline_date",
     "dateline_agency",
     "dateline_conflicts",
+    *FACTCHECK_COLUMNS,
 )
 
 FORMULA_TRIGGERS: Final[tuple[str, ...]] = ("=", "+", "-", "@", "\t", "\r")
@@ -111,7 +114,7 @@ def _best_cells(review: Review, best: Evidence | None) -> tuple[Cell, ...]:
     )
 
 
-def csv_row(review: Review, row: ReviewRow) -> tuple[Cell, ...]:
+def csv_row(review: Review, row: ReviewRow, checked: Checked | None = None) -> tuple[Cell, ...]:
     """One claim's cells, in ``CSV_COLUMNS`` order, neutralised."""
     ranked = sorted(relevance.shown(row.evidence), key=lambda e: e.rank)
     nth = [ranked[i] if i < len(ranked) else None for i in range(3)]
@@ -138,6 +141,7 @@ def csv_row(review: Review, row: ReviewRow) -> tuple[Cell, ...]:
         neutralise(review.article.author),
         neutralise(review.article.published),
         *_dateline_cells(row, nth[0]),
+        *(neutralise(c) if isinstance(c, str) else c for c in csv_cells(checked, row.claim.id)),
     )
 
 
@@ -153,10 +157,10 @@ def _dateline_cells(row: ReviewRow, best: Evidence | None) -> tuple[str, ...]:
     )
 
 
-def to_csv(review: Review) -> bytes:
+def to_csv(review: Review, *, checked: Checked | None = None) -> bytes:
     """The review as CSV bytes: BOM, header ``CSV_COLUMNS``, one row per claim in order."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_row(review, row) for row in review.rows)
+    writer.writerows(csv_row(review, row, checked) for row in review.rows)
     return buffer.getvalue().encode("utf-8-sig")

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from checks import datelines, relevance
+from checks.factchecks.exports import Checked, jsonl_list
 from checks.model import Article, Document, Evidence, Review, ReviewRow
 from checks.store import HistoryEntry, agreement_to_json
 from checks.untrusted import json_text
@@ -95,7 +96,12 @@ def _history(entry: HistoryEntry) -> dict[str, Any]:
     }
 
 
-def jsonl_record(review: Review, row: ReviewRow, history: Sequence[HistoryEntry]) -> dict[str, Any]:
+def jsonl_record(
+    review: Review,
+    row: ReviewRow,
+    history: Sequence[HistoryEntry],
+    checked: Checked | None = None,
+) -> dict[str, Any]:
     """One claim with everything known about it; ``history`` is filtered to the claim."""
     sentence, claim, verdict = row.sentence, row.claim, row.verdict
     ranked = sorted(row.evidence, key=lambda e: e.rank)
@@ -127,10 +133,13 @@ def jsonl_record(review: Review, row: ReviewRow, history: Sequence[HistoryEntry]
             _evidence(review, e) for e in ranked if not relevance.is_evidence(e.score)
         ],
         "history": [_history(entry) for entry in history if entry.claim_id == claim.id],
+        "checked_before": jsonl_list(checked, claim.id),
     }
 
 
-def to_jsonl(review: Review, history: Sequence[HistoryEntry]) -> bytes:
+def to_jsonl(
+    review: Review, history: Sequence[HistoryEntry], *, checked: Checked | None = None
+) -> bytes:
     """The review as JSONL bytes, one claim per line in article order."""
-    lines = (json_text(jsonl_record(review, row, history)) + "\n" for row in review.rows)
+    lines = (json_text(jsonl_record(review, row, history, checked)) + "\n" for row in review.rows)
     return "".join(lines).encode("utf-8")

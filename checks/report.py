@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from checks import config, relevance
+from checks.factchecks.exports import Checked, markdown_section
 from checks.model import Document, Review, ReviewRow, SentenceRole
 from checks.untrusted import reveal_controls, safe_url
 
@@ -160,7 +161,9 @@ def _sources(review: Review) -> tuple[Document, ...]:
     return tuple(doc for doc in review.documents if doc.uid in used)
 
 
-def to_markdown(review: Review, *, scale: Sequence[str] | None = None) -> bytes:
+def to_markdown(
+    review: Review, *, scale: Sequence[str] | None = None, checked: Checked | None = None
+) -> bytes:
     """The report as UTF-8 Markdown bytes."""
     documents = _sources(review)
     numbers = {doc.uid: n for n, doc in enumerate(documents, start=1)}
@@ -173,5 +176,7 @@ def to_markdown(review: Review, *, scale: Sequence[str] | None = None) -> bytes:
         "## Sources",
         "\n".join(_source_line(numbers[doc.uid], doc) for doc in documents)
         or "No source was found for any claim.",
+        "## Checked before",
+        markdown_section(review, checked),
     ]
     return ("\n\n".join(blocks) + "\n").encode("utf-8")

@@ -4,6 +4,7 @@ table of every claim. Renders only; every change goes through ui/review_actions.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 import streamlit as st
 
@@ -11,6 +12,7 @@ from checks import config, navigation, relevance
 from checks.digits import parse_id
 from checks.edits import split_guess
 from checks.errors import NotFoundError
+from checks.factchecks.search import Match
 from checks.model import ClaimKind, Evidence, Review, ReviewRow
 from checks.report import escape_markdown
 from checks.review_rules import has_conflict
@@ -19,6 +21,7 @@ from checks.untrusted import safe_url
 from ui import state
 from ui.add_reference import open_add_reference, render_add_reference, searched_caption
 from ui.analysis import run_analysis
+from ui.checked_before import matches_for, render_checked_before
 from ui.exports import render_exports, render_import
 from ui.frames import EDITABLE, review_frame
 from ui.html import STYLE, dateline_html, evidence_html, paragraph_html, text_html
@@ -43,12 +46,13 @@ from ui.review_actions import (
 )
 from ui.saving import show_not_saved
 
-SHOW_OPTIONS = ("all", "unreviewed", "has conflict", "no evidence")
+SHOW_OPTIONS = ("all", "unreviewed", "has conflict", "no evidence", "checked before")
 SORT_OPTIONS = ("position", "check-worthiness")
 NOTE_LABEL = "Note (saved when you leave the box or press Ctrl+Enter)"
 KEY_MAP = (
     "Keys: **1–7** verdict, then the next unreviewed claim · **0** clear · **J** or **→** "
-    "next · **K** or **←** previous · **N** note (**Esc** leaves it) · **U** undo. "
+    "next · **K** or **←** previous · **N** note (**Esc** leaves it) · **A** adopt the "
+    "checked-before verdict · **U** undo. "
     "No key acts while you type in a box or edit the table."
 )
 # The arrow keys are bound to buttons hidden by this style (a button has one shortcut).
@@ -362,6 +366,7 @@ def filtered_rows(
     verdicts: list[str] | None = None,
     kinds: list[str] | None = None,
     sort: str = "position",
+    checked: Mapping[str, tuple[Match, ...]] | None = None,
 ) -> tuple[ReviewRow, ...]:
     rows = review.rows
     if show == "unreviewed":
@@ -370,6 +375,8 @@ def filtered_rows(
         rows = tuple(r for r in rows if has_conflict(r))
     elif show == "no evidence":
         rows = tuple(r for r in rows if not relevance.has_evidence(r.evidence))
+    elif show == "checked before":
+        rows = tuple(r for r in rows if (checked or {}).get(r.claim.id))
     if verdicts:
         rows = tuple(r for r in rows if r.verdict.label in verdicts)
     if kinds:
@@ -396,7 +403,8 @@ def render_filters() -> tuple[str, list[str], list[str], str]:
 def render_table(review: Review) -> None:
     article_id = review.article.id
     show, verdicts, kinds, sort = render_filters()
-    rows = filtered_rows(review, show, verdicts=verdicts, kinds=kinds, sort=sort)
+    checked = matches_for(review)
+    rows = filtered_rows(review, show, verdicts=verdicts, kinds=kinds, sort=sort, checked=checked)
     with st.container(horizontal=True, vertical_alignment="center"):
         st.caption(f"{len(rows)} of {len(review.rows)} claims shown")
         st.button(
@@ -407,7 +415,7 @@ def render_table(review: Review) -> None:
             icon=":material/done_all:",
             type="tertiary",
         )
-    frame = review_frame(review, rows=rows)
+    frame = review_frame(review, rows=rows, checked=checked)
     generation = st.session_state.get(state.generation_key(article_id), 0)
     key = state.table_key(article_id, generation, list(frame.index))
     st.data_editor(
@@ -432,6 +440,7 @@ def render_table(review: Review) -> None:
                 "verdict", options=list(config.verdict_scale()), required=True
             ),
             "note": st.column_config.TextColumn("note", width="medium"),
+            "checked before": st.column_config.TextColumn("checked before", width="medium"),
         },
     )
 
@@ -464,6 +473,7 @@ def main() -> None:
     row = focused_row(review)
     st.query_params[state.QP_CLAIM] = row.claim.id
     render_focus(review, row)
+    render_checked_before(review, row)
     render_edit_claims(review, row)
     render_add_reference(review, row)
     st.divider()

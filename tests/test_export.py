@@ -98,7 +98,8 @@ def test_csv_starts_with_bom_and_the_exact_header_line() -> None:
         "checkworthiness,verdict,note,cited_evidence_rank,evidence,source_title,source_url,"
         "score,band,conflicts,evidence_2,source_2_url,evidence_3,source_3_url,updated_at,"
         "article_url,article_author,article_published,"
-        "dateline,dateline_place,dateline_date,dateline_agency,dateline_conflicts"
+        "dateline,dateline_place,dateline_date,dateline_agency,dateline_conflicts,"
+        "checked_before_url,checked_before_rating,checked_before_score"
     )
     assert tuple(read(data)[0]) == CSV_COLUMNS
     assert data.endswith(b"\r\n")
@@ -134,11 +135,13 @@ def test_one_row_per_claim_with_every_value() -> None:
         "'-Ann Author",
         "2024-05-03",
         "", "", "", "", "",  # no dateline opens this sentence
+        "", "", "",  # checked before: url, rating, score (none: no fact-checks given)
     ]  # fmt: skip
     assert headline == [
         "7", "Talks ‘resume’ in Cairo", "c1", "0", "0", "21", "'+1 talks resume @Cairo",
         "heading", "0.0", "unreviewed", "", "", "", "", "", "", "", "", "", "", "", "", "",
         "https://example.org/a", "'-Ann Author", "2024-05-03", "", "", "", "", "",
+        "", "", "",
     ]  # fmt: skip
 
 

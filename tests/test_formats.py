@@ -82,6 +82,7 @@ def test_jsonl_has_one_line_per_claim_with_evidence_and_history(
         "evidence",
         "weak_matches",
         "history",
+        "checked_before",
     }
     assert record["dateline"]["text"] == "Moscow, June 15, 2024"  # it opens claim 2's sentence
     assert record["article"]["author"] == "Jane Reporter; John Roe"

@@ -8,9 +8,12 @@ right after claims are split, merged or added."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from checks import relevance
+from checks.factchecks.search import Match
 from checks.model import Review, ReviewRow
 from checks.review_rules import best_conflicts, best_evidence
 from checks.untrusted import reveal_controls
@@ -29,6 +32,7 @@ COLUMNS = (
     "evidence",
     "source",
     "link",
+    "checked before",
 )
 EDITABLE = ("verdict", "note")
 SNIPPET = 220
@@ -36,6 +40,14 @@ SNIPPET = 220
 
 def snippet(text: str, limit: int = SNIPPET) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def checked_cell(matches: tuple[Match, ...]) -> str:
+    """The best checked-before match in one cell: "Publisher: rating (0.83, strong)"."""
+    if not matches:
+        return ""
+    best = matches[0]
+    return reveal_controls(f"{best.publisher}: {best.rating} ({best.score:.2f}, {best.band})")
 
 
 def _row(review: Review, row: ReviewRow, number: int) -> dict[str, object]:
@@ -59,8 +71,14 @@ def _row(review: Review, row: ReviewRow, number: int) -> dict[str, object]:
     }
 
 
-def review_frame(review: Review, *, rows: tuple[ReviewRow, ...] | None = None) -> pd.DataFrame:
-    """The table the reviewer sees, for ``rows`` (default: every claim)."""
+def review_frame(
+    review: Review,
+    *,
+    rows: tuple[ReviewRow, ...] | None = None,
+    checked: Mapping[str, tuple[Match, ...]] | None = None,
+) -> pd.DataFrame:
+    """The table the reviewer sees, for ``rows`` (default: every claim); ``checked`` fills
+    the "checked before" column (the best match of each claim)."""
     chosen = review.rows if rows is None else rows
     numbers = {row.claim.id: number for number, row in enumerate(review.rows, start=1)}
     frame = pd.DataFrame(
@@ -68,5 +86,6 @@ def review_frame(review: Review, *, rows: tuple[ReviewRow, ...] | None = None) -
         columns=list(COLUMNS),
         index=pd.Index([row.claim.id for row in chosen], name="id"),
     )
+    frame["checked before"] = [checked_cell((checked or {}).get(r.claim.id, ())) for r in chosen]
     frame["score"] = frame["score"].astype("float64")
     return frame

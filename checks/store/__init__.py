@@ -16,6 +16,7 @@ module for its data area, which runs inside it:
 - ``evidence``   evidence, lookups and the citation rule
 - ``verdicts``   verdicts, history and undo
 - ``documents``  the reference library and the sources' cache; ``settings`` the user's settings
+- ``factchecks`` imported published fact-checks and the desk's memory (claims with verdicts)
 
 Timestamps are ISO 8601 UTC with seconds, e.g. ``2026-11-27T14:03:05Z``.
 """
@@ -24,13 +25,15 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from checks.errors import DiskFullError, StoreError
+from checks.factchecks.records import FactCheck, ImportReport, Parsed
+from checks.factchecks.search import DeskVerdict
 from checks.model import (
     Analysis,
     Article,
@@ -46,6 +49,7 @@ from checks.store import analysis as _analysis
 from checks.store import articles, claims, files, settings, verdicts
 from checks.store import documents as _documents
 from checks.store import evidence as _evidence
+from checks.store import factchecks as _factchecks
 from checks.store.files import DAMAGED_HINT, damaged_name, move_aside
 from checks.store.rows import (
     ArticleSummary,
@@ -439,3 +443,50 @@ class Store:
                 connection, article_id, action, remove=remove, write=write, after=after,
                 found=evidence, now=self._clock(),
             )  # fmt: skip
+
+    # --- published fact-checks and the desk's memory (checks.store.factchecks) ------------
+
+    def import_factchecks(self, parsed: Iterable[Parsed], *, name: str, kind: str) -> ImportReport:
+        """Import the items of one feed in one transaction: a feed that breaks half-way
+        (its iterator raises) leaves nothing behind."""
+        with self._write() as connection:
+            return _factchecks.add(connection, parsed, name=name, kind=kind, now=self._clock())
+
+    def factchecks_by_id(self, ids: Sequence[int]) -> dict[int, FactCheck]:
+        with self._read() as connection:
+            return _factchecks.by_id(connection, ids)
+
+    def factchecks(
+        self, *, limit: int = 100, offset: int = 0, publisher: str = ""
+    ) -> tuple[tuple[int, FactCheck], ...]:
+        """Imported fact-checks, newest first (``publisher``'s only, if given)."""
+        with self._read() as connection:
+            return _factchecks.listed(connection, limit=limit, offset=offset, publisher=publisher)
+
+    def factcheck_texts(self, *, after: int = 0) -> list[tuple[int, str, str]]:
+        """``(id, claim, headline)`` of the fact-checks with an id above ``after``."""
+        with self._read() as connection:
+            return list(_factchecks.texts(connection, after=after))
+
+    def factcheck_revision(self) -> str:
+        """Changes whenever a fact-check is added or removed."""
+        with self._read() as connection:
+            return _factchecks.revision(connection)
+
+    def factcheck_publishers(self) -> tuple[tuple[str, int], ...]:
+        with self._read() as connection:
+            return _factchecks.publishers(connection)
+
+    def factcheck_imports(self) -> tuple[tuple[str, str, str, int, int, int], ...]:
+        with self._read() as connection:
+            return _factchecks.imports(connection)
+
+    def desk_verdicts(self) -> tuple[DeskVerdict, ...]:
+        """Every claim with a verdict other than unreviewed and not checkable."""
+        with self._read() as connection:
+            return _factchecks.desk(connection)
+
+    def every_claim(self) -> tuple[DeskVerdict, ...]:
+        """Every claim of every article with its verdict (or unreviewed) and note."""
+        with self._read() as connection:
+            return _factchecks.every_claim(connection)

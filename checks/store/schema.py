@@ -225,6 +225,41 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
             WHERE rank = 1 AND json_array_length(agreement, '$.conflicts') > 0;
         """,
     ),
+    (
+        "0012_factchecks",
+        """
+        CREATE TABLE factchecks (
+            id INTEGER PRIMARY KEY,
+            "key" TEXT NOT NULL UNIQUE,
+            url TEXT NOT NULL DEFAULT '',
+            claim TEXT NOT NULL,
+            rating TEXT NOT NULL DEFAULT '',
+            rating_value REAL,
+            best_rating REAL,
+            worst_rating REAL,
+            publisher TEXT NOT NULL DEFAULT '',
+            publisher_url TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            headline TEXT NOT NULL DEFAULT '',
+            claimant TEXT NOT NULL DEFAULT '',
+            claim_date TEXT NOT NULL DEFAULT '',
+            appearances TEXT NOT NULL DEFAULT '[]',
+            import_id INTEGER NOT NULL REFERENCES factcheck_imports(id),
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE factcheck_imports (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            new INTEGER NOT NULL,
+            present INTEGER NOT NULL,
+            skipped INTEGER NOT NULL
+        );
+        CREATE INDEX factchecks_date ON factchecks(date);
+        """,
+    ),
 )
 
 

@@ -35,6 +35,7 @@ ALL_MIGRATIONS = (
     "0009_verdict_history_undo_indexes",
     "0010_citations_by_passage",
     "0011_article_list_indexes",
+    "0012_factchecks",
 )
 T1, T2, T3, T4, T5, T6 = (f"2026-11-27T14:03:0{n}Z" for n in range(1, 7))
 
