@@ -58,7 +58,7 @@ def verdict(db_path: Path, claim_id: str) -> tuple[str, str]:
 
 def test_adopt_copies_the_verdict_and_the_source_then_undo(imported: Path) -> None:
     at = open_demo()
-    at.selectbox(key="focus-1").select("c3").run()
+    at.selectbox(key="focus-1").select("c2").run()
     assert "Checked before: 1 match" in [e.label for e in at.expander]
     shown = " ".join(h.proto.body for h in at.get("html"))
     assert "Mostly True" in shown
@@ -67,14 +67,14 @@ def test_adopt_copies_the_verdict_and_the_source_then_undo(imported: Path) -> No
     assert adopt.proto.shortcut == "a"  # type: ignore[attr-defined]
     adopt.click().run()  # type: ignore[attr-defined]
     assert not at.exception, at.exception
-    assert verdict(imported, "c3") == (
+    assert verdict(imported, "c2") == (
         "mostly true",
         "As checked by Checks Desk on 2024-06-16, https://checks.example/fact-check/putin-offer"
         " (rated “Mostly True”)",
     )
-    assert any("Adopted for c3: verdict mostly true" in t.value for t in at.toast)
+    assert any("Adopted for c2: verdict mostly true" in t.value for t in at.toast)
     button(at, "Undo").click().run()  # type: ignore[attr-defined]
-    assert verdict(imported, "c3") == ("unreviewed", "")
+    assert verdict(imported, "c2") == ("unreviewed", "")
 
 
 def test_untrusted_feed_text_is_escaped_and_bad_links_dropped() -> None:
@@ -97,9 +97,9 @@ def test_the_table_filter_shows_the_claims_checked_before(imported: Path) -> Non
     assert not at.exception, at.exception
     shown = [c.value for c in at.caption if "claims shown" in c.value]
     assert shown
-    assert shown[0].endswith("of 33 claims shown")
+    assert shown[0].endswith("of 32 claims shown")
     assert not shown[0].startswith("0 ")
-    assert not shown[0].startswith("33 ")
+    assert not shown[0].startswith("32 ")
 
 
 def test_search_page_finds_factchecks_and_claims_and_links_to_the_claim(imported: Path) -> None:
@@ -121,12 +121,12 @@ def test_search_page_finds_factchecks_and_claims_and_links_to_the_claim(imported
 
 def test_a_search_hit_opens_its_article_at_the_claim(imported: Path) -> None:
     at = open_demo()
-    at.selectbox(key="focus-1").select("c5").run()  # a focus chosen earlier
+    at.selectbox(key="focus-1").select("c4").run()  # a focus chosen earlier
     at.switch_page("pages/search.py").run()
     at.text_input(key="search-query").input("Zelensky rejected the proposal").run()
     target = next(b for b in at.button if b.label.startswith("Open “"))
     claim_id = target.label.rsplit(" at ", 1)[1]
-    assert claim_id != "c5"
+    assert claim_id != "c4"
     target.click().run()
     assert not at.exception, at.exception
     assert at.selectbox(key="focus-1").value == claim_id
@@ -140,7 +140,7 @@ def test_a_weak_match_shows_only_with_the_weaker_matches_switch(db_path: Path) -
     with Store.open(db_path) as store:
         import_bytes(store, dumps([weak]), name="weak.json")
     at = open_demo()
-    at.selectbox(key="focus-1").select("c7").run()
+    at.selectbox(key="focus-1").select("c6").run()
     assert "Checked before: nothing found" in [e.label for e in at.expander]
     assert any("1 weaker match below the relevance floor" in c.value for c in at.caption)
     at.toggle(key="show-weak").set_value(True).run()

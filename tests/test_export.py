@@ -11,6 +11,10 @@ from hypothesis import strategies as st
 
 from checks.datelines import prefixed
 from checks.export import CSV_COLUMNS, FORMULA_TRIGGERS, neutralise, to_csv, unneutralise
+
+DATELINE_COLUMNS = (
+    "dateline", "dateline_place", "dateline_date", "dateline_agency", "dateline_conflicts",
+)  # fmt: skip
 from checks.facts import agreement
 from checks.jsonl import jsonl_record
 from checks.model import (
@@ -221,7 +225,7 @@ def test_a_dateline_is_the_metadata_of_the_claim_it_opens() -> None:
     row = ReviewRow(body, claim, (evidence,), Verdict("c1", "unreviewed", "", None, ""), dateline)
     review = Review(Article(1, "Talks", text, "", "2026-11-27T14:03:05Z"), (row,), ())
     cells = dict(zip(CSV_COLUMNS, read(to_csv(review))[1], strict=True))
-    assert [cells[c] for c in CSV_COLUMNS[-5:]] == [
+    assert [cells[c] for c in DATELINE_COLUMNS] == [
         "KYIV, Ukraine (AP)", "KYIV, Ukraine", "", "AP", "",
     ]  # fmt: skip
     assert cells["conflicts"] == "date: 3 May 2024 ≠ 2 May 2024"  # the sentence's own date
@@ -238,7 +242,7 @@ def test_a_dateline_date_conflict_is_named_as_the_datelines() -> None:
     row = ReviewRow(body, claim, (evidence,), Verdict("c1", "unreviewed", "", None, ""), dateline)
     review = Review(Article(1, "Ceasefire", text, "", "2026-11-27T14:03:05Z"), (row,), ())
     cells = dict(zip(CSV_COLUMNS, read(to_csv(review))[1], strict=True))
-    assert [cells[c] for c in CSV_COLUMNS[-5:]] == [
+    assert [cells[c] for c in DATELINE_COLUMNS] == [
         "Moscow, June 15, 2024", "Moscow", "June 15, 2024", "",
         "date: June 15, 2024 ≠ 14 June 2024",
     ]  # fmt: skip

@@ -170,7 +170,9 @@ def test_migration_0010_cites_the_passage_at_the_saved_rank_and_clears_a_rank_of
     connection.executescript(
         """
         DELETE FROM migrations WHERE name IN ('0010_citations_by_passage',
-            '0011_article_list_indexes');
+            '0011_article_list_indexes', '0012_factchecks');
+        DROP TABLE factchecks;
+        DROP TABLE factcheck_imports;
         DROP INDEX articles_newest;
         DROP INDEX verdicts_reviewed;
         DROP INDEX evidence_conflicts;
