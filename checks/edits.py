@@ -18,8 +18,9 @@ from checks import index
 from checks.claims import checkworthiness, claim_kind, features
 from checks.errors import InputError
 from checks.model import Analysis, Claim, Sentence, Stage
-from checks.pipeline import ProgressCallback, gather_documents, match_documents
+from checks.pipeline import ProgressCallback, gather_documents, match_documents_noted
 from checks.references import rematch_claims
+from checks.semantic import SemanticOptions
 from checks.sources.base import Source
 from checks.store import Store
 
@@ -148,6 +149,7 @@ def reanalyse_keeping_claims(
     *,
     sources: tuple[Source, ...],
     on_progress: ProgressCallback | None = None,
+    semantic: SemanticOptions | None = None,
 ) -> Analysis:
     """Look the sources up again and re-match the article's current claims (as the reviewer
     edited them), without splitting the text into new claims. Verdicts stay."""
@@ -160,9 +162,15 @@ def reanalyse_keeping_claims(
     documents, notices, lookups = gather_documents(sources, claims, text=review.article.text)
     report(Stage.SOURCES, 1.0, "Reading reference sources")
     report(Stage.MATCHING, 0.0, "Matching claims with evidence")
-    evidence = match_documents(
-        claims, documents, sentences=sentences, index_dir=index.folder_for(store.path)
+    evidence, matched = match_documents_noted(
+        claims,
+        documents,
+        sentences=sentences,
+        index_dir=index.folder_for(store.path),
+        semantic=semantic,
+        on_progress=on_progress,
     )
     store.save_evidence(article_id, documents, evidence, lookups)
     report(Stage.MATCHING, 1.0, "Matching claims with evidence")
+    notices = tuple(dict.fromkeys((*notices, *matched)))
     return Analysis(sentences, claims, documents, evidence, notices=notices, lookups=lookups)

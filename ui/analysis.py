@@ -11,12 +11,16 @@ from checks.ingest import first_line_title
 from checks.model import Stage
 from checks.pipeline import analyze, check_text
 from checks.report import escape_markdown
+from checks.semantic import options_from_settings
 from checks.sources.choice import build_sources
 from checks.store import Store
 from ui import state
 
 STAGE_ORDER = (Stage.SPLIT, Stage.CLAIMS, Stage.SOURCES, Stage.MATCHING)
 REVIEW_PAGE = "pages/review.py"
+SEMANTIC_BUILD_BUDGET_S = 60.0
+"""How long one analysis in the app may spend computing missing library passage vectors;
+past it the chunks built are kept and this analysis matches lexically (with a notice)."""
 
 
 def run_analysis(
@@ -60,9 +64,14 @@ def run_analysis(
         keep_claims = article_id is not None and bool(store.claim_edits(article.id))
         try:
             sources = build_sources(store)
+            semantic = options_from_settings(store.setting, build_budget_s=SEMANTIC_BUILD_BUDGET_S)
             if keep_claims:
                 analysis = reanalyse_keeping_claims(
-                    store, article.id, sources=tuple(sources), on_progress=on_progress
+                    store,
+                    article.id,
+                    sources=tuple(sources),
+                    on_progress=on_progress,
+                    semantic=semantic,
                 )
             else:
                 analysis = analyze(
@@ -70,6 +79,7 @@ def run_analysis(
                     sources=sources,
                     on_progress=on_progress,
                     index_dir=index.folder_for(store.path),
+                    semantic=semantic,
                 )
                 store.save_analysis(article.id, analysis)
         except ChecksError as error:
