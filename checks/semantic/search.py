@@ -4,22 +4,32 @@ For each claim:
 
 1. the lexical matcher's top ``pool`` candidates that pass its topical gate, with their
    score (``Matcher.scored_many``: coverage and rapidfuzz, in [0, 1]);
-2. the ``pool`` passages most similar to the claim by the model (cosine of unit vectors),
-   kept only with a similarity of ``SIMILARITY_FLOOR`` or more: a passage that shares no
-   topical word with the claim must be close in meaning to be evidence at all;
-3. every passage of the union scored::
+2. the ``pool`` passages most similar to the claim by the model (cosine of unit vectors);
+3. every passage of the union blended::
 
-       score = WEIGHT * lexical + (1 - WEIGHT) * max(0, similarity)
+       blend = WEIGHT * lexical + (1 - WEIGHT) * max(0, similarity)
 
-   with ``lexical`` 0 for a passage the lexical matcher did not propose. Ties break on the
-   lexical score, then library order.
+   with ``lexical`` 0 for a passage the lexical matcher did not propose, ranked by it (ties:
+   the lexical score, then library order).
 
 Re-ranking only the lexical top 50 gains little: the gate and the top 50 miss the gold
 passage for a part of the claims, and the model finds it ("Putin offered a ceasefire" and
-"the Russian president proposed a truce" share no word). ``WEIGHT``, ``POOL`` and
-``SIMILARITY_FLOOR`` were chosen on half 1 of each shared retrieval set and checked on
-half 2 (bench/RESULTS.md). Facts are compared as in ``checks.match``: only for a passage
-on the claim's topic whose score is ``MIN_SCORE_FOR_CONFLICT`` or more.
+"the Russian president proposed a truce" share no word).
+
+**The score a reviewer sees** is the blend put on the scale of the lexical score
+(``calibrated``): a blend of ``EVIDENCE_BLEND`` becomes ``LEXICAL_FLOOR`` (the lowest score of
+evidence) and ``STRONG_BLEND`` becomes ``LEXICAL_STRONG``, linearly in between and beyond,
+so one floor and one "strong" mark mean the same for both methods. The order is the blend's.
+A passage the model alone proposed is evidence only at or above that floor: ``match_many``
+leaves out the ones below it (sharing no topical word and not close enough in meaning),
+as the lexical gate leaves out passages without the claim's words.
+
+``WEIGHT`` was chosen on half 1 of each shared retrieval set and checked on half 2;
+``EVIDENCE_BLEND`` so that, on half 1, the tweets of checkthat2020-dev matched against the
+climate-fever corpus get almost no evidence while the right top passages are kept, and
+``STRONG_BLEND`` where top passages are mostly the right ones (bench/RESULTS.md). Facts are
+compared as in ``checks.match``: only for a passage on the claim's topic whose score is
+``MIN_SCORE_FOR_CONFLICT`` or more.
 
 What is embedded: the claim and ``"<document title>: <passage>"`` (a sentence out of its
 article often names its subject only in the title), both through ``match.normalise``
@@ -37,12 +47,18 @@ from checks.match import Matcher, normalise
 from checks.model import Claim, Evidence, Passage
 from checks.semantic.model import Embedder
 
-WEIGHT = 0.45
+WEIGHT = 0.4
 """The lexical score's share of the blend; the semantic similarity has the rest."""
 POOL = 50
 """Candidates taken from each side per claim."""
-SIMILARITY_FLOOR = 0.55
-"""The cosine a passage proposed by the model alone needs to be evidence."""
+EVIDENCE_BLEND = 0.34
+"""The lowest blend of evidence: shown as ``LEXICAL_FLOOR``."""
+STRONG_BLEND = 0.6
+"""The lowest blend of a strong match: shown as ``LEXICAL_STRONG``."""
+LEXICAL_FLOOR = 0.22
+"""The lowest lexical score of evidence (``checks.relevance.FLOOR``, issue 10)."""
+LEXICAL_STRONG = 0.35
+"""The lowest lexical score of a strong match (``checks.relevance.STRONG``, issue 10)."""
 BLOCK = 256
 """Claims compared with the passage matrix at once (bounds the similarity matrix's size)."""
 
@@ -58,6 +74,20 @@ def embedded_text(text: str, title: str = "") -> str:
     return " ".join(normalise(f"{title}: {text}" if title else text).split())
 
 
+def calibrated(blend: float) -> float:
+    """The blend on the lexical score's scale: piecewise linear through (0, 0),
+    (EVIDENCE_BLEND, LEXICAL_FLOOR), (STRONG_BLEND, LEXICAL_STRONG) and (1, 1).
+
+    >>> [round(calibrated(b), 3) for b in (0.0, EVIDENCE_BLEND, STRONG_BLEND, 0.8, 1.0)]
+    [0.0, 0.22, 0.35, 0.675, 1.0]
+    """
+    points = ((0.0, 0.0), (EVIDENCE_BLEND, LEXICAL_FLOOR), (STRONG_BLEND, LEXICAL_STRONG))
+    for (x0, y0), (x1, y1) in zip(points, (*points[1:], (1.0, 1.0)), strict=True):
+        if blend <= x1:
+            return y0 + (y1 - y0) * (max(blend, x0) - x0) / (x1 - x0)
+    return 1.0
+
+
 def passage_texts(passages: Sequence[Passage], titles: Mapping[str, str]) -> list[str]:
     """``embedded_text`` of every passage, with its document's title."""
     return [embedded_text(p.text, titles.get(p.document_key, "")) for p in passages]
@@ -65,12 +95,22 @@ def passage_texts(passages: Sequence[Passage], titles: Mapping[str, str]) -> lis
 
 @dataclass(frozen=True)
 class Scored:
-    """One candidate of a claim: passage index, blended score and both of its parts."""
+    """One candidate of a claim: passage index, the blend and both of its parts, and the
+    score shown (``calibrated`` blend)."""
 
     index: int
-    score: float
+    blend: float
     lexical: float
     similarity: float
+
+    @property
+    def score(self) -> float:
+        return calibrated(self.blend)
+
+    @property
+    def is_evidence(self) -> bool:
+        """Proposed by the lexical matcher (its gate passed), or close enough by meaning."""
+        return self.lexical > 0 or self.blend >= EVIDENCE_BLEND
 
 
 @dataclass(frozen=True)
@@ -82,7 +122,6 @@ class SemanticMatcher:
     embedder: Embedder = field(repr=False)
     weight: float = WEIGHT
     pool: int = POOL
-    floor: float = SIMILARITY_FLOOR
 
     @property
     def passages(self) -> tuple[Passage, ...]:
@@ -98,7 +137,8 @@ class SemanticMatcher:
         return cls(lexical, embedder.embed_cached(texts), embedder)
 
     def scored_many(self, claims: Sequence[Claim]) -> list[list[Scored]]:
-        """Every claim's union of candidates, scored and ranked, best first."""
+        """Every claim's union of candidates, scored and ranked, best first (evidence or
+        not: see ``Scored.is_evidence``)."""
         lexical = self.lexical.scored_many(claims, candidates=self.pool)
         if not claims:
             return []
@@ -115,21 +155,21 @@ class SemanticMatcher:
         candidates = set(lexical)
         if len(sims):
             take = min(self.pool, len(sims))
-            nearest = np.argpartition(-sims, take - 1)[:take]
-            candidates.update(int(i) for i in nearest if sims[i] >= self.floor)
+            candidates.update(int(i) for i in np.argpartition(-sims, take - 1)[:take])
         scored = []
         for index in candidates:
             lex = lexical.get(index, 0.0)
             sim = float(sims[index]) if len(sims) else 0.0
             blend = self.weight * lex + (1 - self.weight) * max(0.0, sim)
             scored.append(Scored(index, min(1.0, max(0.0, blend)), lex, sim))
-        scored.sort(key=lambda s: (-round(s.score, 9), -s.lexical, s.index))
+        scored.sort(key=lambda s: (-round(s.blend, 9), -s.lexical, s.index))
         return scored
 
     def match_many(
         self, claims: Sequence[Claim], *, top: int = 3
     ) -> tuple[tuple[Evidence, ...], ...]:
-        """Up to ``top`` evidence passages per claim, best first, ranks 1..n."""
+        """Up to ``top`` evidence passages per claim (``Scored.is_evidence``), best first,
+        ranks 1..n, scores ``calibrated``."""
         return tuple(
             tuple(
                 Evidence(
@@ -139,7 +179,9 @@ class SemanticMatcher:
                     score=item.score,
                     agreement=self.lexical.agreement_for(claim, item.index, score=item.score),
                 )
-                for rank, item in enumerate(found[:top], start=1)
+                for rank, item in enumerate(
+                    [item for item in found if item.is_evidence][:top], start=1
+                )
             )
             for claim, found in zip(claims, self.scored_many(claims), strict=True)
         )

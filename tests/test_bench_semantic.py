@@ -1,0 +1,46 @@
+"""bench.retrieval --semantic: the method ``semantic`` in the table and the JSON line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench import retrieval
+
+
+def _write(path: Path, rows: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_semantic_method_finds_the_paraphrase_the_matcher_misses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = _write(
+        tmp_path / "corpus.jsonl",
+        [
+            {"id": "p1", "text": "Putin offered a ceasefire on 14 June 2024.", "title": "Truce"},
+            {"id": "p2", "text": "NATO was founded in 1949 in Washington.", "title": "NATO"},
+            {"id": "p3", "text": "Heavy rain flooded the valley.", "title": "Weather"},
+        ],
+    )
+    queries = _write(
+        tmp_path / "queries.jsonl",
+        [
+            {"id": "q1", "text": "The Russian president proposed an armistice", "gold": ["p1"]},
+            {"id": "q2", "text": "The NATO alliance was founded in 1949", "gold": ["p2"]},
+        ],
+    )
+    vectors = tmp_path / "vectors"
+    args = ["--queries", str(queries), "--corpus", str(corpus), "--semantic"]
+    assert retrieval.main([*args, "--vectors", str(vectors)]) == 0
+    out = capsys.readouterr().out
+    assert "| semantic | 1.000 | 1.000 | 1.000 | 1.000 |" in out
+    summary = json.loads(out.strip().splitlines()[-1])
+    assert set(summary) == {"set", "queries", "bm25", "checks", "semantic"}
+    assert set(summary["semantic"]) == {"R@1", "R@5", "MAP@5", "MRR@10", "qps"}
+    assert summary["checks"]["R@1"] == 0.5  # the paraphrase shares no topical word
+    (saved,) = vectors.iterdir()
+    assert sorted(p.name for p in saved.iterdir()) == ["00000.npy", "meta.json"]
