@@ -1,8 +1,7 @@
-"""Undo from the verdict history, and the reviewer's claim edits, against a real SQLite file."""
+"""The reviewer's claim edits against a real SQLite file (undo: tests/store/test_verdicts.py)."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,74 +36,6 @@ def state(store: Store, article_id: int) -> dict[str, tuple[str, str]]:
         for row in store.review(article_id).rows
         if (row.verdict.label, row.verdict.note) != ("unreviewed", "")
     }
-
-
-# --- undo ----------------------------------------------------------------------------------
-
-
-def test_undo_walks_back_one_change_at_a_time_and_stays_append_only(
-    store: Store, article_id: int
-) -> None:
-    store.set_verdict(article_id, "c2", label="true")
-    store.set_verdict(article_id, "c2", label="false", note="wrong day")
-    store.set_verdict(article_id, "c3", label="unproven")
-    assert [e.claim_id for e in store.undoable(article_id)] == ["c3"]
-
-    (undone,) = store.undo(article_id)
-    assert (undone.claim_id, undone.label, undone.undoes) == ("c3", "unreviewed", 3)
-    assert state(store, article_id) == {"c2": ("false", "wrong day")}
-    store.undo(article_id)  # undo again: the change before, not a redo
-    assert state(store, article_id) == {"c2": ("true", "")}
-    store.undo(article_id)
-    assert state(store, article_id) == {}
-    assert store.undo(article_id) == ()  # nothing left
-    history = store.history(article_id)
-    assert [(h.claim_id, h.label, h.undoes) for h in history] == [
-        ("c2", "true", None),
-        ("c2", "false", None),
-        ("c3", "unproven", None),
-        ("c3", "unreviewed", 3),
-        ("c2", "true", 2),
-        ("c2", "unreviewed", 1),
-    ]
-
-
-def test_a_change_after_an_undo_is_undone_first(store: Store, article_id: int) -> None:
-    store.set_verdict(article_id, "c2", label="true")
-    store.set_verdict(article_id, "c2", label="false")
-    store.undo(article_id)
-    store.set_verdict(article_id, "c2", label="half true")
-    store.undo(article_id)
-    assert state(store, article_id) == {"c2": ("true", "")}
-    store.undo(article_id)
-    assert state(store, article_id) == {}
-
-
-def test_a_bulk_change_is_undone_as_one(store: Store, article_id: int) -> None:
-    store.set_verdict(article_id, "c5", label="true")
-    store.set_verdicts(article_id, [("c1", "not checkable", None), ("c3", "not checkable", None)])
-    assert {e.claim_id for e in store.undoable(article_id)} == {"c1", "c3"}
-    assert len(store.undo(article_id)) == 2
-    assert state(store, article_id) == {"c5": ("true", "")}
-
-
-def test_undo_restores_the_note_and_citation(store: Store, article_id: int) -> None:
-    store.set_verdict(article_id, "c2", label="false", note="see the wire", evidence_rank=1)
-    store.set_verdict(article_id, "c2", note="", evidence_rank=None)
-    store.undo(article_id)
-    verdict = store.review(article_id).rows[1].verdict
-    assert (verdict.label, verdict.note, verdict.evidence_rank) == ("false", "see the wire", 1)
-
-
-def test_history_stays_append_only_after_the_migration(
-    store: Store, article_id: int, db_path: Path
-) -> None:
-    store.set_verdict(article_id, "c2", label="true")
-    store.undo(article_id)
-    connection = sqlite3.connect(db_path)
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        connection.execute("UPDATE verdict_history SET undoes = NULL")
-    connection.close()
 
 
 # --- claim edits ---------------------------------------------------------------------------
