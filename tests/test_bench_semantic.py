@@ -44,3 +44,25 @@ def test_semantic_method_finds_the_paraphrase_the_matcher_misses(
     assert summary["checks"]["R@1"] == 0.5  # the paraphrase shares no topical word
     (saved,) = vectors.iterdir()
     assert sorted(p.name for p in saved.iterdir()) == ["00000.npy", "meta.json"]
+
+
+def test_semantic_cost_bench_on_a_tiny_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench import semantic
+
+    corpus = _write(
+        tmp_path / "corpus.jsonl",
+        [{"id": f"p{n}", "text": f"Sentence number {n} about the ceasefire.", "title": "T"}
+         for n in range(5)],
+    )  # fmt: skip
+    queries = _write(tmp_path / "queries.jsonl", [{"id": "q", "text": "A truce", "gold": ["p1"]}])
+    args = ["--queries", str(queries), "--corpus", str(corpus), "--passages", "5"]
+    assert semantic.main(args) == 0
+    summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert set(summary) == {"passages", "queries", "arena_off", "arena_on"}
+    assert (summary["passages"], summary["queries"]) == (5, 1)
+    for values in (summary["arena_off"], summary["arena_on"]):
+        assert set(values) == set(semantic.KEYS)
+        assert values["rss_loaded_mib"] > 50  # onnxruntime and the model are really loaded
+        assert values["peak_rss_mib"] >= values["rss_loaded_mib"]

@@ -172,8 +172,11 @@ class Embedder:
         return unit
 
 
-def load(*, model_path: Path | None = None, tokenizer_path: Path | None = None) -> Embedder:
+def load(
+    *, model_path: Path | None = None, tokenizer_path: Path | None = None, arena: bool = False
+) -> Embedder:
     """The model and tokenizer from their packages (or the paths given), verified.
+    ``arena``: onnxruntime's CPU memory arena (off in the app; ``bench.semantic`` compares).
 
     Raises SemanticUnavailableError: a package missing, a file damaged, the runtime refusing.
     """
@@ -189,7 +192,7 @@ def load(*, model_path: Path | None = None, tokenizer_path: Path | None = None) 
             f"semantic matching cannot load its runtime ({error}); run {INSTALL_HINT}"
         ) from error
     options = ort.SessionOptions()
-    options.enable_cpu_mem_arena = False
+    options.enable_cpu_mem_arena = arena
     options.inter_op_num_threads = 1
     options.log_severity_level = 3
     try:
