@@ -48,7 +48,7 @@ BATCH = 16
 CLS, SEP, UNK = 101, 102, 100
 EMBEDDING_ID = f"all-MiniLM-L6-v2 {MODEL_SHA256[:16]} {TOKENIZER_SHA256[:16]} mean {MAX_TOKENS}"
 """What a saved vector depends on: another model, tokenizer or pooling means new vectors."""
-CACHE_TEXTS = 50_000
+CACHE_TEXTS = 20_000
 """Texts whose vectors one ``Embedder`` keeps in memory (claims, fetched passages)."""
 
 _DROP = frozenset(("Cc", "Cf"))
