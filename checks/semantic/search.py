@@ -51,7 +51,7 @@ WEIGHT = 0.4
 """The lexical score's share of the blend; the semantic similarity has the rest."""
 POOL = 50
 """Candidates taken from each side per claim."""
-EVIDENCE_BLEND = 0.34
+EVIDENCE_BLEND = 0.36
 """The lowest blend of evidence: shown as ``LEXICAL_FLOOR``."""
 STRONG_BLEND = 0.6
 """The lowest blend of a strong match: shown as ``LEXICAL_STRONG``."""
