@@ -3,8 +3,10 @@
     python -m bench.demo [--article PATH] [--repeat N]
 
 Prints a table of per-stage times (median of N runs, the first run reported apart since it
-loads pysbd, bm25s and the stemmer) and what came out: claims, claims with evidence,
-claims whose best evidence conflicts. Uses a temporary database; nothing is kept.
+loads pysbd, bm25s and the stemmer) and what came out: claims, claims with evidence (a
+passage above the relevance floor, ``checks.relevance``), claims whose best evidence
+conflicts, and the claims per band of their best passage. Uses a temporary database;
+nothing is kept.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from checks import relevance
 from checks.model import Analysis, Stage
 from checks.pipeline import analyze
 from checks.sources.library import LibrarySource, seed_demo_library
@@ -52,13 +55,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'analysis':<10} {statistics.median(r[1] for r in runs) * 1000:>10.1f}")
     print(f"{'store':<10} {statistics.median(r[2] for r in runs) * 1000:>10.1f}")
     print(f"first run (cold imports and caches): {first_total * 1000:.0f} ms")
-    with_evidence = len({ev.claim_id for ev in first.evidence})
+    with_evidence = relevance.claims_with_evidence(first.evidence)
     best = {ev.claim_id: ev for ev in first.evidence if ev.rank == 1}
     conflicts = sum(1 for ev in best.values() if ev.agreement.has_conflict)
+    bands = {b: sum(1 for ev in best.values() if relevance.band(ev.score) is b)
+             for b in relevance.Band}  # fmt: skip
     print(
         f"{len(first.claims)} claims, {with_evidence} with evidence, "
         f"{conflicts} whose best evidence conflicts, {len(first.documents)} documents"
     )
+    print("best passage: " + ", ".join(f"{count} {b.value}" for b, count in bands.items()))
     return 0
 
 

@@ -1,6 +1,7 @@
 """Does the right reference sentence rank in the top k? BM25 baseline vs. the app's matcher.
 
     python -m bench.retrieval [--queries Q.jsonl --corpus C.jsonl] [--k 10] [--half 1|2]
+                              [--offtopic OTHER_CORPUS.jsonl] [--root FOLDER]
                               [--semantic [--vectors DIR] [--weight W] [--pool K]]
 
 The sets live outside the project (``../shared/eval/retrieval/<set>/`` relative to the
@@ -11,11 +12,18 @@ under that folder is run; an absent folder is a message and exit 0.
 Two rankers, in the same run, on the same queries:
 
 - ``bm25``: the textbook baseline of the eval README: bm25s with its default parameters,
-  English stopwords, Snowball stemming, the passage text only.
+  English stopwords, Snowball stemming, the passage text only. It has no floor: every
+  passage it returns with a score above zero counts as shown.
 - ``checks``: ``checks.match.Matcher``, the code the app runs: every corpus entry becomes a
   ``Passage`` keyed by its id, its title goes in through ``titles=``. The matcher drops
   passages that are not about the claim (its topical gate), so it may return fewer than k;
-  a missing rank counts as a miss.
+  a missing rank counts as a miss. A passage is shown when ``checks.relevance`` calls it
+  evidence (its score is at or above the floor); weak passages are still ranked.
+
+A ranker is ``ranker(queries, corpus, k)``: it builds its index and returns the timed part,
+a function giving, per query, its ``Hit``s (passage id and whether it is shown), best first.
+Another method (say a semantic one) is one more entry in ``RANKERS``; every metric below is
+computed for it the same way.
 
 With ``--semantic`` (the optional component installed: requirements-semantic.txt) a third:
 
@@ -31,9 +39,13 @@ Metrics: R@1 and R@5 (a gold id in the top k), MAP@5 (trec ``map_cut_5``: precis
 gold hit in the top 5, divided by the number of gold ids), MRR@10, queries per second
 (retrieval and ranking of all queries; the index is built before the clock starts) and the
 peak Python heap (tracemalloc, numpy included) of building the index and answering the
-queries, measured in a second, untimed pass. With one set the last line is one JSON object
-``{"set", "queries", "bm25": {...}, "checks": {...}}``; with several, each set's object
-follows its table and the last line is ``{"sets": [<those objects>]}``.
+queries, measured in a second, untimed pass. ``kept_gold``: of the queries whose top-ranked
+passage is gold, the share whose top passage is shown. With ``--offtopic CORPUS.jsonl``
+(another set's corpus), ``offtopic_shown``: the same queries matched against that corpus,
+the share that get any passage shown (a set whose own corpus it is gets none). With one set
+the last line is one JSON object ``{"set", "queries", "bm25": {...}, "checks": {...}}``;
+with several, each set's object follows its table and the last line is
+``{"sets": [<those objects>]}``.
 
 ``--half 1`` / ``--half 2`` keeps the odd / even query positions (1st, 3rd, ... / 2nd, 4th,
 ...): tune on one half, report the other.
@@ -56,6 +68,7 @@ import bm25s
 import Stemmer
 
 from bench import EVAL_ROOT
+from checks import relevance
 from checks.match import Matcher
 from checks.model import Claim, ClaimKind, Passage
 
@@ -77,9 +90,17 @@ class Entry:
     title: str
 
 
-Ranker = Callable[[Sequence[Query], Sequence[Entry], int], Callable[[], list[list[str]]]]
+@dataclass(frozen=True)
+class Hit:
+    """One ranked passage of a query: its corpus id and whether the method shows it."""
+
+    id: str
+    shown: bool = True
+
+
+Ranker = Callable[[Sequence[Query], Sequence[Entry], int], Callable[[], list[list[Hit]]]]
 """``ranker(queries, corpus, k)`` builds its index and returns the timed part: a function
-that ranks every query (ids, best first, at most k)."""
+that ranks every query (hits, best first, at most k)."""
 
 
 # ---------------------------------------------------------------- metrics
@@ -141,10 +162,34 @@ def evaluate(rankings: Sequence[Sequence[str]], queries: Sequence[Query]) -> dic
     return {name: value / count for name, value in sums.items()}
 
 
+def kept_gold(found: Sequence[Sequence[Hit]], queries: Sequence[Query]) -> float:
+    """Of the queries whose top hit is gold, the share whose top hit is shown (1.0 if none).
+
+    >>> q = [Query("a", "", ("g",)), Query("b", "", ("g",)), Query("c", "", ("g",))]
+    >>> kept_gold([[Hit("g")], [Hit("g", shown=False)], [Hit("x")]], q)
+    0.5
+    """
+    tops = [hits[0] for hits, query in zip(found, queries, strict=True) if hits
+            and hits[0].id in query.gold]  # fmt: skip
+    return sum(hit.shown for hit in tops) / len(tops) if tops else 1.0
+
+
+def any_shown(found: Sequence[Sequence[Hit]]) -> float:
+    """The share of queries with at least one hit shown (``offtopic_shown`` against a corpus
+    on another subject).
+
+    >>> any_shown([[Hit("a", shown=False), Hit("b")], [Hit("c", shown=False)], []])
+    0.3333333333333333
+    """
+    return sum(any(hit.shown for hit in hits) for hits in found) / max(1, len(found))
+
+
 # ---------------------------------------------------------------- rankers
 
 
-def bm25_ranker(queries: Sequence[Query], corpus: Sequence[Entry], k: int) -> Callable[[], Any]:
+def bm25_ranker(
+    queries: Sequence[Query], corpus: Sequence[Entry], k: int
+) -> Callable[[], list[list[Hit]]]:
     """Textbook BM25: bm25s defaults, English stopwords, Snowball stemming, text only."""
     stemmer = Stemmer.Stemmer("english")
     tokens = bm25s.tokenize(
@@ -154,27 +199,34 @@ def bm25_ranker(queries: Sequence[Query], corpus: Sequence[Entry], k: int) -> Ca
     index.index(tokens, show_progress=False)
     ids = [entry.id for entry in corpus]
 
-    def run() -> list[list[str]]:
+    def run() -> list[list[Hit]]:
         asked = bm25s.tokenize(
             [q.text for q in queries], stopwords="en", stemmer=stemmer, show_progress=False
         )
-        found, _ = index.retrieve(asked, k=min(k, len(ids)), show_progress=False)
-        return [[ids[int(i)] for i in row] for row in found]
+        found, scores = index.retrieve(asked, k=min(k, len(ids)), show_progress=False)
+        return [
+            [Hit(ids[int(i)], score > 0) for i, score in zip(row, row_scores, strict=True)]
+            for row, row_scores in zip(found, scores, strict=True)
+        ]
 
     return run
 
 
 def checks_ranker(
     queries: Sequence[Query], corpus: Sequence[Entry], k: int
-) -> Callable[[], list[list[str]]]:
-    """The app's matcher: corpus entries as passages, titles through ``titles=``."""
+) -> Callable[[], list[list[Hit]]]:
+    """The app's matcher: corpus entries as passages, titles through ``titles=``; a hit is
+    shown when ``checks.relevance`` calls it evidence."""
     passages = [Passage(entry.id, 0, len(entry.text), entry.text) for entry in corpus]
     matcher = Matcher.build(passages, titles={entry.id: entry.title for entry in corpus})
     claims = [Claim(q.id, 0, q.text, ClaimKind.FACTUAL, 1.0) for q in queries]
 
-    def run() -> list[list[str]]:
+    def run() -> list[list[Hit]]:
         found = matcher.match_many(claims, top=k)
-        return [[evidence.passage.document_key for evidence in row] for row in found]
+        return [
+            [Hit(e.passage.document_key, relevance.is_evidence(e.score)) for e in row]
+            for row in found
+        ]
 
     return run
 
@@ -193,8 +245,9 @@ def semantic_ranker(
     folder: Path | None = None,
     weight: float | None = None,
     pool: int | None = None,
-) -> Callable[[], list[list[str]]]:
-    """The matcher plus the model (``checks.semantic``): union of both pools, blended."""
+) -> Callable[[], list[list[Hit]]]:
+    """The matcher plus the model (``checks.semantic``): union of both pools, blended; a hit
+    is shown when ``checks.relevance`` calls its (calibrated) score evidence."""
     from checks.semantic import model, search, vectors
 
     passages = [Passage(entry.id, 0, len(entry.text), entry.text) for entry in corpus]
@@ -219,9 +272,12 @@ def semantic_ranker(
     )
     claims = [Claim(q.id, 0, q.text, ClaimKind.FACTUAL, 1.0) for q in queries]
 
-    def run() -> list[list[str]]:
+    def run() -> list[list[Hit]]:
         found = semantic.scored_many(claims)
-        return [[passages[item.index].document_key for item in row[:k]] for row in found]
+        return [
+            [Hit(passages[item.index].document_key, item.is_evidence) for item in row[:k]]
+            for row in found
+        ]
 
     return run
 
@@ -234,6 +290,14 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def load_corpus(path: Path) -> list[Entry]:
+    """The entries of a ``corpus.jsonl``."""
+    return [
+        Entry(str(row["id"]), str(row["text"]), str(row.get("title") or ""))
+        for row in load_jsonl(path)
+    ]
+
+
 def load_set(
     queries: Path, corpus: Path, *, half: int | None = None
 ) -> tuple[list[Query], list[Entry]]:
@@ -244,22 +308,27 @@ def load_set(
     ]
     if half is not None:
         asked = asked[half - 1 :: 2]
-    entries = [
-        Entry(str(row["id"]), str(row["text"]), str(row.get("title") or ""))
-        for row in load_jsonl(corpus)
-    ]
-    return asked, entries
+    return asked, load_corpus(corpus)
 
 
 def measure(
-    ranker: Ranker, queries: Sequence[Query], corpus: Sequence[Entry], k: int
+    ranker: Ranker,
+    queries: Sequence[Query],
+    corpus: Sequence[Entry],
+    k: int,
+    *,
+    offtopic: Sequence[Entry] = (),
 ) -> dict[str, float]:
-    """Metrics and queries/s of one timed pass, then peak heap MiB of an untimed one."""
+    """Metrics and queries/s of one timed pass, ``kept_gold``, ``offtopic_shown`` against
+    ``offtopic`` (when given), then peak heap MiB of an untimed pass."""
     run = ranker(queries, corpus, k)
     started = time.perf_counter()
-    rankings = run()
+    found = run()
     elapsed = time.perf_counter() - started
-    result = evaluate(rankings, queries)
+    result = evaluate([[hit.id for hit in hits] for hits in found], queries)
+    result["kept_gold"] = kept_gold(found, queries)
+    if offtopic:
+        result["offtopic_shown"] = any_shown(ranker(queries, offtopic, k)())
     result["qps"] = len(queries) / elapsed if elapsed > 0 else float("inf")
     tracemalloc.start()
     try:
@@ -278,26 +347,44 @@ def run_set(
     *,
     k: int,
     half: int | None,
+    offtopic: Path | None = None,
     rankers: dict[str, Ranker] | None = None,
 ) -> dict[str, Any]:
     asked, entries = load_set(queries, corpus, half=half)
+    other = load_corpus(offtopic) if offtopic is not None and offtopic != corpus else []
     chosen = RANKERS if rankers is None else rankers
-    results = {label: measure(ranker, asked, entries, k) for label, ranker in chosen.items()}
-    print(table(name, len(asked), len(entries), results))
+    results = {
+        label: measure(ranker, asked, entries, k, offtopic=other)
+        for label, ranker in chosen.items()
+    }
+    print(table(name, len(asked), len(entries), results, offtopic=offtopic if other else None))
     summary: dict[str, Any] = {"set": name, "queries": len(asked)}
+    if other and offtopic is not None:
+        summary["offtopic"] = offtopic.parent.name
+    keys = (*METRICS, "kept_gold", *(("offtopic_shown",) if other else ()), "qps")
     for label, values in results.items():
-        summary[label] = {key: round(values[key], 4) for key in (*METRICS, "qps")}
+        summary[label] = {key: round(values[key], 4) for key in keys}
     return summary
 
 
-def table(name: str, queries: int, passages: int, results: dict[str, dict[str, float]]) -> str:
+def table(
+    name: str,
+    queries: int,
+    passages: int,
+    results: dict[str, dict[str, float]],
+    *,
+    offtopic: Path | None = None,
+) -> str:
     """A Markdown table, one row per ranker."""
-    head = f"\n{name}: {queries} queries, {passages:,} passages\n\n"
-    head += "| method | R@1 | R@5 | MAP@5 | MRR@10 | queries/s | peak heap MiB |\n"
-    head += "|---|---|---|---|---|---|---|\n"
+    head = f"\n{name}: {queries} queries, {passages:,} passages"
+    head += f"; off-topic corpus {offtopic.parent.name}\n\n" if offtopic else "\n\n"
+    extra = ("kept_gold", *(("offtopic_shown",) if offtopic else ()))
+    head += "| method | R@1 | R@5 | MAP@5 | MRR@10 | " + " | ".join(extra)
+    head += " | queries/s | peak heap MiB |\n"
+    head += "|---|---|---|---|---|" + "---|" * len(extra) + "---|---|\n"
     rows = [
         f"| {label} | "
-        + " | ".join(f"{values[m]:.3f}" for m in METRICS)
+        + " | ".join(f"{values[m]:.3f}" for m in (*METRICS, *extra))
         + f" | {values['qps']:,.0f} | {values['peak_MiB']:.0f} |"
         for label, values in results.items()
     ]
@@ -311,6 +398,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="folder of sets")
     parser.add_argument("--k", type=int, default=10, help="ranks kept per query (>= 10)")
     parser.add_argument("--half", type=int, choices=(1, 2), help="odd (1) or even (2) queries")
+    parser.add_argument(
+        "--offtopic", type=Path, help="another set's corpus.jsonl: offtopic_shown against it"
+    )
     parser.add_argument(
         "--semantic", action="store_true", help="add the optional model (method semantic)"
     )
@@ -341,7 +431,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     summaries = []
     for name, queries, corpus in sets:
-        summary = run_set(name, queries, corpus, k=k, half=args.half, rankers=rankers)
+        summary = run_set(
+            name, queries, corpus, k=k, half=args.half, offtopic=args.offtopic, rankers=rankers
+        )
         summaries.append(summary)
         print("\n" + json.dumps(summary))
     if len(summaries) > 1:

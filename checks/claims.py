@@ -27,6 +27,9 @@ from dataclasses import dataclass
 
 from checks.model import Claim, ClaimKind, Sentence, SentenceRole
 
+CHECK_WORTHY = 0.3
+"""A claim scoring at least this is check-worthy (the review opens on the first one)."""
+
 # The weighted sum: BASE_SCORE plus each feature's weight, clipped to [0, 1].
 BASE_SCORE = 0.25
 DATE_WEIGHT = 0.2  # a calendar date (June 15, 2024; 3 March 2023; 2024-06-15)

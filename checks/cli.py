@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from checks import config, index
+from checks import config, index, relevance
 from checks.claimreview import Publisher
 from checks.errors import ChecksError, ExportError, InputError
 from checks.formats import Format, export
@@ -249,7 +249,7 @@ def cmd_analyze(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> i
 
 def summary(review: Review) -> str:
     rows = review.rows
-    with_evidence = sum(1 for row in rows if row.evidence)
+    with_evidence = sum(1 for row in rows if relevance.has_evidence(row.evidence))
     conflicts = sum(1 for row in rows if row.evidence and row.evidence[0].agreement.has_conflict)
     return (
         f"article {review.article.id}: {len(rows)} claims, {with_evidence} with evidence, "

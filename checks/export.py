@@ -24,6 +24,7 @@ import csv
 import io
 from typing import Final
 
+from checks import relevance
 from checks.model import Evidence, Review, ReviewRow
 
 CSV_COLUMNS: Final[tuple[str, ...]] = (
@@ -43,6 +44,7 @@ CSV_COLUMNS: Final[tuple[str, ...]] = (
     "source_title",
     "source_url",
     "score",
+    "band",
     "conflicts",
     "evidence_2",
     "source_2_url",
@@ -87,22 +89,23 @@ def _evidence_cells(review: Review, evidence: Evidence | None) -> tuple[str, str
 
 
 def _best_cells(review: Review, best: Evidence | None) -> tuple[Cell, ...]:
-    """evidence, source_title, source_url, score, conflicts of the rank-1 evidence."""
+    """evidence, source_title, source_url, score, band, conflicts of the rank-1 evidence."""
     if best is None:
-        return "", "", "", "", ""
+        return "", "", "", "", "", ""
     doc = review.document(best.passage.document_key)
     return (
         neutralise(best.passage.text),
         neutralise(doc.title if doc else ""),
         neutralise(doc.url if doc else ""),
         round(best.score, 3),
+        relevance.band(best.score).value,
         neutralise("; ".join(best.agreement.describe_conflicts())),
     )
 
 
 def csv_row(review: Review, row: ReviewRow) -> tuple[Cell, ...]:
     """One claim's cells, in ``CSV_COLUMNS`` order, neutralised."""
-    ranked = sorted(row.evidence, key=lambda e: e.rank)
+    ranked = sorted(relevance.shown(row.evidence), key=lambda e: e.rank)
     nth = [ranked[i] if i < len(ranked) else None for i in range(3)]
     verdict = row.verdict
     cited: Cell = "" if verdict.evidence_rank is None else verdict.evidence_rank

@@ -2,8 +2,10 @@
 
 Each line holds ``article_id``, ``claim_id``, ``article`` (with its metadata), ``claim`` (its
 sentence span, kind, check-worthiness and reasons), ``verdict`` (label, note, cited rank, time),
-``evidence`` (every ranked passage with its score, matching and conflicting facts and its
-source document) and ``history`` (every saved verdict change of the claim, oldest first).
+``evidence`` (every ranked passage above the relevance floor with its score, band, matching
+and conflicting facts and its source document), ``weak_matches`` (the passages below the
+floor, band ``weak``: not evidence, kept for the record) and ``history`` (every saved
+verdict change of the claim, oldest first).
 Lines end with ``\\n``; text is UTF-8, not ``\\u`` escaped, except ``< > &``, direction
 controls and the characters some readers take for a line break (U+2028, U+2029, U+0085),
 so one claim stays one line for any reader (``checks.untrusted.json_text``).
@@ -15,6 +17,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from checks import relevance
 from checks.model import Article, Document, Evidence, Review, ReviewRow
 from checks.store import HistoryEntry, agreement_to_json
 from checks.untrusted import json_text
@@ -51,6 +54,7 @@ def _evidence(review: Review, evidence: Evidence) -> dict[str, Any]:
     return {
         "rank": evidence.rank,
         "score": evidence.score,
+        "band": relevance.band(evidence.score).value,
         "text": passage.text,
         "start": passage.start,
         "end": passage.end,
@@ -72,6 +76,7 @@ def _history(entry: HistoryEntry) -> dict[str, Any]:
 def jsonl_record(review: Review, row: ReviewRow, history: Sequence[HistoryEntry]) -> dict[str, Any]:
     """One claim with everything known about it; ``history`` is filtered to the claim."""
     sentence, claim, verdict = row.sentence, row.claim, row.verdict
+    ranked = sorted(row.evidence, key=lambda e: e.rank)
     return {
         "article_id": review.article.id,
         "claim_id": claim.id,
@@ -94,7 +99,10 @@ def jsonl_record(review: Review, row: ReviewRow, history: Sequence[HistoryEntry]
             "cited_evidence_rank": verdict.evidence_rank,
             "updated_at": verdict.updated_at,
         },
-        "evidence": [_evidence(review, e) for e in sorted(row.evidence, key=lambda e: e.rank)],
+        "evidence": [_evidence(review, e) for e in ranked if relevance.is_evidence(e.score)],
+        "weak_matches": [
+            _evidence(review, e) for e in ranked if not relevance.is_evidence(e.score)
+        ],
         "history": [_history(entry) for entry in history if entry.claim_id == claim.id],
     }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from checks import index
+from checks import index, relevance
 from checks.errors import InputError
 from checks.ingest import read_file
 from checks.model import Document, SourceKind
@@ -77,7 +77,8 @@ def add_reference(
 
 def rematch_claim(store: Store, article_id: int, claim_id: str, *, added: Document) -> int:
     """Match one claim again against its article's documents plus ``added``; returns how
-    many evidence passages it has now. Its verdict and note stay."""
+    many evidence passages (above the relevance floor) it has now. Its verdict and note
+    stay."""
     return rematch_claims(store, article_id, (claim_id,), added=added)[claim_id]
 
 
@@ -101,7 +102,7 @@ def rematch_claims(
     against the article's documents (``article_documents``) plus ``added``; no fetching.
     Semantic matching, when it is on, uses the library's vectors only if they are all built
     (it never builds them here: this runs on a reviewer's click). Returns the number of
-    evidence passages per claim. Verdicts and notes stay."""
+    evidence passages (above the relevance floor) per claim. Verdicts and notes stay."""
     review = store.review(article_id)
     rows = {r.claim.id: r for r in review.rows}
     missing = [claim_id for claim_id in claim_ids if claim_id not in rows]
@@ -124,5 +125,5 @@ def rematch_claims(
     for claim in claims:
         mine = tuple(e for e in evidence if e.claim_id == claim.id)
         store.replace_claim_evidence(article_id, claim.id, mine, documents=extra)
-        counts[claim.id] = len(mine)
+        counts[claim.id] = len(relevance.shown(mine))
     return counts

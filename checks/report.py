@@ -1,5 +1,6 @@
 r"""A Markdown report an editor can read: the article with each claim's verdict, note and cited
-source, a count per verdict, and the sources with their permanent links.
+source (with its score and relevance band), a count per verdict, and the sources with their
+permanent links: those of evidence above the relevance floor or cited (``checks.relevance``).
 
 Article, note and source text is untrusted: ``escape_markdown`` makes every character of it
 literal (no emphasis, links, images, HTML, headings, lists or tables) and shows Unicode
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from checks import config
+from checks import config, relevance
 from checks.model import Document, Review, ReviewRow, SentenceRole
 from checks.untrusted import reveal_controls, safe_url
 
@@ -94,7 +95,8 @@ def _cited(review: Review, row: ReviewRow, numbers: dict[str, int]) -> str:
     doc = review.document(evidence.passage.document_key)
     number = numbers.get(evidence.passage.document_key)
     source = f"\\[{number}\\] {link(doc.title, doc.url)}" if doc and number else "a source"
-    return f" Cited: {source}: “{inline(evidence.passage.text)}”"
+    strength = f"{relevance.band(evidence.score).value}, score {evidence.score:.2f}"
+    return f" Cited ({strength}): {source}: “{inline(evidence.passage.text)}”"
 
 
 def _verdict_line(review: Review, row: ReviewRow, numbers: dict[str, int]) -> str:
@@ -147,9 +149,21 @@ def _header(review: Review) -> Iterator[str]:
     yield "\n".join(fact for fact in facts if fact)
 
 
+def _sources(review: Review) -> tuple[Document, ...]:
+    """The documents of evidence above the floor and of cited passages, in review order."""
+    used = {
+        e.passage.document_key
+        for row in review.rows
+        for e in row.evidence
+        if relevance.is_evidence(e.score) or e.rank == row.verdict.evidence_rank
+    }
+    return tuple(doc for doc in review.documents if doc.uid in used)
+
+
 def to_markdown(review: Review, *, scale: Sequence[str] | None = None) -> bytes:
     """The report as UTF-8 Markdown bytes."""
-    numbers = {doc.uid: n for n, doc in enumerate(review.documents, start=1)}
+    documents = _sources(review)
+    numbers = {doc.uid: n for n, doc in enumerate(documents, start=1)}
     blocks = [
         *_header(review),
         "## Summary",
@@ -157,7 +171,7 @@ def to_markdown(review: Review, *, scale: Sequence[str] | None = None) -> bytes:
         "## The article, claim by claim",
         *_body(review, numbers),
         "## Sources",
-        "\n".join(_source_line(numbers[doc.uid], doc) for doc in review.documents)
+        "\n".join(_source_line(numbers[doc.uid], doc) for doc in documents)
         or "No source was found for any claim.",
     ]
     return ("\n\n".join(blocks) + "\n").encode("utf-8")

@@ -8,14 +8,14 @@ import re
 
 import streamlit as st
 
-from checks import config
+from checks import config, navigation, relevance
 from checks.edits import split_guess
 from checks.errors import NotFoundError
-from checks.model import ClaimKind, Review, ReviewRow
+from checks.model import ClaimKind, Evidence, Review, ReviewRow
 from checks.report import escape_markdown
 from checks.store import Store
 from ui import state
-from ui.add_reference import render_add_reference
+from ui.add_reference import open_add_reference, render_add_reference, searched_caption
 from ui.analysis import run_analysis
 from ui.exports import render_exports, render_import
 from ui.frames import EDITABLE, review_frame
@@ -32,7 +32,6 @@ from ui.review_actions import (
     mark_not_checkable,
     merge_claim,
     move,
-    next_unreviewed,
     save_note,
     save_table,
     set_label,
@@ -73,7 +72,7 @@ def focused_row(review: Review) -> ReviewRow:
     key = state.focus_key(article_id)
     if st.session_state.get(key) not in ids:
         wanted = st.query_params.get(state.QP_CLAIM, "")
-        first = next_unreviewed(review, "") if wanted not in ids else wanted
+        first = navigation.first_to_review(review.rows) if wanted not in ids else wanted
         st.session_state[key] = first if first in ids else ids[0]
     return review.rows[ids.index(st.session_state[key])]
 
@@ -215,44 +214,90 @@ def render_claim(review: Review, row: ReviewRow) -> None:
     st.caption(KEY_MAP)
 
 
+BAND_STYLE = {
+    relevance.Band.STRONG: "color:#1b5e20;background:#e3f4e4",
+    relevance.Band.RELATED: "color:#0d47a1;background:#e3edf9",
+    relevance.Band.WEAK: "color:#616161;background:#eeeeee",
+}
+BAND_TEXT = {
+    relevance.Band.STRONG: "strong",
+    relevance.Band.RELATED: "related",
+    relevance.Band.WEAK: "weak: not evidence",
+}
+
+
+def band_html(score: float) -> str:
+    """The band of a score as a small coloured label (no article text in it)."""
+    band = relevance.band(score)
+    return (
+        f'<span class="fc-band fc-band-{band.value}" style="{BAND_STYLE[band]};'
+        f'padding:0 6px;border-radius:8px;font-size:0.85em">{BAND_TEXT[band]}</span>'
+    )
+
+
+def render_no_evidence(review: Review, row: ReviewRow, *, weak: int) -> None:
+    """Nothing above the floor: say so, say what was searched, offer to add a reference."""
+    st.info("No relevant evidence in your sources.", icon=":material/search_off:")
+    st.caption(escape_markdown(searched_caption(review, row)))
+    if weak:
+        st.caption(
+            f"{weak} weaker match{'es' if weak > 1 else ''} below the relevance floor "
+            "(not evidence): switch on “Show weaker matches” to see them."
+        )
+    st.button(
+        "Add a reference for this claim",
+        key="no-evidence-add-reference",
+        icon=":material/add_link:",
+        on_click=open_add_reference,
+    )
+
+
 def render_evidence(review: Review, row: ReviewRow) -> None:
-    if not row.evidence:
-        st.info("No evidence found in the reference library for this claim.")
-        return
-    for evidence in row.evidence:
-        doc = review.document(evidence.passage.document_key)
-        title = text_html(doc.title if doc else evidence.passage.document_key)
-        url = doc.url if doc and SAFE_URL.match(doc.url) else ""
-        link = (
-            f'<a href="{html.escape(url, quote=True)}" target="_blank" '
-            f'rel="noopener noreferrer">{title}</a>'
-            if url
-            else title
-        )
-        conflicts = evidence.agreement.describe_conflicts()
-        flags = "".join(
-            f'<div style="color:#b00020">⚠ {html.escape(text)}</div>' for text in conflicts
-        )
-        cited = " · <b>cited</b>" if row.verdict.evidence_rank == evidence.rank else ""
-        st.html(
-            f"{STYLE}<div><b>{evidence.rank}.</b> {link} · score {evidence.score:.2f}{cited}</div>"
-            f"{flags}"
-            + evidence_html(
-                evidence.passage.text, claim=row.claim.text, agreement=evidence.agreement
-            )
-        )
-        st.button(
-            "Cite this one" if row.verdict.evidence_rank != evidence.rank else "Un-cite",
-            key=f"cite-{evidence.rank}",
-            on_click=cite,
-            args=(
-                review.article.id,
-                row.claim.id,
-                None if row.verdict.evidence_rank == evidence.rank else evidence.rank,
-            ),
-            type="tertiary",
-            icon=":material/format_quote:",
-        )
+    weak = st.toggle(
+        "Show weaker matches",
+        key=state.SHOW_WEAK,
+        help="Passages below the relevance floor share a word or two with the claim: they "
+        "are not evidence, are not counted and are never compared for conflicts.",
+    )
+    if not relevance.has_evidence(row.evidence):
+        render_no_evidence(review, row, weak=0 if weak else len(row.evidence))
+    for evidence in relevance.shown(row.evidence, weak=weak):
+        render_passage(review, row, evidence)
+
+
+def render_passage(review: Review, row: ReviewRow, evidence: Evidence) -> None:
+    doc = review.document(evidence.passage.document_key)
+    title = text_html(doc.title if doc else evidence.passage.document_key)
+    url = doc.url if doc and SAFE_URL.match(doc.url) else ""
+    link = (
+        f'<a href="{html.escape(url, quote=True)}" target="_blank" '
+        f'rel="noopener noreferrer">{title}</a>'
+        if url
+        else title
+    )
+    conflicts = evidence.agreement.describe_conflicts()
+    flags = "".join(
+        f'<div style="color:#b00020">⚠ {html.escape(text)}</div>' for text in conflicts
+    )
+    cited = " · <b>cited</b>" if row.verdict.evidence_rank == evidence.rank else ""
+    st.html(
+        f"{STYLE}<div><b>{evidence.rank}.</b> {link} · score {evidence.score:.2f} "
+        f"{band_html(evidence.score)}{cited}</div>"
+        f"{flags}"
+        + evidence_html(evidence.passage.text, claim=row.claim.text, agreement=evidence.agreement)
+    )
+    st.button(
+        "Cite this one" if row.verdict.evidence_rank != evidence.rank else "Un-cite",
+        key=f"cite-{evidence.rank}",
+        on_click=cite,
+        args=(
+            review.article.id,
+            row.claim.id,
+            None if row.verdict.evidence_rank == evidence.rank else evidence.rank,
+        ),
+        type="tertiary",
+        icon=":material/format_quote:",
+    )
 
 
 def render_edit_claims(review: Review, row: ReviewRow) -> None:
@@ -318,7 +363,7 @@ def filtered_rows(
     elif show == "has conflict":
         rows = tuple(r for r in rows if r.evidence and r.evidence[0].agreement.has_conflict)
     elif show == "no evidence":
-        rows = tuple(r for r in rows if not r.evidence)
+        rows = tuple(r for r in rows if not relevance.has_evidence(r.evidence))
     if verdicts:
         rows = tuple(r for r in rows if r.verdict.label in verdicts)
     if kinds:
@@ -376,6 +421,7 @@ def render_table(review: Review) -> None:
             "score": st.column_config.ProgressColumn(
                 "score", min_value=0.0, max_value=1.0, format="%.2f"
             ),
+            "band": st.column_config.TextColumn("band", width="small"),
             "verdict": st.column_config.SelectboxColumn(
                 "verdict", options=list(config.verdict_scale()), required=True
             ),

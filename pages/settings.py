@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from checks import config
+from checks import config, navigation
 from checks.errors import InputError, SourceError
 from checks.sources import wikipedia
 from checks.sources.choice import SETTING_ZIM_PATH, ZIM_ENV, configured_zim
@@ -33,6 +33,25 @@ st.markdown(" · ".join(f"`{label}`" for label in config.verdict_scale()))
 st.caption(
     f"Set `{config.SCALE_ENV}` (comma-separated, e.g. `unreviewed, true, false, unproven`) "
     "before starting the app to use another scale."
+)
+
+st.subheader("Reviewing")
+
+
+def _save_skip() -> None:
+    on = bool(st.session_state.get(SKIP_KEY, True))
+    store.set_setting(navigation.SETTING_SKIP, "on" if on else "off")
+
+
+SKIP_KEY = "setting-skip-not-checkable"
+st.toggle(
+    "“Next unreviewed” skips claims that are not checkable (headings, questions, opinions, "
+    "credit lines)",
+    value=navigation.skips_not_checkable(store.setting(navigation.SETTING_SKIP, "on")),
+    key=SKIP_KEY,
+    on_change=_save_skip,
+    help="Saved at once. A verdict key then moves on to the next claim worth checking; "
+    "J/K and the arrows still go through every claim.",
 )
 
 st.subheader("Wikipedia")

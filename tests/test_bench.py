@@ -59,6 +59,7 @@ def test_doctests_of_the_benchmarks() -> None:
 
 
 def _write(path: Path, rows: list[dict[str, object]]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     return path
 
@@ -86,8 +87,46 @@ def test_retrieval_on_a_tiny_set_ends_with_one_json_line(
     summary = json.loads(last)
     assert set(summary) == {"set", "queries", "bm25", "checks"}
     assert summary["queries"] == 2
-    assert set(summary["checks"]) == {"R@1", "R@5", "MAP@5", "MRR@10", "qps"}
+    assert set(summary["checks"]) == {"R@1", "R@5", "MAP@5", "MRR@10", "kept_gold", "qps"}
     assert summary["checks"]["R@1"] == summary["bm25"]["R@1"] == 1.0
+    assert summary["checks"]["kept_gold"] == summary["bm25"]["kept_gold"] == 1.0
+
+
+def test_retrieval_offtopic_counts_queries_shown_any_evidence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two queries against a corpus on another subject: BM25 (no floor) shows something for
+    the one sharing a word; the matcher shows nothing for either."""
+    corpus = _write(
+        tmp_path / "own" / "corpus.jsonl",
+        [
+            {"id": "p1", "text": "Russia annexed Crimea in March 2014.", "title": "Crimea"},
+            {"id": "p2", "text": "NATO was founded in 1949 in Washington.", "title": "NATO"},
+        ],
+    )
+    other = _write(
+        tmp_path / "other" / "corpus.jsonl",
+        [
+            {"id": "o1", "text": "An earthquake shook the coast of Chile.", "title": "Quake"},
+            {"id": "o2", "text": "Shares of a Russia fund fell after earnings.", "title": "Fund"},
+        ],
+    )
+    queries = _write(
+        tmp_path / "own" / "queries.jsonl",
+        [
+            {"id": "q1", "text": "Crimea was annexed by Russia in 2014, a vote", "gold": ["p1"]},
+            {"id": "q2", "text": "The NATO alliance was founded in 1949", "gold": ["p2"]},
+        ],
+    )
+    args = ["--queries", str(queries), "--corpus", str(corpus), "--offtopic", str(other)]
+    assert retrieval.main(args) == 0
+    out = capsys.readouterr().out
+    summary = json.loads(out.strip().splitlines()[-1])
+    assert summary["offtopic"] == "other"
+    assert summary["bm25"]["offtopic_shown"] == 0.5
+    assert summary["checks"]["offtopic_shown"] == 0.0
+    assert summary["checks"]["kept_gold"] == 1.0
+    assert "| method | R@1 | R@5 | MAP@5 | MRR@10 | kept_gold | offtopic_shown |" in out
 
 
 def test_retrieval_skips_cleanly_without_data(

@@ -33,17 +33,29 @@ def test_semantic_method_finds_the_paraphrase_the_matcher_misses(
             {"id": "q2", "text": "The NATO alliance was founded in 1949", "gold": ["p2"]},
         ],
     )
+    offtopic = _write(
+        tmp_path / "other.jsonl",
+        [
+            {"id": "o1", "text": "The striker scored twice in the cup final.", "title": "Cup"},
+            {"id": "o2", "text": "Wheat prices fell after a record harvest.", "title": "Wheat"},
+        ],
+    )
     vectors = tmp_path / "vectors"
-    args = ["--queries", str(queries), "--corpus", str(corpus), "--semantic"]
-    assert retrieval.main([*args, "--vectors", str(vectors)]) == 0
+    args = ["--queries", str(queries), "--corpus", str(corpus), "--offtopic", str(offtopic)]
+    assert retrieval.main([*args, "--semantic", "--vectors", str(vectors)]) == 0
     out = capsys.readouterr().out
-    assert "| semantic | 1.000 | 1.000 | 1.000 | 1.000 |" in out
+    # R@1, R@5, MAP@5, MRR@10, kept_gold (both top passages shown), offtopic_shown (none)
+    assert "| semantic | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 0.000 |" in out
     summary = json.loads(out.strip().splitlines()[-1])
-    assert set(summary) == {"set", "queries", "bm25", "checks", "semantic"}
-    assert set(summary["semantic"]) == {"R@1", "R@5", "MAP@5", "MRR@10", "qps"}
+    assert set(summary) == {"set", "queries", "offtopic", "bm25", "checks", "semantic"}
+    assert set(summary["semantic"]) == {
+        "R@1", "R@5", "MAP@5", "MRR@10", "kept_gold", "offtopic_shown", "qps"
+    }  # fmt: skip
     assert summary["checks"]["R@1"] == 0.5  # the paraphrase shares no topical word
-    (saved,) = vectors.iterdir()
-    assert sorted(p.name for p in saved.iterdir()) == ["00000.npy", "meta.json"]
+    assert summary["semantic"]["offtopic_shown"] == 0.0
+    assert len(list(vectors.iterdir())) == 2  # the set's corpus and the off-topic one
+    for saved in vectors.iterdir():
+        assert sorted(p.name for p in saved.iterdir()) == ["00000.npy", "meta.json"]
 
 
 def test_semantic_cost_bench_on_a_tiny_set(

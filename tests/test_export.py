@@ -57,7 +57,7 @@ CHECKED = ReviewRow(
     (
         Evidence("c2", 2, Passage("library:notes.txt", 0, 27, "Notes: 32 members attended."), 0.25),
         Evidence("c2", 1, Passage("wikipedia:Cairo_talks", 0, 40, WIKI.text), 0.81254, CONFLICT),
-        Evidence("c2", 3, Passage("library:wire.txt", 0, 28, WIRE.text), 0.1),
+        Evidence("c2", 3, Passage("library:wire.txt", 0, 28, WIRE.text), 0.23),
     ),
     Verdict("c2", "false", NOTE, 2, "2026-11-27T14:03:05Z"),
 )
@@ -93,7 +93,7 @@ def test_csv_starts_with_bom_and_the_exact_header_line() -> None:
     assert header == (
         "article_id,article_title,claim_id,sentence_index,start,end,claim,kind,"
         "checkworthiness,verdict,note,cited_evidence_rank,evidence,source_title,source_url,"
-        "score,conflicts,evidence_2,source_2_url,evidence_3,source_3_url,updated_at,"
+        "score,band,conflicts,evidence_2,source_2_url,evidence_3,source_3_url,updated_at,"
         "article_url,article_author,article_published"
     )
     assert tuple(read(data)[0]) == CSV_COLUMNS
@@ -119,6 +119,7 @@ def test_one_row_per_claim_with_every_value() -> None:
         "Cairo talks",
         "https://en.wikipedia.org/w/index.php?title=Cairo_talks&oldid=123",
         "0.813",
+        "strong",
         "date: 3 May 2024 ≠ 2 May 2024",
         "Notes: 32 members attended.",
         "",
@@ -131,9 +132,30 @@ def test_one_row_per_claim_with_every_value() -> None:
     ]
     assert headline == [
         "7", "Talks ‘resume’ in Cairo", "c1", "0", "0", "21", "'+1 talks resume @Cairo",
-        "heading", "0.0", "unreviewed", "", "", "", "", "", "", "", "", "", "", "", "",
+        "heading", "0.0", "unreviewed", "", "", "", "", "", "", "", "", "", "", "", "", "",
         "https://example.org/a", "'-Ann Author", "2024-05-03",
     ]  # fmt: skip
+
+
+def test_weak_passages_are_not_exported_as_evidence() -> None:
+    """Below the relevance floor a passage is no evidence: a claim with only weak matches
+    has empty evidence columns, and a weak third passage leaves evidence_3 empty."""
+    weak_only = ReviewRow(
+        CHECKED.sentence,
+        CHECKED.claim,
+        (Evidence("c2", 1, Passage("library:wire.txt", 0, 28, WIRE.text), 0.21),),
+        CHECKED.verdict,
+    )
+    mixed = ReviewRow(
+        CHECKED.sentence,
+        CHECKED.claim,
+        (*CHECKED.evidence[:2], Evidence("c2", 3, Passage("library:wire.txt", 0, 28, "x"), 0.1)),
+        CHECKED.verdict,
+    )
+    for row, best, band, third in [(weak_only, "", "", ""), (mixed, WIKI.text, "strong", "")]:
+        _, cells = read(to_csv(Review(REVIEW.article, (row,), REVIEW.documents)))
+        named = dict(zip(CSV_COLUMNS, cells, strict=True))
+        assert (named["evidence"], named["band"], named["evidence_3"]) == (best, band, third)
 
 
 def test_numbers_are_unquoted_and_a_note_newline_stays_in_its_cell() -> None:

@@ -18,6 +18,7 @@ from checks.errors import ExportError, VerdictImportError
 from checks.export import CSV_COLUMNS, to_csv
 from checks.formats import Format, export
 from checks.pipeline import analyze
+from checks.relevance import band
 from checks.report import escape_markdown, to_markdown
 from checks.sources.library import LibrarySource, seed_demo_library
 from checks.store import Store
@@ -78,6 +79,7 @@ def test_jsonl_has_one_line_per_claim_with_evidence_and_history(
         "claim",
         "verdict",
         "evidence",
+        "weak_matches",
         "history",
     }
     assert record["article"]["author"] == "Jane Reporter; John Roe"
@@ -91,6 +93,10 @@ def test_jsonl_has_one_line_per_claim_with_evidence_and_history(
     assert [e["rank"] for e in record["evidence"]] == list(range(1, len(record["evidence"]) + 1))
     assert record["evidence"][0]["document"]["url"].startswith("https://")
     assert "conflicts" in record["evidence"][0]
+    assert {e["band"] for e in record["evidence"]} <= {"strong", "related"}
+    assert [e["band"] for e in record["weak_matches"]] == ["weak"] * len(record["weak_matches"])
+    stored = store.review(article_id).rows[1].evidence
+    assert len(record["evidence"]) + len(record["weak_matches"]) == len(stored)
     assert [(h["label"], h["evidence_rank"]) for h in record["history"]][-2:] == [
         ("false", None),
         ("false", 1),
@@ -222,9 +228,11 @@ def test_markdown_report(store: Store, article_id: int) -> None:
     assert "| not checkable | 1 |" in report
     assert f"| unreviewed | {len(ids) - 2} |" in report
     assert f"**\\[{cited.claim.id}: false\\]**" in report
+    best = cited.evidence[0]
+    strength = f"{band(best.score).value}, score {best.score:.2f}"
     assert (
-        f"- **{cited.claim.id} · false** \\<b\\>Wrong\\</b\\>\\\n  \\# not a heading Cited: \\[1\\]"
-        in report
+        f"- **{cited.claim.id} · false** \\<b\\>Wrong\\</b\\>\\\n  \\# not a heading "
+        f"Cited ({strength}): \\[1\\]" in report
     )
     assert "<b>" not in report
     sources = report.split("## Sources\n\n")[1]

@@ -8,6 +8,7 @@ from rapidfuzz import fuzz
 from checks import facts
 from checks.match import Matcher, content_words, match_claims, normalise, tokens, variant
 from checks.model import Claim, ClaimKind, FactKind, Passage
+from checks.relevance import FLOOR, Band, band
 
 LIBRARY = (
     (
@@ -104,30 +105,34 @@ def test_one_shared_word_is_not_evidence(matcher: Matcher, claim: str, passage: 
 
 
 @pytest.mark.parametrize(
-    ("claim", "passage", "low", "high"),
+    ("claim", "passage", "low", "high", "expected"),
     [
         # near-verbatim restatements
         (
             "Putin offered a ceasefire on 14 June 2024 if Ukraine withdrew its troops from four "
             "regions and gave up its bid to join NATO.",
             0,
-            0.85,
-            1.0,
+            0.9,
+            0.95,
+            Band.STRONG,
         ),
-        ("Sweden joined NATO in 2024.", 9, 0.85, 1.0),
-        ("The valley flooded after heavy rain in spring.", 13, 0.8, 0.95),
+        ("Sweden joined NATO in 2024.", 9, 0.88, 0.93, Band.STRONG),
+        ("The valley flooded after heavy rain in spring.", 13, 0.84, 0.89, Band.STRONG),
         # related sentences on the same topic
-        ("Switzerland hosted a peace summit.", 11, 0.45, 0.6),
-        ("Finland is a member of NATO.", 9, 0.4, 0.55),
-        ("Jens Stoltenberg led NATO for ten years.", 3, 0.3, 0.4),
+        ("Switzerland hosted a peace summit.", 11, 0.57, 0.63, Band.STRONG),
+        ("Finland is a member of NATO.", 9, 0.49, 0.54, Band.STRONG),
+        ("Jens Stoltenberg led NATO for ten years.", 3, 0.4, 0.45, Band.STRONG),
     ],
 )
 def test_score_calibration(
-    matcher: Matcher, claim: str, passage: int, low: float, high: float
+    matcher: Matcher, claim: str, passage: int, low: float, high: float, expected: Band
 ) -> None:
+    """In a 14-passage library (scored as if it held 5,000, ``MIN_IDF_PASSAGES``) a passage
+    sharing most of a short claim's words is strong."""
     found = matcher.match(_claim(claim), top=len(PASSAGES))
     score = next(e.score for e in found if e.passage == PASSAGES[passage])
     assert low <= score <= high
+    assert band(score) is expected
 
 
 @pytest.mark.parametrize("top", [1, 2, 3, 5, 14])
@@ -318,5 +323,79 @@ def test_a_passage_near_the_topic_but_about_another_event_flags_no_conflict() ->
     )
     text = "The war escalated when Russia began its full-scale invasion on 24 February 2022."
     (found,) = Matcher.build([Passage("n:war", 0, len(text), text)]).match(claim)
-    assert found.score < 0.3
+    assert 0.2 < found.score < FLOOR
+    assert band(found.score) is Band.WEAK
     assert found.agreement.conflicts == ()
+
+
+def test_weak_passages_are_returned_but_flag_no_conflict() -> None:
+    """One rule for conflicts: facts are compared on evidence (strong or related) only."""
+    text = "Putin met the press in Moscow in 2021 after the parade."
+    passages = [Passage("n:a", 0, len(text), text)]
+    claim = _claim(
+        "Putin signed a decree on gas exports to China, India and Turkey in Moscow in 2023, "
+        "energy ministry officials said."
+    )
+    (found,) = Matcher.build(passages).match(claim)
+    assert band(found.score) is Band.WEAK
+    assert found.agreement.conflicts == ()
+    assert facts.agreement(claim.text, text).conflicts  # the facts do differ
+
+
+TITLED = {
+    "notes:putin": "Vladimir Putin's ceasefire offer",
+    "notes:stoltenberg": "Jens Stoltenberg",
+    "notes:crimea": "Annexation of Crimea by Russia",
+    "notes:nato": "NATO",
+    "notes:summit": "Summit on Peace in Ukraine",
+    "notes:weather": "Valley weather",
+}
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Putin offered a ceasefire in June 2024 if Ukraine gave up its NATO bid.",
+        "Russia annexed Crimea in March 2014 after a referendum.",
+        "The Summit on Peace in Ukraine was held in Switzerland.",
+        "NATO NATO NATO headquarters",  # a repeated stem counts each time, on both sides
+    ],
+)
+def test_self_normalisation_uses_the_statistics_bm25s_scores_with(claim: str) -> None:
+    """``_Stats`` scores a field exactly as bm25s does: same df, count and mean length of
+    the indexed fields (body and title stems), so the claim-against-itself denominator and
+    the passage's score are on one scale."""
+    matcher = Matcher.build(PASSAGES, titles=TITLED)
+    query = tokens(claim)
+    expected = matcher.bm25_index.get_scores(list(query))
+    for index, passage in enumerate(PASSAGES):
+        field = (*matcher.bodies[index], *tokens(TITLED[passage.document_key]))
+        assert matcher._stats.bm25(query, field) == pytest.approx(float(expected[index]), rel=1e-5)
+
+
+def test_a_restatement_scores_one_when_titles_are_indexed() -> None:
+    """A passage restated word for word scores (nearly) 1, also when its document's title
+    shares words with it and with many other passages of the same document."""
+    sentences = [
+        "Vladimir Putin offered a ceasefire to Ukraine in June 2024.",
+        "Putin spoke at the Foreign Ministry in Moscow.",
+        "Putin set conditions for talks.",
+        "Putin said the offer was final.",
+    ]
+    passages = [Passage("wikipedia:putin", 0, len(t), t) for t in sentences]
+    other = "Heavy rain flooded the valley in the spring."
+    passages.append(Passage("notes:weather", 0, len(other), other))
+    titles = {"wikipedia:putin": "Vladimir Putin", "notes:weather": "Weather"}
+    (best, *_) = Matcher.build(passages, titles=titles).match(_claim(sentences[0]))
+    assert best.passage.text == sentences[0]
+    assert best.score >= 0.95
+
+
+def test_padded_statistics_keep_their_own_idf() -> None:
+    """The score's statistics (padded to ``MIN_IDF_PASSAGES``) never share the remembered
+    idf of the index's own (the ones bm25s scores with)."""
+    matcher = Matcher.build(PASSAGES)
+    own = matcher._stats.idf("putin")
+    padded = matcher._stats.padded(5_000)
+    assert padded.idf("putin") > own + 5
+    assert matcher._stats.idf("putin") == own

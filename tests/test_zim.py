@@ -19,6 +19,7 @@ from urllib.parse import unquote
 import pytest
 from libzim.writer import Creator, Hint, Item, StringProvider
 
+from checks import relevance
 from checks.claims import extract_claims
 from checks.errors import SourceError
 from checks.model import Claim, ClaimKind, SourceKind
@@ -576,10 +577,15 @@ def test_demo_article_is_matched_against_the_zim(demo_zim: Path) -> None:
     cited = {by_uid[e.passage.document_key].title for e in analysis.evidence}
     assert {"Jens Stoltenberg", "NATO", "Volodymyr Zelenskyy"} <= cited
     stoltenberg = next(c for c in analysis.claims if "Stoltenberg dismissed" in c.text)
-    best = next(e for e in analysis.evidence if e.claim_id == stoltenberg.id and e.rank == 1)
+    mine = [e for e in analysis.evidence if e.claim_id == stoltenberg.id]
+    best = next(e for e in mine if e.rank == 1)
     doc = by_uid[best.passage.document_key]
     assert doc.url == "https://en.wikipedia.org/wiki/Jens_Stoltenberg"
-    assert "Stoltenberg dismissed Putin's ceasefire conditions" in best.passage.text
+    # the dismissal is shown as evidence (rank 1 or 2: "Stoltenberg was Secretary General of
+    # NATO" shares as many of the claim's words once a small index is scored as 5,000)
+    dismissal = next(e for e in mine if "Stoltenberg dismissed Putin's" in e.passage.text)
+    assert dismissal.rank <= 2
+    assert relevance.is_evidence(dismissal.score)
 
 
 def test_zim_lookups_say_why_and_reach_the_store(demo_zim: Path, tmp_path: Path) -> None:

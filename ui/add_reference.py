@@ -26,6 +26,27 @@ def _lookups_caption(review: Review, row: ReviewRow) -> str:
     )
 
 
+def searched_caption(review: Review, row: ReviewRow) -> str:
+    """What was searched for a claim: the library, and the Wikipedia (online or offline)
+    pages and searches its analysis looked up, with what came of each (plain text)."""
+    mine = [x for x in get_store().lookups(review.article.id) if row.claim.id in x.claim_ids]
+    pages = "; ".join(
+        f"{x.query} ({_where(x)}{x.outcome})" for x in mine if x.kind == "title"
+    )  # fmt: skip
+    searches = "; ".join(f"“{x.query}” ({_where(x)}{x.outcome})" for x in mine
+                         if x.kind == "search")  # fmt: skip
+    parts = ["your reference library"]
+    parts.append(f"Wikipedia pages: {pages}" if pages else "no Wikipedia page for this claim")
+    if searches:
+        parts.append(f"Wikipedia searches: {searches}")
+    return "Searched: " + " · ".join(parts) + "."
+
+
+def open_add_reference() -> None:
+    """Open the "add a reference for this claim" expander (a button's callback)."""
+    st.session_state[state.ADD_REFERENCE] = True
+
+
 def _where(lookup: Lookup) -> str:
     """Which Wikipedia a lookup went to: nothing said for the online one, "offline
     Wikipedia: " for a ZIM file."""
@@ -36,7 +57,7 @@ def render_add_reference(review: Review, row: ReviewRow) -> None:
     """An expander under the focus panel; persists the reference and re-matches the claim."""
     article_id, claim_id = review.article.id, row.claim.id
     store = get_store()
-    with st.expander("Add a reference for this claim"):
+    with st.expander("Add a reference for this claim", key=state.ADD_REFERENCE, on_change="rerun"):
         st.caption(escape_markdown(_lookups_caption(review, row)))
         with st.form(state.reference_key(article_id, claim_id), clear_on_submit=True):
             title = st.text_input("Title (a Wikipedia title on its own is fetched)")

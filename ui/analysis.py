@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from checks import index
+from checks import index, relevance
 from checks.edits import reanalyse_keeping_claims
 from checks.errors import ChecksError
 from checks.ingest import first_line_title
@@ -91,7 +91,7 @@ def run_analysis(
             )
             return None
         status.update(label="Analysis done", state="complete")
-    with_evidence = len({ev.claim_id for ev in analysis.evidence})
+    with_evidence = relevance.claims_with_evidence(analysis.evidence)
     kept = " (your edited claims were kept)" if keep_claims else ""
     st.session_state[state.FLASH] = (
         f"{len(analysis.claims)} claims{kept}, {with_evidence} with evidence."

@@ -1,5 +1,8 @@
 """The review table as a pandas frame: one row per claim, indexed by claim id (stable).
 
+Its evidence columns describe the best passage above the relevance floor (``score`` and its
+``band``); a claim with only weak matches shows "— no relevant evidence".
+
 ``#`` is the claim's place in the article (as in the focus panel's "#5 · ..."), so it stays
 right after claims are split, merged or added."""
 
@@ -7,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from checks import relevance
 from checks.model import Review, ReviewRow
 from checks.untrusted import reveal_controls
 from ui.html import link_url
@@ -19,6 +23,7 @@ COLUMNS = (
     "kind",
     "worth",
     "score",
+    "band",
     "conflicts",
     "evidence",
     "source",
@@ -33,17 +38,21 @@ def snippet(text: str, limit: int = SNIPPET) -> str:
 
 
 def _row(review: Review, row: ReviewRow, number: int) -> dict[str, object]:
-    best = row.evidence[0] if row.evidence else None
+    shown = relevance.shown(row.evidence)  # weak matches are not evidence
+    best = min(shown, key=lambda e: e.rank) if shown else None
     doc = review.document(best.passage.document_key) if best else None
     return {
         "#": number,
         "claim": reveal_controls(row.claim.text),
         "kind": row.claim.kind.value,
         "worth": round(row.claim.checkworthiness, 2),
-        "evidence": reveal_controls(snippet(best.passage.text)) if best else "— no evidence found",
+        "evidence": (
+            reveal_controls(snippet(best.passage.text)) if best else "— no relevant evidence"
+        ),
         "source": reveal_controls(doc.title) if doc else "",
         "link": (link_url(doc.url) or "") if doc else "",  # http(s) only: never javascript:
         "score": round(best.score, 3) if best else None,
+        "band": relevance.band(best.score).value if best else "",
         "conflicts": "; ".join(best.agreement.describe_conflicts()) if best else "",
         "verdict": row.verdict.label,
         "note": row.verdict.note,

@@ -11,7 +11,7 @@ import html
 import re
 from collections.abc import Sequence
 
-from checks.match import tokens
+from checks.match import function_stems, tokens
 from checks.model import Agreement, Sentence
 from checks.untrusted import reveal_controls, safe_url
 
@@ -55,8 +55,9 @@ def paragraph_html(
 
 
 def stems(text: str) -> frozenset[str]:
-    """Word stems of ``text`` as the matcher sees them (no stopwords)."""
-    return frozenset(tokens(text))
+    """Word stems of ``text`` as the matcher sees them, less function words ("has",
+    "from", "its": ``checks.words``), which say nothing a reviewer looks for."""
+    return frozenset(tokens(text)) - function_stems()
 
 
 def evidence_html(passage: str, *, claim: str, agreement: Agreement) -> str:

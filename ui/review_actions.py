@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from checks import config, edits
+from checks import config, edits, navigation
 from checks.errors import ChecksError
-from checks.model import ClaimKind, Review
+from checks.model import Review
 from ui import state
 from ui.resources import get_store
 
@@ -32,14 +32,11 @@ def move(article_id: int, ids: Sequence[str], step: int) -> None:
 
 
 def next_unreviewed(review: Review, after: str) -> str:
-    """The next unreviewed claim after ``after``, wrapping around; ``after`` if none is left."""
-    ids = [row.claim.id for row in review.rows]
-    start = ids.index(after) if after in ids else -1
-    ordered = review.rows[start + 1 :] + review.rows[: start + 1]
-    for row in ordered:
-        if row.verdict.label == config.UNREVIEWED and row.claim.id != after:
-            return row.claim.id
-    return after
+    """The next unreviewed claim after ``after``, wrapping around, passing headings,
+    questions, opinions and credit lines unless Settings says otherwise
+    (``checks.navigation``); ``after`` if none is left."""
+    skip = navigation.skips_not_checkable(get_store().setting(navigation.SETTING_SKIP, "on"))
+    return navigation.next_unreviewed(review.rows, after, skip=skip)
 
 
 def set_label(article_id: int, claim_id: str, label: str) -> None:
@@ -92,11 +89,10 @@ def mark_not_checkable(article_id: int) -> None:
     """Bulk: every unreviewed heading, question and opinion becomes 'not checkable'."""
     store = get_store()
     review = store.review(article_id)
-    skip = (ClaimKind.HEADING, ClaimKind.OPINION, ClaimKind.QUESTION)
     changes = [
         (row.claim.id, config.NOT_CHECKABLE, None)
         for row in review.rows
-        if row.claim.kind in skip and row.verdict.label == config.UNREVIEWED
+        if not navigation.is_checkable(row.claim) and row.verdict.label == config.UNREVIEWED
     ]
     scale = config.verdict_scale()
     if config.NOT_CHECKABLE not in scale:

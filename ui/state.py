@@ -22,6 +22,8 @@ SORT = "sort"  # table order: by position in the article or by check-worthiness
 NOTE_BOX = "note-box"  # the container of the focus panel's note (the "n" key focuses it)
 KEYS = "keys"  # the key handler's st.html element (n, Esc, no shortcuts inside the table)
 RECOVERED = "recovered"  # where a damaged database file was moved, shown once
+SHOW_WEAK = "show-weak"  # focus panel switch: also show weak matches (below the floor)
+ADD_REFERENCE = "add-reference"  # the "add a reference for this claim" expander: open or not
 
 
 def focus_key(article_id: int) -> str:

@@ -20,16 +20,16 @@ passage for a part of the claims, and the model finds it ("Putin offered a cease
 (``calibrated``): a blend of ``EVIDENCE_BLEND`` becomes ``LEXICAL_FLOOR`` (the lowest score of
 evidence) and ``STRONG_BLEND`` becomes ``LEXICAL_STRONG``, linearly in between and beyond,
 so one floor and one "strong" mark mean the same for both methods. The order is the blend's.
-A passage the model alone proposed is evidence only at or above that floor: ``match_many``
-leaves out the ones below it (sharing no topical word and not close enough in meaning),
-as the lexical gate leaves out passages without the claim's words.
+Bands (``checks.relevance``) then apply unchanged: below the floor a passage is weak. A
+passage the model alone proposed and below the floor is not even returned by
+``match_many`` (it shares no topical word and is not close enough in meaning), as the
+lexical gate leaves out passages without the claim's words.
 
 ``WEIGHT`` was chosen on half 1 of each shared retrieval set and checked on half 2;
 ``EVIDENCE_BLEND`` so that, on half 1, the tweets of checkthat2020-dev matched against the
 climate-fever corpus get almost no evidence while the right top passages are kept, and
 ``STRONG_BLEND`` where top passages are mostly the right ones (bench/RESULTS.md). Facts are
-compared as in ``checks.match``: only for a passage on the claim's topic whose score is
-``MIN_SCORE_FOR_CONFLICT`` or more.
+compared as in ``checks.match`` (``relevance.compares_facts`` on the calibrated score).
 
 What is embedded: the claim and ``"<document title>: <passage>"`` (a sentence out of its
 article often names its subject only in the title), both through ``match.normalise``
@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from checks import relevance
 from checks.match import Matcher, normalise
 from checks.model import Claim, Evidence, Passage
 from checks.semantic.model import Embedder
@@ -55,10 +56,10 @@ EVIDENCE_BLEND = 0.36
 """The lowest blend of evidence: shown as ``LEXICAL_FLOOR``."""
 STRONG_BLEND = 0.6
 """The lowest blend of a strong match: shown as ``LEXICAL_STRONG``."""
-LEXICAL_FLOOR = 0.22
-"""The lowest lexical score of evidence (``checks.relevance.FLOOR``, issue 10)."""
-LEXICAL_STRONG = 0.35
-"""The lowest lexical score of a strong match (``checks.relevance.STRONG``, issue 10)."""
+LEXICAL_FLOOR = relevance.FLOOR
+"""The lowest score of evidence (``checks.relevance``, issue 10)."""
+LEXICAL_STRONG = relevance.STRONG
+"""The lowest score of a strong match (``checks.relevance``, issue 10)."""
 BLOCK = 256
 """Claims compared with the passage matrix at once (bounds the similarity matrix's size)."""
 
@@ -109,8 +110,8 @@ class Scored:
 
     @property
     def is_evidence(self) -> bool:
-        """Proposed by the lexical matcher (its gate passed), or close enough by meaning."""
-        return self.lexical > 0 or self.blend >= EVIDENCE_BLEND
+        """Strong or related (``checks.relevance``): a blend of ``EVIDENCE_BLEND`` or more."""
+        return relevance.is_evidence(self.score)
 
 
 @dataclass(frozen=True)
@@ -168,8 +169,11 @@ class SemanticMatcher:
     def match_many(
         self, claims: Sequence[Claim], *, top: int = 3
     ) -> tuple[tuple[Evidence, ...], ...]:
-        """Up to ``top`` evidence passages per claim (``Scored.is_evidence``), best first,
-        ranks 1..n, scores ``calibrated``."""
+        """Up to ``top`` passages per claim, best first, ranks 1..n, scores ``calibrated``:
+        like ``Matcher.match_many``, weak passages included (``checks.relevance`` keeps
+        them out of view and out of the counts), except those the model alone proposed
+        below the floor, which share no topical word with the claim (the lexical gate
+        leaves such passages out too)."""
         return tuple(
             tuple(
                 Evidence(
@@ -180,7 +184,8 @@ class SemanticMatcher:
                     agreement=self.lexical.agreement_for(claim, item.index, score=item.score),
                 )
                 for rank, item in enumerate(
-                    [item for item in found if item.is_evidence][:top], start=1
+                    [item for item in found if item.lexical > 0 or item.is_evidence][:top],
+                    start=1,
                 )
             )
             for claim, found in zip(claims, self.scored_many(claims), strict=True)

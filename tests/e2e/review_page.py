@@ -90,10 +90,11 @@ def open_first_visit(runs: ScriptRuns, url: str) -> None:
 
 
 def open_demo(runs: ScriptRuns) -> None:
-    """Press "Open the demo article" and wait for its review screen, first claim focused."""
+    """Press "Open the demo article" and wait for its review screen, focused on the first
+    check-worthy claim (#2, the dateline; #1 is the headline)."""
     page = runs.page
     with runs.rerun(timeout_ms=60_000):
         page.get_by_role("button", name="Open the demo article").click()
     expect(page.get_by_role("heading", name=DEMO_TITLE)).to_be_visible(timeout=60_000)
-    expect(claim_picker(page)).to_have_value(focused_number(1))
+    expect(claim_picker(page)).to_have_value(focused_number(2))
     wait_for_run(page)

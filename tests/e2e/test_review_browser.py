@@ -113,6 +113,9 @@ def test_keyboard_note_table_undo_reload_and_csv(
 
     picker = claim_picker(page)
     with runs.rerun():
+        press(page, "K")  # previous claim: #1, the headline (the review opened on #2)
+    expect(picker).to_have_value(focused_number(1))
+    with runs.rerun():
         press(page, "J")  # next claim: #2, the dateline
     expect(picker).to_have_value(focused_number(2))
     expect(page).to_have_url(re.compile(r"[?&]claim=c2\b"))
