@@ -122,3 +122,12 @@ def test_an_unwritable_folder_still_gives_vectors(tmp_path: Path, counting: Coun
     assert built.complete
     assert built.matrix is not None
     assert built.matrix.shape == (3, model.DIM)
+
+
+def test_a_new_library_key_replaces_the_old_vectors_folder(
+    tmp_path: Path, counting: Counting
+) -> None:
+    vectors.load_or_build(vectors.folder_for(tmp_path, "old"), TEXTS[:2], counting)
+    (tmp_path / "old").mkdir()  # the lexical index's folder is not ours: left alone
+    vectors.load_or_build(vectors.folder_for(tmp_path, "new"), TEXTS[:3], counting)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.vectors", "old"]

@@ -13,8 +13,9 @@
   kept for the next call.
 
 The library's folder is ``<index folder>/<library key>.vectors`` (``folder_for``), a
-sibling of the lexical index of the same content hash (``checks.index.library_key``); when
-the library changes, ``checks.index`` deletes the old key's folders, this one included.
+sibling of the lexical index of the same content hash (``checks.index.library_key``); a new
+library key's folder replaces the other ``*.vectors`` folders there (so does
+``checks.index`` when it deletes old keys).
 A folder that cannot be written is no error: the vectors are used unsaved.
 """
 
@@ -163,6 +164,7 @@ def _prepare(folder: Path, key: str) -> bool:
         if folder.exists():
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
+        _prune_siblings(folder)
         _atomic_write(
             folder / META,
             json.dumps({"digest": key, "embedding": EMBEDDING_ID, "chunk": CHUNK, "dim": DIM}),
@@ -170,6 +172,16 @@ def _prepare(folder: Path, key: str) -> bool:
     except OSError:
         return False
     return True
+
+
+def _prune_siblings(folder: Path) -> None:
+    """Delete the other ``*.vectors`` folders beside a library's new one: they belong to
+    library keys that are gone (``checks.index`` keeps only the newest key)."""
+    if not folder.name.endswith(SUFFIX):
+        return
+    for other in folder.parent.iterdir():
+        if other != folder and other.name.endswith(SUFFIX) and other.is_dir():
+            shutil.rmtree(other, ignore_errors=True)
 
 
 def _read_chunk(path: Path, rows: int) -> np.ndarray | None:
