@@ -16,7 +16,7 @@ product is the cosine similarity; at most ``MAX_TOKENS`` tokens are read.
 
 onnxruntime runs with its CPU memory arena off: measured when the issue was filed, the arena
 grew the process to about 1.1 GB on a large library. With these batches (16 texts sorted by
-length, at most 256 tokens) ``bench.semantic`` finds 230 MB after loading and 310-460 MB
+length, at most 256 tokens) ``bench.semantic`` finds 230 MB after loading and 310-600 MB
 at most either way (bench/RESULTS.md).
 """
 
