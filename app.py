@@ -72,11 +72,11 @@ with st.sidebar:
             review_page,
             label=f"{marker}{escape_markdown(item.title)}",
             query_params={state.QP_ARTICLE: str(item.id)},
-            help=f"{item.reviewed} of {item.claims} reviewed · {item.conflicts} conflicts",
+            help=f"{item.reviewed:d} of {item.claims:d} reviewed · {item.conflicts:d} conflicts",
         )
         st.progress(
             item.reviewed / item.claims if item.claims else 0.0,
-            text=f"{item.reviewed}/{item.claims} reviewed",
+            text=f"{item.reviewed:d}/{item.claims:d} reviewed",
         )
     if len(summaries) > SIDEBAR_ARTICLES:
         st.page_link(articles_page, label=f"All {len(summaries)} articles")

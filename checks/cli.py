@@ -15,6 +15,7 @@ from typing import BinaryIO, TextIO
 
 from checks import config, index, relevance
 from checks.claimreview import Publisher
+from checks.cli_library import add_library_parser, cmd_library
 from checks.errors import ChecksError, ExportError, InputError
 from checks.formats import Format, export
 from checks.ingest import ArticleInput, fetch_url, is_url, read_file, read_path
@@ -45,6 +46,8 @@ Examples:
   python -m checks list
   python -m checks export 1 --format markdown --out report.md
   python -m checks import-verdicts verdicts.csv
+  python -m checks library add minutes.pdf notes.md --db desk.sqlite3
+  python -m checks library list
   python -m checks embed                      # vectors for --semantic, before a large run
 """
 
@@ -95,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output(out, out_help="output file (default: standard output)")
     _add_db(out)
     _add_import_verdicts(commands)
+    add_library_parser(commands, add_db=_add_db)
     embed = commands.add_parser(
         "embed",
         help="compute the library's passage vectors for semantic matching (resumable)",
@@ -331,6 +335,8 @@ def main(
             return cmd_list(args, stdout=stdout)
         if args.command == "import-verdicts":
             return cmd_import_verdicts(args, stdout=stdout)
+        if args.command == "library":
+            return cmd_library(args, stdout=stdout)
         if args.command == "embed":
             return cmd_embed(args, stdout=stdout)
         return cmd_export(args, stdout=stdout)

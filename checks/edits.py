@@ -18,7 +18,7 @@ from checks import index
 from checks.claims import checkworthiness, claim_kind, features
 from checks.errors import InputError
 from checks.model import Analysis, Claim, Sentence, Stage
-from checks.pipeline import ProgressCallback, gather_documents, match_documents_noted
+from checks.pipeline import ProgressCallback, gather_documents, match_documents_noted, named_failure
 from checks.references import rematch_claims
 from checks.semantic import SemanticOptions
 from checks.sources.base import Source
@@ -162,14 +162,15 @@ def reanalyse_keeping_claims(
     documents, notices, lookups = gather_documents(sources, claims, text=review.article.text)
     report(Stage.SOURCES, 1.0, "Reading reference sources")
     report(Stage.MATCHING, 0.0, "Matching claims with evidence")
-    evidence, matched = match_documents_noted(
-        claims,
-        documents,
-        sentences=sentences,
-        index_dir=index.folder_for(store.path),
-        semantic=semantic,
-        on_progress=on_progress,
-    )
+    with named_failure("Matching claims with evidence"):
+        evidence, matched = match_documents_noted(
+            claims,
+            documents,
+            sentences=sentences,
+            index_dir=index.folder_for(store.path),
+            semantic=semantic,
+            on_progress=on_progress,
+        )
     store.save_evidence(article_id, documents, evidence, lookups)
     report(Stage.MATCHING, 1.0, "Matching claims with evidence")
     notices = tuple(dict.fromkeys((*notices, *matched)))

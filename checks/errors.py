@@ -37,6 +37,11 @@ class DegradedSourceError(SourceError):
         self.documents = documents
 
 
+class AnalysisError(ChecksError):
+    """A stage of the analysis (splitting, claims, matching) failed on this text with a
+    library's own error; the message names the stage. The article text stays saved."""
+
+
 class SourceUnreachableError(DegradedSourceError):
     """A network source could not be reached (offline, DNS, refused, timed out)."""
 

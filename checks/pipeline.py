@@ -17,7 +17,14 @@ from typing import Any
 
 from checks import index
 from checks.claims import extract_claims
-from checks.errors import DegradedSourceError, InputError, SourceError, SourceUnreachableError
+from checks.errors import (
+    AnalysisError,
+    ChecksError,
+    DegradedSourceError,
+    InputError,
+    SourceError,
+    SourceUnreachableError,
+)
 from checks.match import Matcher, merge
 from checks.model import (
     Analysis,
@@ -64,11 +71,23 @@ def degraded_notice(error: DegradedSourceError, sources: Sequence[Source]) -> st
     return f"{error}: used the cache{' and your library' if library else ''}"
 
 
+def failed_source_notice(source: Source, error: Exception) -> str:
+    """The notice for a source that failed with a library's own error."""
+    return (
+        f"{source.kind.value} failed ({type(error).__name__}: {error}); its documents were "
+        "not used, the other sources were"
+    )
+
+
 def gather_documents(
     sources: Sequence[Source], claims: Sequence[Claim], *, text: str
 ) -> tuple[tuple[Document, ...], tuple[str, ...], tuple[Lookup, ...]]:
     """Documents from every source, de-duplicated by uid; failures become notices (one per
-    message); the lookups of sources that record them (``last_lookups``) are collected."""
+    message); the lookups of sources that record them (``last_lookups``) are collected.
+
+    A source that fails in any way (a ``SourceError``, or a library inside it raising its
+    own error: a ``KeyError`` from a malformed answer, a ``RuntimeError`` from libzim) is
+    one notice naming it, and the other sources go on."""
     documents: dict[str, Document] = {}
     notices: list[str] = []
     lookups: list[Lookup] = []
@@ -80,6 +99,11 @@ def gather_documents(
             found = error.documents
         except SourceError as error:
             notices.append(f"{source.kind.value} unavailable: {error}")
+            found = ()
+        except ChecksError:
+            raise
+        except Exception as error:  # noqa: BLE001 - a library's own failure: one notice
+            notices.append(failed_source_notice(source, error))
             found = ()
         lookups += getattr(source, "last_lookups", ())
         for doc in found:
@@ -174,7 +198,11 @@ def _lexical_parts(documents: Sequence[Document], index_dir: Path | None) -> lis
 
 
 class _Stages:
-    """Reports each stage's start and end to the callback and records its duration."""
+    """Reports each stage's start and end to the callback and records its duration.
+
+    A stage that fails with a library's own error (pysbd, bm25s, rapidfuzz, numpy...) is an
+    ``AnalysisError`` naming the stage, never a traceback: nothing of the analysis is kept,
+    and the caller says so. Source failures never get here: they are notices."""
 
     def __init__(self, report: ProgressCallback | None) -> None:
         self._report = report or (lambda stage, fraction, message: None)
@@ -184,9 +212,25 @@ class _Stages:
     def stage(self, stage: Stage, message: str) -> Iterator[None]:
         self._report(stage, 0.0, message)
         started = time.perf_counter()
-        yield
+        with named_failure(message):
+            yield
         self.timings.append((stage, time.perf_counter() - started))
         self._report(stage, 1.0, message)
+
+
+@contextmanager
+def named_failure(message: str) -> Iterator[None]:
+    """A library's own error inside the block as an ``AnalysisError`` that names the stage
+    (``message``: "Matching claims with evidence"); the engine's own errors pass as they are."""
+    try:
+        yield
+    except ChecksError:
+        raise
+    except Exception as error:  # a library's failure becomes a named error (re-raised)
+        raise AnalysisError(
+            f"{message} failed ({type(error).__name__}: {error}); nothing of the analysis "
+            "was kept."
+        ) from error
 
 
 def analyze(

@@ -11,6 +11,7 @@ from checks.ingest import read_file
 from checks.model import Document, SourceKind
 from checks.pipeline import match_documents
 from checks.semantic import options_from_settings
+from checks.sources.base import MAX_DOCUMENT_CHARS
 from checks.sources.library import document_from_text, read_upload
 from checks.sources.wikiclient import parse_wikipedia_url
 from checks.sources.wikipedia import SETTING_PINNED, WikipediaSource, pin, pinned_uids
@@ -26,7 +27,7 @@ def upload_document(name: str, data: bytes) -> Document:
     """
     if name.lower().endswith((".txt", ".md")):
         return read_upload(name, data)
-    found = read_file(name, data)
+    found = read_file(name, data, max_chars=MAX_DOCUMENT_CHARS)
     return document_from_text(
         title=found.title or found.origin.rsplit(".", 1)[0] or "Uploaded document",
         text=found.text,

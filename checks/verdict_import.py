@@ -13,7 +13,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from checks import config
@@ -25,6 +26,7 @@ from checks.store import Store, canonical_label
 
 DELIMITERS = ",;\t"  # a European spreadsheet saves with ";", "Unicode text" with tabs
 REQUIRED = ("claim_id",)
+READ_COLUMNS = ("article_id", "claim_id", "verdict", "note")
 
 
 @dataclass(frozen=True)
@@ -54,20 +56,80 @@ def _decode(data: bytes, *, name: str) -> str:
 
 
 def read_rows(data: bytes, *, name: str = "the CSV file") -> list[dict[str, str]]:
-    """The CSV's records as dicts (any encoding ``decode_text`` reads, delimiter sniffed)."""
+    """The CSV's records as dicts (any encoding ``decode_text`` reads, delimiter sniffed).
+
+    A cell may be as long as the file (a note of any length reads back); a quote opened and
+    never closed and a column the import reads given twice are each an ``ExportError``
+    naming the row or the column (``plan`` finds rows that a quote swallowed)."""
     text = _decode(data, name=name)
     header = text.split("\n", 1)[0]
     delimiter = max(DELIMITERS, key=header.count)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    columns = [column.strip() for column in reader.fieldnames or []]
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records = _records(reader, name=name)
+    columns = [column.strip() for column in next(records, [])]
     missing = [column for column in REQUIRED if column not in columns]
     if missing or not {"verdict", "note"} & set(columns):
         raise ExportError(
             f"{name} is not a verdicts CSV: it needs a claim_id column and a verdict or note "
             "column (export one from the article to see the layout)"
         )
-    reader.fieldnames = columns
-    return [{key: value or "" for key, value in record.items() if key} for record in reader]
+    _refuse_duplicate_columns(columns, name=name)
+    rows: list[dict[str, str]] = []
+    for cells in records:
+        record = {key: value for key, value in zip(columns, cells, strict=False) if key}
+        rows.append({key: record.get(key, "") for key in columns if key})
+    return rows
+
+
+def _records(reader: Iterator[list[str]], *, name: str) -> Iterator[list[str]]:
+    """The reader's records; a malformed one is an ``ExportError`` with its row number."""
+    number = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise ExportError(
+                f"{name}, row {number + 1}: a quote (\") in this row is not closed where the "
+                f"cell ends ({error}); fix the quotes in that row and import again"
+            ) from error
+        number += 1
+        yield cells
+
+
+def _refuse_duplicate_columns(columns: Sequence[str], *, name: str) -> None:
+    for column in READ_COLUMNS:
+        places = [_column_letter(i) for i, found in enumerate(columns) if found == column]
+        if len(places) > 1:
+            raise ExportError(
+                f"{name} has {len(places)} {column} columns ({', '.join(places)}): "
+                "delete all but one and import again"
+            )
+
+
+def _column_letter(index: int) -> str:
+    """The spreadsheet name of a 0-based column: A, B, ..., Z, AA, ..."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+_ROW_CELL = re.compile(r"(?:^|[,;\t])\s*'?(c\d+)\s*(?=[,;\t]|$)")
+
+
+def _swallowed(record: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """(column, claim id) for each later line of a cell that starts like a row of claims
+    (a cell that is a claim id: ``1,c12,true``): what a quote opened in that cell and closed
+    only later swallowed."""
+    for column, value in record.items():
+        for line in value.splitlines()[1:]:
+            for found in _ROW_CELL.finditer(line):
+                yield column, found.group(1)
 
 
 def article_of(rows: Sequence[dict[str, str]], *, wanted: int | None) -> int:
@@ -117,6 +179,13 @@ def plan(
             verdict.label, verdict.note,
         ):  # fmt: skip
             changes.append(VerdictChange(number, claim_id, label, note))
+    problems += [
+        f"row {number}: the {column} cell holds the row of claim {claim_id} (a quote opened "
+        "in this cell is closed only later); fix the quotes in that row"
+        for number, record in enumerate(rows, start=2)
+        for column, claim_id in _swallowed(record)
+        if claim_id in current and claim_id not in seen
+    ]
     if problems:
         raise VerdictImportError(tuple(problems))
     return tuple(changes)

@@ -8,6 +8,7 @@ import streamlit as st
 from checks.report import escape_markdown
 from checks.store import ArticleSummary
 from ui import state
+from ui.markdown import md
 from ui.resources import get_store
 from ui.review_actions import delete_article, rename_article
 
@@ -24,8 +25,8 @@ def render_article(item: ArticleSummary) -> None:
                 query_params={state.QP_ARTICLE: str(item.id)},
             )
             st.caption(
-                f"Added {item.created_at[:10]} · {item.claims} claims · "
-                f"{item.reviewed} reviewed · {item.conflicts} with a conflict"
+                f"Added {md(item.created_at[:10])} · {item.claims:d} claims · "
+                f"{item.reviewed:d} reviewed · {item.conflicts:d} with a conflict"
             )
         st.progress(item.reviewed / item.claims if item.claims else 0.0, width=160)
         with st.popover("Rename", icon=":material/edit:"):
@@ -34,7 +35,7 @@ def render_article(item: ArticleSummary) -> None:
                       args=(item.id,))  # fmt: skip
         with st.popover("Delete", icon=":material/delete:"):
             st.markdown(
-                f"Delete **{escape_markdown(item.title)}** with its {item.claims} claims, "
+                f"Delete **{escape_markdown(item.title)}** with its {item.claims:d} claims, "
                 "their evidence, verdicts and history? This cannot be undone."
             )
             st.checkbox("Yes, delete it", key=state.delete_key(item.id))

@@ -21,6 +21,7 @@ from ui.exports import render_exports, render_import
 from ui.frames import EDITABLE, review_frame
 from ui.html import STYLE, evidence_html, paragraph_html, text_html
 from ui.keys import install_keys
+from ui.markdown import Markdown, md
 from ui.metadata import metadata_label, render_metadata
 from ui.resources import get_store
 from ui.review_actions import (
@@ -59,7 +60,7 @@ def resolve_article(store: Store) -> int | None:
     if wanted.isdigit() and any(item.id == int(wanted) for item in summaries):
         return int(wanted)
     if wanted:
-        st.warning(f"Article {wanted!r} is not in the database; showing the newest one.")
+        st.warning(f"Article “{md(wanted)}” is not in the database; showing the newest one.")
     if not summaries:
         return None
     st.query_params[state.QP_ARTICLE] = str(summaries[0].id)
@@ -110,12 +111,12 @@ def render_toolbar(review: Review) -> None:
             render_reanalyse(review)
 
 
-def undo_help(claim_id: str, count: int) -> str:
+def undo_help(claim_id: str, count: int) -> Markdown:
     if count == 0:
         return "Nothing to undo yet."
     if count > 1:
-        return f"Undo the last bulk change ({count} verdicts)."
-    return f"Undo the last change, of {claim_id} (every change stays in the history)."
+        return f"Undo the last bulk change ({count:d} verdicts)."
+    return f"Undo the last change, of {md(claim_id)} (every change stays in the history)."
 
 
 def render_reanalyse(review: Review) -> None:
@@ -176,18 +177,18 @@ def render_claim(review: Review, row: ReviewRow) -> None:
     st.html(paragraph_html(review.article.text, sentences, row.sentence, claim=claim.text))
     reasons = escape_markdown(", ".join(claim.reasons)) or "no check-worthy features"
     st.caption(
-        f"{claim.id} · kind **{claim.kind.value}** · check-worthiness "
+        f"{md(claim.id)} · kind **{md(claim.kind.value)}** · check-worthiness "
         f"{claim.checkworthiness:.2f} ({reasons})"
     )
     st.markdown(
-        f"Verdict: **{row.verdict.label}**"
-        + (f" · cites evidence {row.verdict.evidence_rank}" if row.verdict.evidence_rank else "")
+        f"Verdict: **{md(row.verdict.label)}**"
+        + (f" · cites evidence {row.verdict.evidence_rank:d}" if row.verdict.evidence_rank else "")
     )
     scale = config.verdict_scale()
     with st.container(horizontal=True, gap="small"):
         for number, label in enumerate(scale[1:], start=1):
             st.button(
-                label,
+                md(label),
                 key=f"verdict-{label}",
                 shortcut=str(number) if number <= 9 else None,
                 type="primary" if row.verdict.label == label else "secondary",
@@ -241,7 +242,7 @@ def render_no_evidence(review: Review, row: ReviewRow, *, weak: int) -> None:
     st.caption(escape_markdown(searched_caption(review, row)))
     if weak:
         st.caption(
-            f"{weak} weaker match{'es' if weak > 1 else ''} below the relevance floor "
+            f"{weak:d} weaker match{'es' if weak > 1 else ''} below the relevance floor "
             "(not evidence): switch on “Show weaker matches” to see them."
         )
     st.button(
@@ -328,12 +329,12 @@ def render_edit_claims(review: Review, row: ReviewRow) -> None:
             if following is None:
                 st.caption("This is the last claim: there is none after it to merge with.")
             else:
-                st.caption(f"Next claim ({following.id}): {following.text[:200]}")
-                st.button(f"Merge {claim.id} with {following.id}", key="edit-merge",
+                st.caption(f"Next claim ({md(following.id)}): {md(following.text[:200])}")
+                st.button(f"Merge {md(claim.id)} with {md(following.id)}", key="edit-merge",
                           on_click=merge_claim, args=(article_id, claim.id))  # fmt: skip
-            st.checkbox(f"Yes, delete {claim.id} and its verdict",
+            st.checkbox(f"Yes, delete {md(claim.id)} and its verdict",
                         key=state.edit_key(article_id, claim.id, "confirm"))  # fmt: skip
-            st.button(f"Delete {claim.id}", key="edit-delete", on_click=delete_claim,
+            st.button(f"Delete {md(claim.id)}", key="edit-delete", on_click=delete_claim,
                       args=(article_id, claim.id, ids))  # fmt: skip
         with add_tab:
             st.text_input(

@@ -14,6 +14,7 @@ from checks.sources import wikipedia
 from checks.sources.choice import SETTING_ZIM_PATH, ZIM_ENV, configured_zim
 from checks.sources.wikiclient import check_language, user_agent
 from checks.sources.zim import open_zim
+from ui.markdown import code, md
 from ui.publisher import render_publisher_settings
 from ui.resources import get_store
 from ui.semantic import render_semantic_settings
@@ -23,13 +24,13 @@ st.title("Settings")
 
 st.subheader("Your data")
 st.markdown(
-    f"Everything is saved in one SQLite file: `{store.path}`. "
+    f"Everything is saved in one SQLite file: {code(store.path)}. "
     f"Set the environment variable `{config.DB_ENV}` before starting the app to use another "
     "file; to move your work, stop the app and copy that file (see the README)."
 )
 
 st.subheader("Verdict scale")
-st.markdown(" · ".join(f"`{label}`" for label in config.verdict_scale()))
+st.markdown(" · ".join(f"**{md(label)}**" for label in config.verdict_scale()))
 st.caption(
     f"Set `{config.SCALE_ENV}` (comma-separated, e.g. `unreviewed, true, false, unproven`) "
     "before starting the app to use another scale."
@@ -57,13 +58,14 @@ st.toggle(
 st.subheader("Wikipedia")
 forced = os.environ.get(wikipedia.ENV, "").strip().lower()
 if forced in ("on", "off"):
-    st.info(f"`{wikipedia.ENV}={forced}` is set: it decides whether Wikipedia is used.")
+    setting = code(f"{wikipedia.ENV}={forced}")
+    st.info(f"{setting} is set: it decides whether Wikipedia is used.")
 contact = store.setting(wikipedia.SETTING_CONTACT)
 if not contact:
     st.warning(
         "Set a contact (an e-mail address or a web page) for Wikipedia's User-Agent: Wikimedia "
         "asks every tool for one. Until then requests say "
-        f"“{user_agent('')}”, which is fine for trying the demo."
+        f"{code(user_agent(''))}, which is fine for trying the demo."
     )
 with st.form("wikipedia-settings"):
     use = st.toggle("Use Wikipedia", value=store.setting(wikipedia.SETTING_ENABLED, "on") != "off")
@@ -89,13 +91,13 @@ with st.form("wikipedia-settings"):
     )
     if st.form_submit_button("Save Wikipedia settings"):
         try:
-            code = check_language(language)
+            language_code = check_language(language)
         except InputError as error:
-            st.error(str(error))
+            st.error(md(error))
         else:
             for key, value in (
                 (wikipedia.SETTING_ENABLED, "on" if use else "off"),
-                (wikipedia.SETTING_LANGUAGE, code),
+                (wikipedia.SETTING_LANGUAGE, language_code),
                 (wikipedia.SETTING_CONTACT, new_contact.strip()),
                 (wikipedia.SETTING_FULL_TEXT, "on" if full else "off"),
                 (wikipedia.SETTING_TTL_DAYS, f"{ttl:g}"),
@@ -103,7 +105,7 @@ with st.form("wikipedia-settings"):
             ):
                 store.set_setting(key, value)
             st.success("Saved. They apply to the next analysis.")
-st.caption(f"User-Agent sent: `{user_agent(store.setting(wikipedia.SETTING_CONTACT))}`")
+st.caption(f"User-Agent sent: {code(user_agent(store.setting(wikipedia.SETTING_CONTACT)))}")
 
 st.subheader("Offline Wikipedia (Kiwix ZIM file)")
 st.caption(
@@ -119,25 +121,25 @@ with st.form("zim-settings"):
         try:
             info = open_zim(Path(chosen).expanduser()) if chosen else None
         except SourceError as error:
-            st.error(str(error))
+            st.error(md(error))
         else:
             store.set_setting(SETTING_ZIM_PATH, chosen)
             st.success(
                 "Saved. "
-                + (f"{info.title}: {info.article_count:,} entries." if info else "No ZIM file.")
+                + (f"{md(info.title)}: {info.article_count:,} entries." if info else "No ZIM file.")
             )
 zim_path = configured_zim(store)
 if zim_path is not None:
     try:
         zim_info = open_zim(zim_path)
     except SourceError as error:
-        st.error(str(error))
+        st.error(md(error))
     else:
         index = "full-text index" if zim_info.has_fulltext_index else "title index only"
         online = zim_info.base_url or "no online links (the file names no Wikipedia)"
         st.markdown(
-            f"In use: `{zim_path}` · {zim_info.article_count:,} entries · {index} · "
-            f"language `{zim_info.language}` · links to {online}"
+            f"In use: {code(zim_path)} · {zim_info.article_count:,} entries · {index} · "
+            f"language {code(zim_info.language)} · links to {md(online)}"
         )
 st.subheader("Semantic matching (optional)")
 render_semantic_settings(store)

@@ -13,12 +13,14 @@ from checks.model import Document
 from checks.references import add_reference, upload_document
 from checks.report import escape_markdown
 from checks.sources import wikipedia
+from checks.sources.base import MAX_DOCUMENT_CHARS
 from checks.sources.choice import wikipedia_source
 from checks.sources.library import document_from_text
 from checks.untrusted import reveal_controls
 from ui import state
 from ui.analysis import open_review, run_analysis
 from ui.html import link_url
+from ui.markdown import md
 from ui.resources import get_store
 
 store = get_store()
@@ -84,6 +86,10 @@ with upload:
         type=[ext.lstrip(".") for ext in ACCEPTED_EXTENSIONS],
         key="source-upload",
     )
+    st.caption(
+        f"Up to 10 MB per file; a document may hold at most {MAX_DOCUMENT_CHARS:,} characters "
+        "of text (about 500 pages): split a longer one and add the parts."
+    )
     if uploaded is not None and st.button("Add the file"):
         try:
             add(upload_document(uploaded.name, uploaded.getvalue()))
@@ -92,7 +98,9 @@ with upload:
 with wiki, st.form("add-wikipedia", clear_on_submit=True):
     wanted = st.text_input("Wikipedia title or link", key="wikipedia-wanted")
     language = store.setting(wikipedia.SETTING_LANGUAGE, "en")
-    st.caption(f"A title is looked up on {language}.wikipedia.org (Settings change the language).")
+    st.caption(
+        f"A title is looked up on {md(language)}.wikipedia.org (Settings change the language)."
+    )
     if st.form_submit_button("Fetch the page"):
         link = wanted.strip().startswith(("http://", "https://"))
         try:

@@ -183,7 +183,9 @@ def test_bad_url_and_bad_usage_exit_codes(tmp_path: Path, site: str) -> None:
     missing = run("analyze", f"{site}/missing", "--db", db)
     assert missing.returncode == 1
     assert (
-        missing.stderr == f"error: {site}/missing: page not found (HTTP 404); check the address\n"
+        missing.stderr == f"error: {site}/missing: page not found (HTTP 404); check the "
+        "address, or save the page in your browser and upload the .html file, or paste the "
+        "text\n"
     )
     assert run("export", "1", "--format", "xml", "--db", db).returncode == 2
     assert run("import-verdicts", "--db", db).returncode == 2

@@ -378,3 +378,65 @@ def test_every_format_has_a_file_name_and_mime(tmp_path: Path) -> None:
         "article-2-claimreview.jsonld", "article-2-report.md",
     ]  # fmt: skip
     assert all("/" in f.mime for f in Format)
+
+
+# --- CSV back in: long cells, broken quotes, doubled columns (issue 11) -------------------
+
+
+def test_a_note_longer_than_the_csv_modules_default_field_limit_round_trips(
+    store: Store, article_id: int
+) -> None:
+    ids = claim_ids(store)
+    long_note = "The minutes say so. " * 10_000  # 200,000 characters > csv's 131,072
+    store.set_verdicts(1, [(ids[0], "false", long_note)], scale=config.DEFAULT_SCALE)
+    exported = to_csv(store.review(1))
+    store.set_verdicts(1, [(ids[0], "true", "short")], scale=config.DEFAULT_SCALE)
+    result = import_verdicts(store, exported, scale=config.DEFAULT_SCALE)
+    assert result.changed == 1
+    verdict = store.review(1).rows[0].verdict
+    assert (verdict.label, len(verdict.note)) == ("false", 200_000)
+    assert verdict.note == long_note
+
+
+def test_a_quote_never_closed_is_an_error_naming_its_row(store: Store, article_id: int) -> None:
+    data = b'article_id,claim_id,verdict,note\n1,c1,true,fine\n1,c2,false,"oops\n1,c3,true,x\n'
+    with pytest.raises(ExportError) as caught:
+        import_verdicts(store, data, scale=config.DEFAULT_SCALE)
+    assert str(caught.value).startswith(
+        'the CSV file, row 3: a quote (") in this row is not closed where the cell ends'
+    )
+    assert store.review(1).rows[0].verdict.label == config.UNREVIEWED
+
+
+def test_a_quote_that_swallows_the_next_row_is_reported_not_applied(
+    store: Store, article_id: int
+) -> None:
+    data = b'article_id,claim_id,verdict,note\n1,c1,true,"oops\n1,c2,false,"\n1,c3,true,ok\n'
+    with pytest.raises(VerdictImportError) as caught:
+        import_verdicts(store, data, scale=config.DEFAULT_SCALE)
+    assert caught.value.problems == (
+        "row 2: the note cell holds the row of claim c2 (a quote opened in this cell is "
+        "closed only later); fix the quotes in that row",
+    )
+    assert [row.verdict.label for row in store.review(1).rows[:3]] == [config.UNREVIEWED] * 3
+
+
+def test_a_note_that_mentions_a_claim_with_its_own_row_is_not_a_swallowed_row(
+    store: Store, article_id: int
+) -> None:
+    data = (
+        b'article_id,claim_id,verdict,note\n1,c1,true,"see\nc2, which says more"\n'
+        b"1,c2,false,\n"
+    )
+    assert import_verdicts(store, data, scale=config.DEFAULT_SCALE).changed == 2
+    assert store.review(1).rows[0].verdict.note == "see\nc2, which says more"
+
+
+def test_a_doubled_verdict_column_is_an_error_naming_both(store: Store, article_id: int) -> None:
+    data = b"article_id,claim_id,verdict,note,verdict\n1,c1,true,,false\n"
+    with pytest.raises(ExportError) as caught:
+        import_verdicts(store, data, scale=config.DEFAULT_SCALE)
+    assert str(caught.value) == (
+        "the CSV file has 2 verdict columns (C, E): delete all but one and import again"
+    )
+    assert store.review(1).rows[0].verdict.label == config.UNREVIEWED

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checks import html_text
 from checks.html_text import Block, html_to_text, parse_html
 
 PAGE = (
@@ -84,3 +85,59 @@ def test_disambiguation_pages_are_recognised(html: str) -> None:
 )
 def test_awkward_html(html: str, text: str) -> None:
     assert html_to_text(html) == text
+
+
+# --- hostile pages: linear work (issue 11) -------------------------------------------------
+# Counted, not timed: how often the parser scans the open tags, and how often the standard
+# library's parser starts over on a tag the page never closes.
+
+LEAD = "<html><body><p>The harbour closed in 2024.</p>"
+
+
+class _CountingList(list[tuple[str, bool]]):
+    scans = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        _CountingList.scans += 1
+        return super().__iter__()
+
+
+def test_an_end_tag_that_matches_nothing_open_does_not_scan_the_open_tags(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    original = html_text._Extractor.__init__
+
+    def counting_init(self: html_text._Extractor) -> None:
+        original(self)
+        self._open = _CountingList()
+
+    monkeypatch.setattr(html_text._Extractor, "__init__", counting_init)
+    _CountingList.scans = 0
+    page = LEAD + "<span>" * 500 + "</b>" * 2_000 + "</span>" * 500 + "<p>After.</p>"
+    assert html_to_text(page) == "The harbour closed in 2024.\n\nAfter."
+    assert _CountingList.scans == 0
+
+
+@pytest.mark.parametrize("tail", ["<a x='", "</a x", "<?x", "<!x"])
+def test_a_construct_never_closed_is_dropped_once_not_parsed_again_per_angle_bracket(
+    monkeypatch: pytest.MonkeyPatch, tail: str
+) -> None:
+    from html.parser import HTMLParser
+
+    calls = {"parse": 0}
+    for method in ("parse_starttag", "parse_endtag", "parse_pi", "parse_html_declaration"):
+        original = getattr(HTMLParser, method)
+
+        def counted(self: HTMLParser, i: int, _original=original) -> int:  # type: ignore[no-untyped-def]
+            calls["parse"] += 1
+            return int(_original(self, i))
+
+        monkeypatch.setattr(HTMLParser, method, counted)
+    page = LEAD + tail * 1_000
+    assert html_to_text(page) == "The harbour closed in 2024."
+    assert calls["parse"] <= 6  # html, body, p, /p, then the unfinished one once
+
+
+def test_footnote_markers_go_in_long_runs_of_white_space() -> None:
+    page = LEAD + "<p>a" + " " * 50_000 + "b [1] c\n\n[citation needed] d</p>"
+    assert html_to_text(page) == "The harbour closed in 2024.\n\na b c d"

@@ -264,7 +264,7 @@ PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("photo.txt", PNG_HEADER, r"photo\.txt looks like a binary file, not text"),
+        ("photo.txt", PNG_HEADER, r"photo\.txt is a PNG image, not text"),
         ("ctl.md", bytes(range(1, 32)) * 4, r"ctl\.md looks like a binary file, not text"),
         ("one_nul.txt", b"Mostly text. " * 100 + b"\x00", r"looks like a binary file"),
         ("empty.txt", b"", r"empty\.txt is empty"),

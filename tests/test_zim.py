@@ -25,7 +25,8 @@ from checks.errors import SourceError
 from checks.model import Claim, ClaimKind, SourceKind
 from checks.pipeline import analyze
 from checks.segment import segment
-from checks.sources.base import Source
+from checks.sources import zim
+from checks.sources.base import MAX_DOCUMENT_CHARS, Source
 from checks.sources.library import DEMO_FOLDER, parse_note
 from checks.sources.zim import (
     Choices,
@@ -723,3 +724,39 @@ def test_sources_page_shows_why_these_zim_pages(
     rows = table[table["title or search"] == "Jens Stoltenberg"].to_dict("records")
     assert [(row["source"], row["outcome"]) for row in rows] == [("zim", "read")]
     assert "search" in set(table[table["source"] == "zim"]["kind"])
+
+
+# --- hostile pages: bounded work (issue 11) ----------------------------------------------
+
+
+def test_a_page_longer_than_a_document_may_hold_is_cut_at_a_paragraph(tmp_path: Path) -> None:
+    paragraph = "The harbour of Zürich was rebuilt in 1900 after the flood of the lake. " * 10
+    lead = "".join(f"<p>{paragraph}</p>" for _ in range(1_500))  # about 1.06 M characters
+    path = build_zim(tmp_path / "long.zim", [Page("Zürich", "Zürich", wiki_html("Zürich", lead))])
+    (doc,) = ZimSource(path).documents([claim("Envoys met in Zürich.")], text="")
+    kept = paragraph.strip()
+    assert len(kept) == 709
+    assert doc.text.split("\n\n") == [kept] * 1_406  # the whole paragraphs that fit
+    assert len(doc.text) == 999_664
+    assert len(doc.text) <= MAX_DOCUMENT_CHARS
+
+
+def test_a_page_over_the_byte_limit_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    html = wiki_html("Zürich", "<p>Zürich is the largest city in Switzerland.</p>")
+    path = build_zim(tmp_path / "big.zim", [Page("Zürich", "Zürich", html)])
+    monkeypatch.setattr(zim, "MAX_PAGE_BYTES", 100)
+    source = ZimSource(path)
+    assert source.documents([claim("Envoys met in Zürich.")], text="") == ()
+    (lookup,) = [item for item in source.last_lookups if item.query == "Zürich"]
+    assert re.fullmatch(
+        r"a page of [\d,]+ bytes, over the 100-byte limit: not read", lookup.outcome
+    )
+
+
+def test_a_page_of_stray_end_tags_gives_its_text(tmp_path: Path) -> None:
+    hostile = "<p>Zürich is a city.</p>" + "<span>" * 2_000 + "</b>" * 70_000 + "<a x='" * 9_000
+    path = build_zim(tmp_path / "h.zim", [Page("Zürich", "Zürich", wiki_html("Zürich", hostile))])
+    (doc,) = ZimSource(path).documents([claim("Envoys met in Zürich.")], text="")
+    assert doc.text == "Zürich is a city."

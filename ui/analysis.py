@@ -15,6 +15,7 @@ from checks.semantic import options_from_settings
 from checks.sources.choice import build_sources
 from checks.store import Store
 from ui import state
+from ui.markdown import md
 
 STAGE_ORDER = (Stage.SPLIT, Stage.CLAIMS, Stage.SOURCES, Stage.MATCHING)
 REVIEW_PAGE = "pages/review.py"
@@ -58,7 +59,7 @@ def run_analysis(
             done = STAGE_ORDER.index(stage) + fraction
             bar.progress(done / len(STAGE_ORDER), text=f"{message}…")
             if fraction >= 1.0:
-                st.write(f"✓ {message}")
+                st.write(f"✓ {md(message)}")
 
         # Claims the reviewer edited are kept: only sources and evidence are looked up again.
         keep_claims = article_id is not None and bool(store.claim_edits(article.id))

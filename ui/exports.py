@@ -15,6 +15,7 @@ from checks.report import escape_markdown
 from checks.store import Store
 from checks.verdict_import import import_verdicts
 from ui import state
+from ui.markdown import md
 from ui.resources import get_store
 from ui.review_actions import bump_generation
 
@@ -45,7 +46,7 @@ def render_exports(review: Review) -> None:
     for fmt in Format:
         problem = export_problem(store, fmt)
         st.download_button(
-            fmt.label,
+            md(fmt.label),
             data=partial(export, store, article_id, fmt),
             file_name=fmt.file_name(article_id),
             mime=fmt.mime,

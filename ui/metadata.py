@@ -9,10 +9,11 @@ from checks.errors import ChecksError
 from checks.ingest import iso_date
 from checks.model import Article
 from checks.report import escape_markdown
+from ui.markdown import Markdown
 from ui.resources import get_store
 
 
-def metadata_label(article: Article) -> str:
+def metadata_label(article: Article) -> Markdown:
     """ "Details: Jane Reporter · 2024-06-15", or "Details" when none is known."""
     details = " · ".join(part for part in (article.author, article.published) if part)
     return escape_markdown("Details" + (f": {details}" if details else ""))

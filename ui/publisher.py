@@ -7,6 +7,7 @@ import streamlit as st
 from checks.claimreview import SETTING_NAME, SETTING_REVIEW_URL, SETTING_URL, Publisher
 from checks.errors import ExportError
 from checks.store import Store
+from ui.markdown import md
 
 
 def render_publisher_settings(store: Store) -> None:
@@ -30,6 +31,6 @@ def render_publisher_settings(store: Store) -> None:
             try:
                 Publisher.from_settings(store.setting).page()
             except ExportError as error:
-                st.warning(str(error))
+                st.warning(md(error))
             else:
                 st.success("Saved: ClaimReview exports are ready.")

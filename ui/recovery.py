@@ -9,6 +9,7 @@ from checks.errors import DamagedDatabaseError, StoreError
 from checks.report import escape_markdown
 from checks.store import move_aside
 from ui import state
+from ui.markdown import code
 from ui.resources import forget_store
 
 MOVE_ASIDE = "Move the damaged file aside and start a new database"
@@ -33,8 +34,8 @@ def render_damaged(error: DamagedDatabaseError) -> None:
     st.markdown(
         "Nothing has been changed or deleted. You can:\n"
         "- **move the file aside** (button below): it is renamed to "
-        f"`{error.path.name}.damaged-<time>` in the same folder, kept as it is for a repair "
-        "or a backup restore, and a new, empty database starts in its place;\n"
+        f"{code(error.path.name + '.damaged-<time>')} in the same folder, kept as it is for a "
+        "repair or a backup restore, and a new, empty database starts in its place;\n"
         f"- or stop the app and set `CHECKS_DB` to another file."
     )
     if st.session_state.get(state.RECOVERED, "").startswith("Not moved"):

@@ -7,9 +7,9 @@ import streamlit as st
 from checks import index, semantic
 from checks.errors import SemanticUnavailableError
 from checks.model import SourceKind
-from checks.report import escape_markdown
 from checks.semantic.matching import EMBED_COMMAND, embed_library
 from checks.store import Store
+from ui.markdown import md
 
 BUILD_BUTTON = "Check the model and compute the library's vectors now"
 
@@ -63,7 +63,7 @@ def build_library_vectors(store: Store) -> None:
         )
     except SemanticUnavailableError as error:
         bar.empty()
-        st.error(escape_markdown(str(error)))
+        st.error(md(error))
         return
     bar.progress(1.0, text="Done")
     st.success(f"The model works; {built.total:,} library passages have vectors.")

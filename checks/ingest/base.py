@@ -19,6 +19,9 @@ from checks.sources.library import normalise_newlines
 
 MAX_BYTES = 10_000_000  # the app's upload limit (.streamlit/config.toml) and the fetch limit
 MAX_TITLE_CHARS = 200
+# The most text a Word or PDF file is read for (the article limit, checks.pipeline): a small
+# file can hold far more (a 300 KB .docx held 60 million characters), so its readers stop here.
+MAX_TEXT_CHARS = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,14 @@ class ArticleInput:
     author: str = ""
     published: str = ""
     origin: str = ""
+
+
+def text_too_long(name: str, limit: int) -> InputError:
+    """The error for a file whose text runs past ``limit`` characters (reading stopped)."""
+    return InputError(
+        f"{name} has more than {limit:,} characters of text, the limit: split it into parts, "
+        "or keep only the part you need"
+    )
 
 
 def first_line_title(text: str) -> str:

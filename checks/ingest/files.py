@@ -6,28 +6,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from checks.errors import InputError
-from checks.ingest.base import MAX_BYTES, ArticleInput, article
+from checks.filetypes import HTML, PDF, WORD, check_type, what_it_is
+from checks.ingest.base import MAX_BYTES, MAX_TEXT_CHARS, ArticleInput, article
 from checks.ingest.extract import article_from_html
 from checks.ingest.office import read_docx, read_pdf
 from checks.sources.library import decode_text, parse_note
 
-Reader = Callable[[bytes, str], ArticleInput]
+
+class Reader(Protocol):
+    def __call__(self, data: bytes, name: str, *, max_chars: int) -> ArticleInput: ...
+
 
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<article")
 
 
-def _read_text(data: bytes, name: str) -> ArticleInput:
+def _read_text(data: bytes, name: str, *, max_chars: int) -> ArticleInput:
     """Plain text or Markdown; a front matter block may give the title and url."""
     text = decode_text(data, name=name)
     title, url, body = parse_note(text, fallback_title="")
     return article(body, origin=name, title=title, url=url)
 
 
-def _read_html(data: bytes, name: str) -> ArticleInput:
+def _read_html(data: bytes, name: str, *, max_chars: int) -> ArticleInput:
     return article_from_html(data, origin=name)
 
 
@@ -55,11 +59,14 @@ def sniff_extension(data: bytes) -> str:
     return ".txt"
 
 
-def read_file(name: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> ArticleInput:
+def read_file(
+    name: str, data: bytes, *, max_bytes: int = MAX_BYTES, max_chars: int = MAX_TEXT_CHARS
+) -> ArticleInput:
     """An uploaded file as an article, by its extension (by content when it has none).
 
     Raises ``InputError`` for another extension and for an empty, oversized, binary,
-    damaged or password-protected file.
+    damaged or password-protected file; a Word or PDF file stops being read once its text
+    passes ``max_chars`` characters (an ``InputError`` too).
     """
     base = Path(name).name or "the file"
     suffix = Path(base).suffix.lower()
@@ -72,7 +79,19 @@ def read_file(name: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> ArticleI
         raise InputError(
             f"{base} is {len(data):,} bytes; the largest file accepted is {max_bytes:,} bytes"
         )
-    return READERS[suffix or sniff_extension(data)](data, base)
+    if not suffix:
+        _refuse_unreadable_kind(base, data)
+    check_type(base, data)
+    return READERS[suffix or sniff_extension(data)](data, base, max_chars=max_chars)
+
+
+def _refuse_unreadable_kind(name: str, data: bytes) -> None:
+    """A file without an extension (standard input) that is an image, a program, ..."""
+    kind = what_it_is(data)
+    if kind is not None and kind not in (PDF, WORD, HTML):
+        raise InputError(
+            f"{name} is {kind}, not an article: give a .txt, .md, .html, .docx or .pdf file"
+        )
 
 
 def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> ArticleInput:

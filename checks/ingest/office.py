@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Iterable, Iterator
 
 import docx
 import pypdf
@@ -13,7 +14,7 @@ from lxml import etree
 from pypdf.errors import DependencyError, PdfReadError, PyPdfError
 
 from checks.errors import InputError
-from checks.ingest.base import ArticleInput, article, paragraphs
+from checks.ingest.base import MAX_TEXT_CHARS, ArticleInput, article, paragraphs, text_too_long
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
 PDF_MAGIC = b"%PDF-"
@@ -28,8 +29,9 @@ STEP = 1 << 20
 _WORD_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 
-def read_docx(data: bytes, name: str) -> ArticleInput:
-    """Every paragraph of the body in order; title and author from the file's properties."""
+def read_docx(data: bytes, name: str, *, max_chars: int = MAX_TEXT_CHARS) -> ArticleInput:
+    """Every paragraph of the body in order; title and author from the file's properties.
+    Reading stops, with an InputError, once the text passes ``max_chars`` characters."""
     if data.startswith(OLE_MAGIC):
         raise InputError(
             f"{name} is password-protected or an old .doc file: open it in Word, save it as "
@@ -38,7 +40,7 @@ def read_docx(data: bytes, name: str) -> ArticleInput:
     clean = unpacked_docx(data, name)
     try:
         document = docx.Document(io.BytesIO(clean))
-        text = paragraphs(paragraph.text for paragraph in document.paragraphs)
+        text = paragraphs(_bounded((p.text for p in document.paragraphs), name, max_chars))
     except (
         PackageNotFoundError,
         zipfile.BadZipFile,
@@ -54,6 +56,16 @@ def read_docx(data: bytes, name: str) -> ArticleInput:
         raise InputError(f"{name} contains no text (only tables or images are not read)")
     props = document.core_properties
     return article(text, origin=name, title=props.title or "", author=props.author or "")
+
+
+def _bounded(texts: Iterable[str], name: str, max_chars: int) -> Iterator[str]:
+    """``texts`` one by one until their characters pass ``max_chars``: then InputError."""
+    total = 0
+    for text in texts:
+        total += len(text)
+        if total > max_chars:
+            raise text_too_long(name, max_chars)
+        yield text
 
 
 def _declared_parts(archive: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:
@@ -112,12 +124,13 @@ def _pdf_reader(data: bytes, name: str) -> pypdf.PdfReader:
     return reader
 
 
-def read_pdf(data: bytes, name: str) -> ArticleInput:
+def read_pdf(data: bytes, name: str, *, max_chars: int = MAX_TEXT_CHARS) -> ArticleInput:
     """The text layer of every page, pages as paragraphs; title and author from the PDF's
-    document information. A scanned PDF (no text layer) is refused with advice."""
+    document information. A scanned PDF (no text layer) is refused with advice; reading
+    stops, with an InputError, once the text passes ``max_chars`` characters."""
     reader = _pdf_reader(data, name)
     try:
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = list(_bounded((p.extract_text() or "" for p in reader.pages), name, max_chars))
         info = reader.metadata
     except (PdfReadError, PyPdfError, ValueError, KeyError) as error:
         raise InputError(f"{name} is damaged: its text cannot be read ({error})") from error

@@ -27,7 +27,9 @@ from pathlib import Path
 from typing import Protocol
 
 from checks.errors import InputError, SourceError, StoreError
+from checks.filetypes import check_type
 from checks.model import Claim, Document, SourceKind
+from checks.sources.base import MAX_DOCUMENT_CHARS, too_long_message
 from checks.timestamps import utc_now
 
 ACCEPTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md")
@@ -68,7 +70,7 @@ def document_from_text(
 
     ``key`` defaults to a slug of the title plus a short hash of the text, so the same note
     uploaded twice gets the same key; ``revision`` is the first 12 hex digits of the
-    text's SHA-256.
+    text's SHA-256. A text over ``MAX_DOCUMENT_CHARS`` characters is an ``InputError``.
     """
     clean_title = " ".join(title.split())
     clean_text = normalise_newlines(text).strip()
@@ -76,6 +78,8 @@ def document_from_text(
         raise InputError("a library document needs a title; the title given is empty")
     if not clean_text:
         raise InputError(f"the document {clean_title!r} has no text")
+    if len(clean_text) > MAX_DOCUMENT_CHARS:
+        raise InputError(too_long_message(clean_title, len(clean_text)))
     digest = _sha256(clean_text)
     return Document(
         source=SourceKind.LIBRARY,
@@ -197,6 +201,7 @@ def read_upload(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -
     """
     base = Path(name).name
     _check_upload(base, data, max_bytes=max_bytes)
+    check_type(base, data)
     text = normalise_newlines(decode_text(data, name=base))
     if not text.strip():
         raise InputError(f"{base} contains no text")

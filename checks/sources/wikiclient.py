@@ -179,6 +179,21 @@ class _Wikipedia(wikipediaapi.Wikipedia):  # type: ignore[misc]
         answer: dict[str, Any] = self._do_get(url, params)
         return answer
 
+    def _do_get(self, url: str, params: dict[str, Any]) -> dict[str, Any]:
+        """The library's single GET, with a timeout no longer than the time left before the
+        deadline: a request in flight at the deadline ends with it."""
+        timeout = self._options.timeout
+        if self.deadline is not None:
+            timeout = max(0.001, min(timeout, self.deadline - time.monotonic()))
+        try:
+            response = self._client.get(url, params=params, timeout=timeout)
+        except httpx.TimeoutException as error:
+            raise wikipediaapi.WikiHttpTimeoutError(url) from error
+        except httpx.ConnectError as error:
+            raise wikipediaapi.WikiConnectionError(url) from error
+        answer: dict[str, Any] = self._process_response(response, url)
+        return answer
+
     def _stop(self, state: RetryCallState) -> bool:
         wait = state.upcoming_sleep
         late = self.deadline is not None and time.monotonic() + wait > self.deadline
@@ -225,6 +240,28 @@ _ERRORS = (
 )
 
 
+def _page_of(title: str, entry: dict[str, Any], *, summary: str, full: bool) -> WikiPage:
+    """The page in one answer's entry; KeyError, TypeError or ValueError when the entry
+    lacks its title or revision id (``lastrevid``) or holds them in another shape."""
+    status = (
+        PageStatus.DISAMBIGUATION
+        if "disambiguation" in (entry.get("pageprops") or {})
+        else PageStatus.PAGE
+    )
+    text = full_text(str(entry.get("extract", ""))) if full else summary
+    revision = entry["lastrevid"]
+    if isinstance(revision, bool) or not isinstance(revision, int | str):
+        raise TypeError("lastrevid")
+    return WikiPage(title, str(entry["title"]), status, int(revision), text)
+
+
+def _missing(error: BaseException) -> str:
+    """What part of an answer was missing or malformed, for a message."""
+    if isinstance(error, KeyError) and error.args:
+        return f"its {error.args[0]!r} field"
+    return "a field in the expected shape (title, revision id)"
+
+
 class WikiClient:
     """Pages and searches of one Wikipedia language; safe to share between threads."""
 
@@ -265,13 +302,13 @@ class WikiClient:
         entry: dict[str, Any] = self._wiki.answer.entry
         if not exists or not entry:
             return WikiPage(title, normalise_title(title), PageStatus.MISSING, 0, "")
-        status = (
-            PageStatus.DISAMBIGUATION
-            if "disambiguation" in (entry.get("pageprops") or {})
-            else PageStatus.PAGE
-        )
-        text = full_text(str(entry.get("extract", ""))) if full else summary
-        return WikiPage(title, str(entry["title"]), status, int(entry["lastrevid"]), text)
+        try:
+            return _page_of(title, entry, summary=summary, full=full)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise SourceError(
+                f"Wikipedia's answer for the page {title!r} lacked {_missing(error)}: "
+                "the page was not used"
+            ) from error
 
     def search(self, query: str, *, limit: int = 2) -> tuple[str, ...]:
         """Titles of the best full-text hits (main namespace)."""

@@ -187,6 +187,7 @@ class WikipediaSource:
         self._offline = threading.Event()
         self._failures: list[str] = []
         self._lock = threading.Lock()
+        self._deadline: float | None = None  # time.monotonic() bound of the current call
         self.last_lookups: tuple[Lookup, ...] = ()
 
     # --- the Source protocol ----------------------------------------------------------------
@@ -195,14 +196,18 @@ class WikipediaSource:
         plan = plan_queries(claims, budget=self.options.budget)
         self._offline.clear()
         self._failures = []
-        self.client.set_deadline(time.monotonic() + self.options.total_timeout)
+        self._deadline = time.monotonic() + self.options.total_timeout
+        self.client.set_deadline(self._deadline)
         try:
             outcomes, hits = self._first_round(plan)
             taken = [o.title or o.request.title for o in outcomes]
             extra = with_search_hits(plan, hits, taken=[*taken, *(p.title for p in plan.pages)])
             outcomes += self._fetch_all(extra)
         finally:
+            # Every request of this call has ended (``_run`` joins its workers), so clearing
+            # the deadline cannot let one of them go on retrying or writing.
             self.client.set_deadline(None)
+            self._deadline = None
         self.last_lookups = self._lookups(plan, outcomes, hits) + self._pinned_lookups()
         found = tuple({o.document.uid: o.document for o in outcomes if o.document}.values())
         found += tuple(doc for doc in self._pinned() if doc.uid not in {d.uid for d in found})
@@ -252,14 +257,20 @@ class WikipediaSource:
         )
 
     def _run(self, tasks: Sequence[Callable[[], object]]) -> list[object]:
-        """Run ``tasks`` with at most ``max_in_flight`` at once, within the total time bound.
-        A task still running at the deadline yields the string "took too long"."""
+        """Run ``tasks`` with at most ``max_in_flight`` at once, within the call's deadline.
+
+        A task still running at the deadline yields the string "took too long"; it is then
+        joined, not left behind: its request was sent with at most the time left (the
+        client), it starts no retry and no new request after the deadline, and it writes
+        nothing to the store after it (``_late``). So when ``documents`` returns, no worker
+        of it runs any more. A task that fails with any exception (a library's own error
+        included) is one failed request, never the end of the analysis."""
         results: list[object] = ["took too long"] * len(tasks)
         if not tasks:
             return results
+        deadline = self._deadline or time.monotonic() + self.options.total_timeout
         pool = ThreadPoolExecutor(max_workers=max(1, self.options.max_in_flight))
         futures: dict[Future[object], int] = {pool.submit(t): i for i, t in enumerate(tasks)}
-        deadline = time.monotonic() + self.options.total_timeout
         pending = set(futures)
         try:
             while pending and time.monotonic() < deadline:
@@ -267,15 +278,27 @@ class WikipediaSource:
                     pending, timeout=deadline - time.monotonic(), return_when=FIRST_COMPLETED
                 )
                 for future in done:
-                    try:
-                        results[futures[future]] = future.result()
-                    except ChecksError as error:  # e.g. the store failed in a worker
-                        results[futures[future]] = str(error)
+                    results[futures[future]] = self._result(future)
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=True)
         if pending:
             self._fail("Wikipedia took too long to answer", offline=True)
         return results
+
+    def _result(self, future: Future[object]) -> object:
+        try:
+            return future.result()
+        except ChecksError as error:  # e.g. the store failed in a worker
+            self._fail(str(error), offline=False)
+            return str(error)
+        except Exception as error:  # noqa: BLE001 - a library's own failure: one failed request
+            message = f"Wikipedia request failed ({type(error).__name__}: {error})"
+            self._fail(message, offline=False)
+            return message
+
+    def _late(self) -> bool:
+        """Past the deadline of the current call: a worker still running writes nothing."""
+        return self._deadline is not None and time.monotonic() > self._deadline
 
     # --- one request ------------------------------------------------------------------------
 
@@ -295,6 +318,8 @@ class WikipediaSource:
         except SourceError as error:
             self._fail(str(error), offline=isinstance(error, SourceUnreachableError))
             return tuple(cached[0].get("titles", ())) if cached else ()
+        if self._late():
+            return ()
         self._cache.cache_put(
             SourceKind.WIKIPEDIA, key, {"titles": list(titles)}, fetched_at=self._stamp()
         )
@@ -318,6 +343,8 @@ class WikipediaSource:
         return self._store(request, page)
 
     def _store(self, request: PageRequest, page: WikiPage) -> _Outcome:
+        if self._late():
+            return _Outcome(request, "took too long: answered after the deadline, not kept")
         stamp = self._stamp()
         uid = ""
         document = None

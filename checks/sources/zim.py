@@ -44,8 +44,10 @@ from checks.queries import (
     plan_queries,
     with_search_hits,
 )
+from checks.sources.base import cut_to_limit
 from checks.timestamps import utc_now
 
+MAX_PAGE_BYTES = 10_000_000  # as for fetched pages and uploads (checks.ingest.base.MAX_BYTES)
 MAX_REDIRECTS = 8
 ZIM_MAGIC = b"ZIM\x04"  # 72173914, little-endian: the first four bytes of every ZIM file
 METADATA_KEYS = ("Title", "Name", "Language", "Source", "Creator", "Publisher", "Date")
@@ -477,8 +479,13 @@ class ZimSource:
         item = archive.get_entry_by_path(path).get_item()
         if not item.mimetype.startswith("text/html"):
             return f"not an article ({item.mimetype}): not used as evidence"
+        if item.size > MAX_PAGE_BYTES:
+            return (
+                f"a page of {item.size:,} bytes, over the {MAX_PAGE_BYTES:,}-byte limit: "
+                "not read"
+            )
         page = parse_html(bytes(item.content).decode("utf-8", errors="replace"))
-        text = page_text(page, full_text=self.full_text)
+        text = cut_to_limit(page_text(page, full_text=self.full_text))
         if page.disambiguation or "(disambiguation)" in title:
             return "disambiguation page: not used as evidence"
         if not text:
