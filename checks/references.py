@@ -11,6 +11,7 @@ from checks.errors import InputError
 from checks.ingest import read_file
 from checks.model import Claim, Document, Evidence, SourceKind
 from checks.pipeline import match_documents
+from checks.semantic import options_from_settings
 from checks.sources.base import MAX_DOCUMENT_CHARS
 from checks.sources.library import document_from_text, read_upload
 from checks.sources.wikiclient import parse_wikipedia_url
@@ -107,4 +108,5 @@ def match_claims(
         tuple(documents.values()),
         sentences=review.sentences,  # with the datelines, which the claims are matched with
         index_dir=index.folder_for(store.path),
+        semantic=options_from_settings(store.setting, build_budget_s=0.0),
     )

@@ -28,9 +28,10 @@ from checks.pipeline import (
     analyze,
     check_text,
     gather_documents,
-    match_documents,
+    match_documents_noted,
     named_failure,
 )
+from checks.semantic import SemanticOptions
 from checks.sources.base import Source
 from checks.store import DroppedCitation, Store
 
@@ -121,6 +122,7 @@ def analyse_new(
     sources: Sequence[Source],
     on_progress: ProgressCallback | None = None,
     keep_text_on_failure: bool = True,
+    semantic: SemanticOptions | None = None,
 ) -> Analysed:
     """Store a new article and analyse it. The title defaults to the text's first line.
 
@@ -136,13 +138,16 @@ def analyse_new(
     }  # fmt: skip
     if keep_text_on_failure:
         article = store.add_article(**fields)
-        return analyse_again(store, article.id, sources=sources, on_progress=on_progress)
+        return analyse_again(
+            store, article.id, sources=sources, on_progress=on_progress, semantic=semantic
+        )
     analysis = analyze(
         text,
         sources=sources,
         on_progress=on_progress,
         index_dir=index.folder_for(store.path),
         published=published,
+        semantic=semantic,
     )
     article = store.add_article(**fields)
     saved = store.save_analysis(article.id, analysis)
@@ -155,12 +160,15 @@ def analyse_again(
     *,
     sources: Sequence[Source],
     on_progress: ProgressCallback | None = None,
+    semantic: SemanticOptions | None = None,
 ) -> Analysed:
     """Analyse a stored article again. Verdicts of claims that stay are kept; citations
     follow their passage. When the reviewer edited the claims, those claims are kept and
     only the sources and evidence are looked up again (``keep_claims``)."""
     if store.claim_edits(article_id):
-        analysis = _keeping_claims(store, article_id, sources=sources, on_progress=on_progress)
+        analysis = _keeping_claims(
+            store, article_id, sources=sources, on_progress=on_progress, semantic=semantic
+        )
         return Analysed(article_id, analysis, kept_claims=True)
     article = store.article(article_id)
     analysis = analyze(
@@ -169,6 +177,7 @@ def analyse_again(
         on_progress=on_progress,
         index_dir=index.folder_for(store.path),
         published=article.published,
+        semantic=semantic,
     )
     saved = store.save_analysis(article_id, analysis)
     return Analysed(article_id, _with_notices(analysis, saved.dropped), moves=saved.moves)
@@ -180,6 +189,7 @@ def _keeping_claims(
     *,
     sources: Sequence[Source],
     on_progress: ProgressCallback | None,
+    semantic: SemanticOptions | None,
 ) -> Analysis:
     """Look the sources up again and re-match the article's current claims (as the reviewer
     edited them), without splitting the text into new claims."""
@@ -192,11 +202,17 @@ def _keeping_claims(
     report(Stage.SOURCES, 1.0, "Reading reference sources")
     report(Stage.MATCHING, 0.0, "Matching claims with evidence")
     with named_failure("Matching claims with evidence"):
-        evidence = match_documents(
-            claims, documents, sentences=sentences, index_dir=index.folder_for(store.path)
+        evidence, matched = match_documents_noted(
+            claims,
+            documents,
+            sentences=sentences,
+            index_dir=index.folder_for(store.path),
+            semantic=semantic,
+            on_progress=on_progress,
         )
     dropped = store.save_evidence(article_id, documents, evidence, lookups)
     report(Stage.MATCHING, 1.0, "Matching claims with evidence")
+    notices = tuple(dict.fromkeys((*notices, *matched)))
     analysis = Analysis(sentences, claims, documents, evidence, notices=notices, lookups=lookups)
     return _with_notices(analysis, dropped)
 

@@ -18,6 +18,7 @@ from ui.markdown import code, md
 from ui.publisher import render_publisher_settings
 from ui.resources import get_store
 from ui.saving import not_saved
+from ui.semantic import render_semantic_settings
 
 store = get_store()
 st.title("Settings")
@@ -147,5 +148,8 @@ if zim_path is not None:
             f"In use: {code(zim_path)} · {zim_info.article_count:,} entries · {index} · "
             f"language {code(zim_info.language)} · links to {md(online)}"
         )
+st.subheader("Semantic matching (optional)")
+render_semantic_settings(store)
+
 st.subheader("Publisher (ClaimReview)")
 render_publisher_settings(store)

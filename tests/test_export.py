@@ -11,10 +11,6 @@ from hypothesis import strategies as st
 
 from checks.datelines import prefixed
 from checks.export import CSV_COLUMNS, FORMULA_TRIGGERS, neutralise, to_csv, unneutralise
-
-DATELINE_COLUMNS = (
-    "dateline", "dateline_place", "dateline_date", "dateline_agency", "dateline_conflicts",
-)  # fmt: skip
 from checks.facts import agreement
 from checks.jsonl import jsonl_record
 from checks.model import (
@@ -34,6 +30,10 @@ from checks.model import (
     SourceKind,
     Verdict,
 )
+
+DATELINE_COLUMNS = (
+    "dateline", "dateline_place", "dateline_date", "dateline_agency", "dateline_conflicts",
+)  # fmt: skip
 
 WIKI = Document(
     SourceKind.WIKIPEDIA, "Cairo_talks", "Cairo talks",

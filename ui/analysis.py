@@ -10,6 +10,7 @@ from checks.errors import ChecksError, StoreError
 from checks.model import Stage
 from checks.pipeline import check_text
 from checks.report import escape_markdown
+from checks.semantic import options_from_settings
 from checks.sources.choice import build_sources
 from checks.store import Store
 from ui import state
@@ -18,6 +19,9 @@ from ui.saving import not_saved
 
 STAGE_ORDER = (Stage.SPLIT, Stage.CLAIMS, Stage.SOURCES, Stage.MATCHING)
 REVIEW_PAGE = "pages/review.py"
+SEMANTIC_BUILD_BUDGET_S = 60.0
+"""How long one analysis in the app may spend computing missing library passage vectors;
+past it the chunks built are kept and this analysis matches lexically (with a notice)."""
 
 
 def run_analysis(
@@ -48,15 +52,18 @@ def run_analysis(
                 st.write(f"✓ {md(message)}")
 
         try:
+            semantic = options_from_settings(store.setting, build_budget_s=SEMANTIC_BUILD_BUDGET_S)
             if article_id is None:
                 outcome = workflow.analyse_new(
                     store, title=title, text=text, url=url, author=author,
                     published=published, sources=sources, on_progress=on_progress,
+                    semantic=semantic,
                 )  # fmt: skip
             else:
                 outcome = workflow.analyse_again(
-                    store, article_id, sources=sources, on_progress=on_progress
-                )
+                    store, article_id, sources=sources, on_progress=on_progress,
+                    semantic=semantic,
+                )  # fmt: skip
         except StoreError as error:  # e.g. a full disk: the text stays in its box
             status.update(label="Not saved", state="error")
             st.error(escape_markdown(not_saved(error)))
