@@ -43,6 +43,12 @@ _MARKDOWN_HEADING = re.compile(r"(#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*
 _BULLET = re.compile(r"^(?:[-*+•▪◦]|\d{1,3}[.)])[ \t]+")
 # Quote marks followed by a space can only be closing ones (German closes with “ and ‘).
 _LEADING_CLOSERS = re.compile(r"^[”’»“‘\"')\]]+(?=\s|$)")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
+"""Characters pysbd must not see: Python's regular expressions read them as white space
+while pysbd's list rules take them for part of a number: "<U+001F>1. " made it call int() on
+"<U+001F>1".
+pysbd gets a copy with each one replaced by a space (same length, so spans still index the
+original text)."""
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -128,19 +134,31 @@ def sentence_spans(
     >>> [text[s:e] for s, e in sentence_spans(text)]
     ['Er sagte: „Das ist gut.“', 'Dann ging er.']
     """
+    plain = _CONTROLS.sub(" ", text)
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for piece in _segmenter(language).segment(text):
+    for piece in _pysbd_sentences(plain, language):
         stripped = piece.strip()
         if not stripped:
             continue
-        located = _locate(text, stripped, cursor)
+        located = _locate(plain, stripped, cursor)
         if located is None:  # pysbd altered the text: keep the cursor's stretch, trimmed
-            located = _trim(text, cursor, min(len(text), cursor + len(piece)))
+            located = _trim(plain, cursor, min(len(plain), cursor + len(piece)))
         spans.append(located)
         cursor = located[1]
-    fixed = _move_leading_closers(text, [s for s in spans if s[0] < s[1]])
+    fixed = _move_leading_closers(plain, [s for s in spans if s[0] < s[1]])
     return tuple((start + offset, end + offset) for start, end in fixed)
+
+
+def _pysbd_sentences(text: str, language: str) -> list[str]:
+    """pysbd's sentences of ``text``; should pysbd's own rules fail on some text (a bug of
+    the library, not of the text), the text is cut at sure sentence ends instead, so an
+    article is never refused for it."""
+    try:
+        return list(_segmenter(language).segment(text))
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError, RecursionError):
+        ends = [m.end() for m in _CHUNK_BREAK.finditer(text)]
+        return [text[a:b] for a, b in zip([0, *ends], [*ends, len(text)], strict=True)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
