@@ -50,9 +50,12 @@ sources_page = st.Page(
 articles_page = st.Page(
     "pages/articles.py", title="Articles", icon=":material/list_alt:", url_path="articles"
 )
+search_page = st.Page(
+    "pages/search.py", title="Search", icon=":material/search:", url_path="search"
+)
 settings_page = st.Page("pages/settings.py", title="Settings", icon=":material/settings:")
 pages = [review_page, new_page] if summaries else [new_page, review_page]
-pages += [articles_page, sources_page, settings_page]
+pages += [articles_page, search_page, sources_page, settings_page]
 navigation = st.navigation(pages)
 
 SIDEBAR_STYLE = (  # article titles wrap instead of being cut off

@@ -20,9 +20,8 @@ Reported:
 - average precision (AP) of the score as a ranking, tied scores counted as one threshold (as
   scikit-learn's ``average_precision_score``); a random ranking scores the base rate;
 - precision, recall and F1 when a sentence is flagged at score >= t, at the t (one of the
-  scores) that maximises F1 and at the fixed ``--threshold`` (default 0.3: just above
-  ``BASE_SCORE`` 0.25, i.e. the sentence needs some net factual evidence, such as a figure, a
-  date, a name or an attribution that outweighs its hedges);
+  scores) that maximises F1 and at the fixed ``--threshold`` (default ``CHECK_WORTHY``, the
+  app's operating point, chosen as the best-F1 threshold of half 1: see checks/claims.py);
 - the same with the kind as a gate: opinions and questions are never check-worthy (their
   score is put below every other, -1);
 - how many distinct scores there are and the largest share of sentences on one score (ties
@@ -48,12 +47,12 @@ from pathlib import Path
 from typing import Any
 
 from bench import EVAL_ROOT
-from checks.claims import BASE_SCORE, extract_claims
+from checks.claims import BASE_SCORE, CHECK_WORTHY, extract_claims
 from checks.model import Claim, ClaimKind, Sentence, SentenceRole
 
 DEFAULT_CSV = EVAL_ROOT / "checkworthiness" / "claimbuster_crowdsourced.csv"
-DEFAULT_THRESHOLD = 0.3
-SWEEP = (0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)  # thresholds shown for the plain score
+DEFAULT_THRESHOLD = CHECK_WORTHY  # the app's operating point (checks.claims)
+SWEEP = (0.1, 0.2, 0.25, 0.3, 0.35, 0.38, 0.4, 0.5, 0.6)  # thresholds shown for the plain score
 GATED_KINDS = (ClaimKind.OPINION, ClaimKind.QUESTION)
 GATED_SCORE = -1.0  # below any score in [0, 1]
 VERDICTS = (-1, 0, 1)
@@ -353,7 +352,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--csv", type=Path, default=DEFAULT_CSV, help="CSV with Text, Verdict")
     parser.add_argument(
-        "--threshold", type=float, default=DEFAULT_THRESHOLD, help="fixed threshold (0.3)"
+        "--threshold",
+        type=float,
+        default=DEFAULT_THRESHOLD,
+        help=f"fixed threshold (default {DEFAULT_THRESHOLD}, CHECK_WORTHY)",
     )
     parser.add_argument(
         "--half",

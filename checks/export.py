@@ -7,7 +7,10 @@ repeat the article's metadata on every row so a file stands on its own.
 The CSV is UTF-8 with a byte-order mark (so spreadsheets show ’ “ ” and emoji correctly),
 quoted by the csv module, with ``\\r\\n`` line endings. The ``evidence``, ``source_*``,
 ``score`` and ``conflicts`` columns describe the rank-1 evidence, ``evidence_2``/``_3`` the
-next ranks; ``cited_evidence_rank`` says which rank the reviewer cited, if any.
+next ranks; ``cited_evidence_rank`` says which rank the reviewer cited, if any. The
+``dateline*`` columns give the dateline that opens the claim's sentence (its text, place,
+date and agency) and, in ``dateline_conflicts``, the flags of the rank-1 evidence that are
+about the dateline's date (they are in ``conflicts`` too).
 
 Text cells that a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a
 carriage return) are prefixed with a single quote (OWASP "CSV injection" advice). Number
@@ -24,7 +27,9 @@ import csv
 import io
 from typing import Final
 
-from checks import relevance
+from checks import datelines, relevance
+from checks.factchecks.exports import CSV_COLUMNS as FACTCHECK_COLUMNS
+from checks.factchecks.exports import Checked, csv_cells
 from checks.model import Evidence, Review, ReviewRow
 
 CSV_COLUMNS: Final[tuple[str, ...]] = (
@@ -54,6 +59,12 @@ CSV_COLUMNS: Final[tuple[str, ...]] = (
     "article_url",
     "article_author",
     "article_published",
+    "dateline",
+    "dateline_place",
+    "dateline_date",
+    "dateline_agency",
+    "dateline_conflicts",
+    *FACTCHECK_COLUMNS,
 )
 
 FORMULA_TRIGGERS: Final[tuple[str, ...]] = ("=", "+", "-", "@", "\t", "\r")
@@ -103,7 +114,7 @@ def _best_cells(review: Review, best: Evidence | None) -> tuple[Cell, ...]:
     )
 
 
-def csv_row(review: Review, row: ReviewRow) -> tuple[Cell, ...]:
+def csv_row(review: Review, row: ReviewRow, checked: Checked | None = None) -> tuple[Cell, ...]:
     """One claim's cells, in ``CSV_COLUMNS`` order, neutralised."""
     ranked = sorted(relevance.shown(row.evidence), key=lambda e: e.rank)
     nth = [ranked[i] if i < len(ranked) else None for i in range(3)]
@@ -129,13 +140,27 @@ def csv_row(review: Review, row: ReviewRow) -> tuple[Cell, ...]:
         neutralise(review.article.url),
         neutralise(review.article.author),
         neutralise(review.article.published),
+        *_dateline_cells(row, nth[0]),
+        *(neutralise(c) if isinstance(c, str) else c for c in csv_cells(checked, row.claim.id)),
     )
 
 
-def to_csv(review: Review) -> bytes:
+def _dateline_cells(row: ReviewRow, best: Evidence | None) -> tuple[str, ...]:
+    """dateline, dateline_place, dateline_date, dateline_agency, dateline_conflicts."""
+    if row.dateline is None:
+        return "", "", "", "", ""
+    found = datelines.parse(row.dateline.text)
+    flags = datelines.dateline_conflicts(best.agreement, found.text) if best else ()
+    place = ", ".join(part for part in (found.place, found.region) if part)
+    return tuple(
+        neutralise(cell) for cell in (found.text, place, found.date, found.agency, "; ".join(flags))
+    )
+
+
+def to_csv(review: Review, *, checked: Checked | None = None) -> bytes:
     """The review as CSV bytes: BOM, header ``CSV_COLUMNS``, one row per claim in order."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_row(review, row) for row in review.rows)
+    writer.writerows(csv_row(review, row, checked) for row in review.rows)
     return buffer.getvalue().encode("utf-8-sig")

@@ -33,13 +33,17 @@ import dataclasses
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 
-from checks.model import Agreement, Fact, FactKind
+from checks.counted import MAGNITUDE, counted, singular, unit_after
+from checks.model import APPROXIMATE, LOWER_BOUND, UPPER_BOUND, Agreement, Fact, FactKind
 
 __all__ = ["agreement", "describe", "extract_facts"]
 
+# A run of more digits than this is no figure (the largest money amounts in the news have
+# 15); it is skipped, so hostile text cannot make a value Python refuses to convert.
+MAX_FACT_DIGITS = 28  # also the precision of decimal arithmetic: every bound is exact
 _TEMPORAL = (FactKind.YEAR, FactKind.DATE)
 _DASH = r"[–—-]"
 _MONTHS = {
@@ -99,7 +103,7 @@ _SCALES = {
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?(?![.,]?\d)"
     r"(?:(?P<ord>st|nd|rd|th)\b|(?P<att>bn|mn|mln|tn|trn|[mkb])\b"
-    r"|(?P<sp>[\s-]*)(?P<word>thousand|million|billion|trillion)\b)?"
+    r"|(?P<sp>[\s-]*)(?P<word>thousand|million|billion|trillion)s?\b)?"
 )
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>US|A|C|HK|NZ)?(?P<sym>[$€£¥₽₹₴])"
@@ -133,7 +137,6 @@ _WORD_VALUES = {w: i for i, w in enumerate(_UNITS_WORDS)} | {
     w: 20 + 10 * i for i, w in enumerate(_TENS_WORDS)
 }
 _WORD_SCALES = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
-_DEGREES = re.compile(r"\s?°\s?([CFcf]?)")
 _NUMBER_WORD = re.compile(
     r"(?i)\b(?:an?|dozen|" + "|".join([*_WORD_VALUES, *_WORD_SCALES]) + r")\b"
 )
@@ -144,41 +147,33 @@ _NUMBER_WORD_START = re.compile(
 )
 _WORD_GAP = re.compile(r"(?i)[\s-]+(?:and\s+)?")
 
-_HEDGES = (
-    ("under", r"no more than|less than|fewer than|under|up to|at most|below|just under"),
+_HEDGES = (  # the longest hedge before a figure wins: "no fewer than" is a lower bound
+    ("over", r"no fewer than|no less than|not fewer than|not less than|a minimum of"),
+    (
+        "under",
+        r"no more than|less than|fewer than|under|up to|at most|below|just under|"
+        r"as many as|as much as",
+    ),
     ("nearly", r"nearly|almost|just below|close to"),
     ("over", r"more than|over|at least|above|upwards of|in excess of|exceeding|just over"),
     ("about", r"about|around|approximately|roughly|some|an estimated|estimated|circa|c\.|~"),
 )
-_HEDGE_BEFORE = tuple((name, re.compile(rf"(?i)(?:\b|~)(?:{p})\s*$")) for name, p in _HEDGES)
+_HEDGE_BEFORE = tuple(
+    (name, re.compile(rf"(?i)(?:\b|~)(?:{p})\s*(?:(?:another|a further|an additional)\s+)?$"))
+    for name, p in _HEDGES
+)  # "at least another 2,059"
+# "the largest increase since (the period ending) November 1981": a baseline, not the date of
+# the event; it is compared only with another baseline.
+_SINCE = re.compile(
+    r"(?i)\bsince\s+(?:the\s+)?(?:(?:period|month|year|quarter)\s+(?:ending|ended)\s+)?$"
+)
+_QUALIFIER = {
+    "over": LOWER_BOUND, "under": UPPER_BOUND, "nearly": APPROXIMATE, "about": APPROXIMATE,
+}  # fmt: skip
 _OPEN_TIME = re.compile(
     r"(?i)\b(?:before|after|by|until|till|around|about|circa|c\.|as of|prior to|"
     r"no later than|no earlier than|up to|late|early|mid)[\s-]*(?:the\s+)?(?:year\s+)?$"
 )
-
-_STOP = frozenset(
-    _split(
-        """a an the in on at of for to from by with and or but as than was were is are be been
-    has have had will would could should may might can did do does that which who whom this
-    these those it its their his her our your they he she we you i per percent cent against
-    since after before during while when where if so not no nor all each every both out
-    into onto over under about around up down off such only also just even then there here
-    what how why yet still ago later earlier times third thirds quarter quarters half halves
-    fifth fifths tenth tenths"""
-    )
-)
-_SKIP = frozenset(
-    _split(
-        """new more other additional further former current full major minor small large total
-        old young extra separate different same key main top senior"""
-    )
-)
-_IRREGULAR = {
-    "people": "person", "persons": "person", "men": "man", "women": "woman",
-    "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",
-    "series": "series", "species": "species", "news": "news",
-}  # fmt: skip
-_WORD = re.compile(r"(?:\s+|-|(?<=\d))([A-Za-z]+)\b(?!-?\d)")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -190,6 +185,11 @@ class _Item:
     hedge: str = ""
     low: str = ""
     high: str = ""
+    at: int = -1  # where the figure itself starts (the fact's text may begin with "killing")
+
+    @property
+    def figure(self) -> int:
+        return self.at if self.at >= 0 else self.fact.start
 
 
 def extract_facts(text: str) -> tuple[Fact, ...]:
@@ -213,25 +213,29 @@ def agreement(claim: str, evidence: str) -> Agreement:
     ('date: June 15, 2024 ≠ 14 June 2024',)
     >>> agreement(claim, "The summit took place on 15–16 June 2024").has_conflict
     False
+    >>> blast = agreement("The blast killed at least two people", "17 people were killed")
+    >>> blast.describe_conflicts()
+    ('number: killed at least two people (lower bound, holds) ≠ 17 people were killed',)
     """
-    claim_items, evidence_items = _scan(claim), _scan(evidence)
+    claim_items, evidence_items = _scan(claim)[:MAX_COMPARED], _scan(evidence)[:MAX_COMPARED]
     matches: list[tuple[Fact, Fact]] = []
     used: set[int] = set()
-    pending: list[tuple[_Item, list[int]]] = []
+    pending: list[_Item] = []
     for item in claim_items:
         comparable = [i for i, e in enumerate(evidence_items) if _comparable(item, e)]
         hit = _first_match(item, evidence_items, comparable)
-        if hit is None:
-            pending.append((item, comparable))
+        if hit is not None:
+            matches.append((item.fact, evidence_items[hit].fact))
+            exact = evidence_items[hit].fact.value == item.fact.value
+            used.update({hit} if exact else _range_members(evidence_items, hit))
             continue
-        matches.append((item.fact, evidence_items[hit].fact))
-        exact = evidence_items[hit].fact.value == item.fact.value
-        used.update({hit} if exact else _range_members(evidence_items, hit))
-    conflicts = [
-        pair
-        for item, comparable in pending
-        if (pair := _conflict(item, evidence_items, [i for i in comparable if i not in used]))
-    ]
+        same = next((i for i, e in enumerate(evidence_items) if _elided(item, e)
+                     and e.fact.value == item.fact.value), None)  # fmt: skip
+        if same is not None:  # "216 votes" and "216": the figure is there, its noun elided
+            used.add(same)
+            continue
+        pending.append(item)
+    conflicts = _conflicts(pending, evidence_items, used)
     return Agreement(matches=tuple(dict.fromkeys(matches)), conflicts=_unique(conflicts))
 
 
@@ -261,6 +265,7 @@ def _scan(text: str) -> tuple[_Item, ...]:
         items += _partial_dates(text, taken, items)
         items += _digit_numbers(text, taken)
     items += _word_numbers(text, taken)
+    items += _vague_numbers(text, taken)
     items.sort(key=lambda i: (i.fact.start, i.fact.value))
     return tuple(_link_ranges(text, items))
 
@@ -364,10 +369,12 @@ def _digit_numbers(text: str, taken: bytearray) -> Iterator[_Item]:
 
 def _digit_items(text: str, m: re.Match[str]) -> list[_Item]:
     digits, decimals = m["int"].replace(",", ""), m["dec"] or ""
+    if len(digits) + len(decimals) > MAX_FACT_DIGITS:
+        return []  # a serial number, a hash or hostile text: no figure anyone checks
     amount = Decimal(f"{digits}.{decimals}" if decimals else digits)
     step = Decimal(1).scaleb(-len(decimals))
     if m["ord"]:
-        unit, end = _unit_after(text, m.end())
+        unit, end = unit_after(text, m.end())
         ordinal = f"{unit} (ordinal)".lstrip()
         return [_item(text, FactKind.NUMBER, digits, m.start(), end, step=step, unit=ordinal)]
     currency = _currency_before(text, m.start())
@@ -455,8 +462,10 @@ def _classify(
         code, begin = currency or (_currency_code(after), start)
         stop = after.end() if after is not None else end
         return _item(text, FactKind.MONEY, f"{code} {_canon(amount)}", begin, stop, step=step)
-    unit, stop = _unit_after(text, end)
-    return _item(text, FactKind.NUMBER, _canon(amount), start, stop, step=step, unit=unit)
+    _, anchor = _hedge_at(text, start, FactKind.NUMBER)
+    found = counted(text, start, end, anchor=anchor)
+    return _item(text, FactKind.NUMBER, _canon(amount), found.start, found.end, step=step,
+                 unit=found.unit, at=start)  # fmt: skip
 
 
 def _currency_code(m: re.Match[str] | None) -> str:
@@ -464,70 +473,38 @@ def _currency_code(m: re.Match[str] | None) -> str:
         return ""
     if m["iso"]:
         return m["iso"]
-    word = _singular(m["word"].split()[0].lower())
+    word = singular(m["word"].split()[0].lower())
     return _WORD_CURRENCY[word]
 
 
 def _item(
-    text: str, kind: FactKind, value: str, start: int, end: int, *, step: Decimal, unit: str = ""
+    text: str,
+    kind: FactKind,
+    value: str,
+    start: int,
+    end: int,
+    *,
+    step: Decimal,
+    unit: str = "",
+    at: int = -1,
 ) -> _Item:
-    return _Item(Fact(kind, value, text[start:end], start, end, unit), step=step)
+    return _Item(Fact(kind, value, text[start:end], start, end, unit), step=step, at=at)
 
 
 def _canon(amount: Decimal) -> str:
-    """ "3200000" for 3.2 million, "12.5" for 12.50."""
-    if amount == amount.to_integral_value():
-        return str(int(amount))
-    return format(amount.normalize(), "f")
+    """ "3200000" for 3.2 million, "12.5" for 12.50; exact, and never through ``int`` (which
+    refuses more than 4,300 digits) nor ``normalize`` (which rounds to 28 digits).
+
+    >>> _canon(Decimal("3.2").scaleb(6)), _canon(Decimal("12.50")), _canon(Decimal("-0.0"))
+    ('3200000', '12.5', '0')
+    """
+    written = format(amount, "f")
+    if "." in written:
+        written = written.rstrip("0").rstrip(".")
+    return "0" if written in ("-0", "") else written
 
 
 _RANGE_TAIL = re.compile(rf"\s*(?:{_DASH}|to|or|and)\s*\d[\d,.]*")
-
-
-def _unit_after(text: str, end: int) -> tuple[str, int]:
-    """The counted noun after a number and where the fact's text should end:
-    "32 members" -> "member", "141 Member States" -> "state"; "" when a function word or
-    punctuation comes first. After a range ("5–10 members") the text is not extended."""
-    tail = _RANGE_TAIL.match(text, end)
-    pos = tail.end() if tail else end
-    degrees = _DEGREES.match(text, pos)
-    if degrees:
-        return "°" + degrees.group(1).upper(), end if tail else degrees.end()
-    first, capital = ("", end), ("", end)
-    for _ in range(3):
-        m = _WORD.match(text, pos)
-        if m is None:
-            break
-        word, low, pos = m.group(1), m.group(1).lower(), m.end()
-        if low in _STOP or low.endswith("ed"):
-            break
-        if _plural(low) and (word[0].isupper() or low not in _SKIP):
-            return _singular(low), end if tail else pos
-        if word[0].isupper():
-            capital = (low, pos)
-        elif low not in _SKIP and not first[0]:
-            first = (low, pos)
-    unit, stop = first if first[0] else capital
-    return unit, end if tail else stop
-
-
-def _plural(word: str) -> bool:
-    if word in _IRREGULAR:
-        return _IRREGULAR[word] != word
-    return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-
-def _singular(word: str) -> str:
-    """Crude: "countries" -> "country", "votes" -> "vote", "people" -> "person"."""
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 2:
-        return word[:-1]
-    return word
 
 
 def _word_numbers(text: str, taken: bytearray) -> Iterator[_Item]:
@@ -602,6 +579,39 @@ def _word_value(words: list[str]) -> int:
     return total + current
 
 
+# Vague counts ("dozens of people", "hundreds injured", "tens of thousands"): approximate
+# ranges, facts only with a counted thing, like number words.
+_VAGUE = re.compile(
+    r"(?i)\b(?:(?P<times>tens|hundreds)\s+of\s+)?(?P<w>dozens|scores|hundreds|thousands|millions)"
+    r"\b(?:\s+of\b)?"
+)
+_VAGUE_RANGE = {"dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 1999)}
+_VAGUE_SCALE = {"thousands": 1_000, "millions": 1_000_000}
+
+
+def _vague_numbers(text: str, taken: bytearray) -> Iterator[_Item]:
+    for m in _VAGUE.finditer(text):
+        if not _free(taken, m.start(), m.end()):
+            continue
+        word, times = m["w"].lower(), (m["times"] or "").lower()
+        if word in _VAGUE_RANGE and not times:
+            low, high = _VAGUE_RANGE[word]
+        elif word in _VAGUE_SCALE:
+            scale = _VAGUE_SCALE[word] * {"": 1, "tens": 10, "hundreds": 100}[times]
+            low, high = 2 * scale, 10 * scale - 1
+        else:
+            continue
+        if _CURRENCY_AFTER.match(text, m.end()):
+            continue  # "millions of dollars": no amount anyone can check
+        found = counted(text, m.start(), m.end())
+        if not found.unit:
+            continue
+        _take(taken, found.start, found.end)
+        fact = Fact(FactKind.NUMBER, str(low), text[found.start : found.end], found.start,
+                    found.end, found.unit)  # fmt: skip
+        yield _Item(fact, hedge="about", low=str(low), high=str(high), at=m.start())
+
+
 # --- ranges and hedges -----------------------------------------------------------------------
 
 _JOIN = re.compile(rf"\s*(?P<w>{_DASH}|to|until|till|through|and)\s*$")
@@ -610,7 +620,8 @@ _FROM_BEFORE = re.compile(r"(?i)\b(?:from|between)\s+(?:the\s+)?$")
 
 def _link_ranges(text: str, items: list[_Item]) -> list[_Item]:
     """Mark "2014–2024", "from 1 October 2014 to 1 October 2024", "between 5 and 10" as
-    ranges, then record each item's hedge."""
+    ranges (a figure range written with a dash, "59,488–62,013 deaths", gives both ends the
+    whole text and the counted noun), then record each item's hedge and qualifier."""
     out = list(items)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
@@ -618,16 +629,51 @@ def _link_ranges(text: str, items: list[_Item]) -> list[_Item]:
             continue
         out[i] = dataclasses.replace(a, low=a.fact.value, high=b.fact.value)
         out[i + 1] = dataclasses.replace(b, low=a.fact.value, high=b.fact.value)
-    return [dataclasses.replace(item, hedge=_hedge(text, item)) for item in out]
+        if a.fact.kind not in _TEMPORAL:
+            out[i], out[i + 1] = _shared_range(text, out[i], out[i + 1])
+    return [_hedged(text, item) for item in out]
+
+
+def _shared_range(text: str, a: _Item, b: _Item) -> tuple[_Item, _Item]:
+    """Both ends of a figure range count the same thing (the noun after it, or a magnitude
+    named before it: "magnitude 6.8–6.9 earthquake"); a dash range shares one text."""
+    unit = a.fact.unit if a.fact.unit == MAGNITUDE else b.fact.unit or a.fact.unit
+    a = dataclasses.replace(a, fact=dataclasses.replace(a.fact, unit=unit))
+    b = dataclasses.replace(b, fact=dataclasses.replace(b.fact, unit=unit))
+    if not re.fullmatch(rf"\s*{_DASH}\s*", text[a.fact.end : b.figure]):
+        return a, b
+    start, end = a.fact.start, b.fact.end
+    return _respan(text, a, start, end), _respan(text, b, start, end)
+
+
+def _respan(text: str, item: _Item, start: int, end: int) -> _Item:
+    fact = dataclasses.replace(item.fact, text=text[start:end], start=start, end=end)
+    return dataclasses.replace(item, fact=fact)
+
+
+def _hedged(text: str, item: _Item) -> _Item:
+    """The item with its hedge, its fact's qualifier, and its text grown over the hedge
+    words ("at least two people")."""
+    if item.hedge:  # a vague count ("dozens") comes with its own
+        qualifier = _QUALIFIER[item.hedge]
+        return dataclasses.replace(item, fact=dataclasses.replace(item.fact, qualifier=qualifier))
+    hedge, start = _hedge_at(text, item.figure, item.fact.kind)
+    if hedge not in _QUALIFIER:  # none, or a date's "open" / "since"
+        return dataclasses.replace(item, hedge=hedge)
+    item = dataclasses.replace(item, hedge=hedge)
+    if not item.low:
+        item = _respan(text, item, min(start, item.fact.start), item.fact.end)
+    qualified = dataclasses.replace(item.fact, qualifier=_QUALIFIER[hedge])
+    return dataclasses.replace(item, fact=qualified)
 
 
 def _joined(text: str, a: _Item, b: _Item) -> bool:
-    join = _JOIN.match(text[a.fact.end : b.fact.start])
+    join = _JOIN.match(text[a.fact.end : b.figure])
     if join is None or not _same_family(a, b):
         return False
     word = join["w"]
     if word == "and" or (a.fact.kind not in _TEMPORAL and len(word) > 1):
-        return _FROM_BEFORE.search(text, max(0, a.fact.start - 20), a.fact.start) is not None
+        return _FROM_BEFORE.search(text, max(0, a.figure - 20), a.figure) is not None
     return True
 
 
@@ -643,11 +689,21 @@ def _ordered(a: _Item, b: _Item) -> bool:
     return _amount(a.fact.value) < _amount(b.fact.value)
 
 
-def _hedge(text: str, item: _Item) -> str:
-    before = text[max(0, item.fact.start - 30) : item.fact.start]
-    if item.fact.kind in _TEMPORAL:
-        return "open" if _OPEN_TIME.search(before) else ""
-    return next((name for name, pattern in _HEDGE_BEFORE if pattern.search(before)), "")
+def _hedge_at(text: str, start: int, kind: FactKind) -> tuple[str, int]:
+    """The hedge written just before ``text[start:]`` ("more than", "about") and where it
+    begins; ``("", start)`` when there is none. Dates and years: ``"open"`` ("before 2014")."""
+    window = max(0, start - 30)
+    if kind in _TEMPORAL:
+        opened = _OPEN_TIME.search(text, window, start)
+        if opened:
+            return "open", opened.start()
+        return ("since", start) if _SINCE.search(text, window, start) else ("", start)
+    found = [(m.start(), name) for name, pattern in _HEDGE_BEFORE
+             if (m := pattern.search(text, window, start))]  # fmt: skip
+    if not found:
+        return "", start
+    begin, name = min(found)
+    return name, begin + len(text[begin:start]) - len(text[begin:start].lstrip())
 
 
 def _currency(item: _Item) -> str:
@@ -663,16 +719,44 @@ def _amount(value: str) -> Decimal:
 
 # --- agreement -------------------------------------------------------------------------------
 
+# A hedged figure ("about 300", "more than 380") agrees with one within this share of it; a
+# bound that holds but lies farther is a difference the reviewer sees ("at least two" / 17).
+TOLERANCE = Decimal("0.15")
+# Where several figures of one kind compete in a passage, or one side names no counted noun
+# ("with 211" against "212 votes"), only a near miss (a typo, a rounding, an update) is a
+# credible conflict: a figure far from every evidence figure is about something else.
+NEAR = Decimal("0.10")
+# Figures more than this many times apart are about different things (3 ballots, 434 votes).
+FAR = Decimal(10)
+# Only the first this many facts of a text are compared: more is a table (or hostile text),
+# and pairing them all would cost the square of their number for every passage.
+MAX_COMPARED = 200
+
+
+def _key(item: _Item) -> tuple[str, object]:
+    """Facts compare when their keys are equal: dates and years with each other (a baseline,
+    "since 1981", only with a baseline), numbers of one counted thing, percentages, and money
+    of one currency."""
+    kind = item.fact.kind
+    if kind in _TEMPORAL:
+        return "time", item.hedge == "since"
+    if kind is FactKind.NUMBER:
+        return "number", item.fact.unit
+    return kind.value, _currency(item)
+
 
 def _comparable(claim: _Item, evidence: _Item) -> bool:
-    kind = claim.fact.kind
-    if kind in _TEMPORAL:
-        return evidence.fact.kind in _TEMPORAL
-    if kind != evidence.fact.kind:
-        return False
-    if kind is FactKind.NUMBER:
-        return claim.fact.unit == evidence.fact.unit
-    return _currency(claim) == _currency(evidence)
+    return _key(claim) == _key(evidence)
+
+
+def _elided(claim: _Item, evidence: _Item) -> bool:
+    """Numbers of which one names its counted noun and the other does not ("216 votes",
+    "216"): comparable only loosely."""
+    return (
+        claim.fact.kind is evidence.fact.kind is FactKind.NUMBER
+        and claim.fact.unit != evidence.fact.unit
+        and not (claim.fact.unit and evidence.fact.unit)
+    )
 
 
 def _first_match(claim: _Item, evidence: Sequence[_Item], comparable: list[int]) -> int | None:
@@ -683,13 +767,18 @@ def _first_match(claim: _Item, evidence: Sequence[_Item], comparable: list[int])
 
 
 def _agrees(x: _Item, y: _Item) -> bool:
-    """Whether ``x`` is consistent with ``y`` (equal at the coarser precision, inside y's
-    range, or allowed by a hedge)."""
+    """Whether ``x`` is consistent with ``y`` and close enough not to be flagged: plain
+    figures equal at the coarser precision, one inside the other's range, or a hedged figure
+    within ``TOLERANCE`` of the other."""
     if x.fact.kind in _TEMPORAL:
         return _agrees_in_time(x.fact.value, y)
     lo_x, hi_x = _interval(x)
     lo_y, hi_y = _interval(y)
-    return lo_x < hi_y and lo_y < hi_x
+    if not (lo_x < hi_y and lo_y < hi_x):
+        return False
+    if x.low or (y.low and not x.hedge) or not (x.hedge or y.hedge):
+        return True
+    return _gap(x, y) <= TOLERANCE
 
 
 def _agrees_in_time(value: str, y: _Item) -> bool:
@@ -718,6 +807,28 @@ def _interval(item: _Item) -> tuple[Decimal, Decimal]:
     return plain
 
 
+def _points(item: _Item) -> tuple[Decimal, Decimal]:
+    if item.low:
+        return _amount(item.low), _amount(item.high)
+    value = _amount(item.fact.value)
+    return value, value
+
+
+def _gap(x: _Item, y: _Item) -> Decimal:
+    """How far ``y`` lies from ``x``'s figure, as a share of it (0 inside y's range)."""
+    value = _amount(x.fact.value)
+    low, high = _points(y)
+    distance = max(low - value, value - high, Decimal(0))
+    return distance / abs(value) if value else (Decimal(0) if not distance else _INF)
+
+
+def _ratio(x: _Item, y: _Item) -> Decimal:
+    """How many times apart the two figures are, at their nearest ends (1 when they touch)."""
+    a, b = min(((p, q) for p in _points(x) for q in _points(y)), key=lambda pq: abs(pq[0] - pq[1]))
+    small, large = sorted((abs(a), abs(b)))
+    return large / small if small else Decimal(1)
+
+
 def _range_members(evidence: Sequence[_Item], hit: int) -> set[int]:
     item = evidence[hit]
     if not item.low:
@@ -725,27 +836,86 @@ def _range_members(evidence: Sequence[_Item], hit: int) -> set[int]:
     return {i for i, e in enumerate(evidence) if (e.low, e.high) == (item.low, item.high)}
 
 
-def _conflict(claim: _Item, evidence: Sequence[_Item], free: list[int]) -> tuple[Fact, Fact] | None:
-    """The closest unused comparable evidence fact, unless either side is open-ended or the
-    evidence value lies inside the claim's own range."""
-    if claim.hedge == "open":
-        return None
-    candidates = [
-        evidence[i]
-        for i in free
-        if evidence[i].hedge != "open"
-        and not (claim.low and not evidence[i].low and _agrees(evidence[i], claim))
-    ]
-    if not candidates:
-        return None
-    closest = min(candidates, key=lambda e: _distance(claim, e))
-    return claim.fact, closest.fact
+def _conflicts(
+    pending: Sequence[_Item], evidence: Sequence[_Item], used: set[int]
+) -> list[tuple[Fact, Fact]]:
+    """Claim facts paired one to one with the closest free evidence facts they could be
+    about; a pair is a conflict unless either side is open-ended ("before 2014"), the
+    evidence lies in the claim's own range, or it is not credible (see ``_credible``).
+    Linear in the pairs looked at: candidates by comparison key, counts computed once."""
+    free = [i for i in range(len(evidence)) if i not in used and evidence[i].hedge != "open"]
+    by_key: dict[tuple[str, object], list[int]] = {}
+    for e in free:
+        by_key.setdefault(_key(evidence[e]), []).append(e)
+    unnamed = [e for e in free if _is_number(evidence[e]) and not evidence[e].fact.unit]
+    named = [e for e in free if _is_number(evidence[e]) and evidence[e].fact.unit]
+    claim_figures = _figures_by_key(p for p in pending if p.hedge != "open")
+    free_figures = _figures_by_key(evidence[e] for e in free)
+    candidates: list[tuple[Decimal, int, int]] = []
+    for c, item in enumerate(pending):
+        if item.hedge == "open":
+            continue
+        targets = by_key.get(_key(item), [])
+        if _is_number(item):  # a figure whose noun one side elides ("with 211", "212 votes")
+            targets = targets + (unnamed if item.fact.unit else named)
+        for e in targets:
+            other = evidence[e]
+            if item.low and not other.low and _agrees(other, item):
+                continue
+            contested = (
+                _elided(item, other)
+                or len(claim_figures.get(_key(other), ())) > 1
+                or len(free_figures.get(_key(item), ())) > 1
+            )
+            if _credible(item, other, contested=contested):
+                candidates.append((_distance(item, other), c, e))
+    candidates.sort(key=lambda x: x[0])
+    paired: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, c, e in candidates:
+        if c not in paired and e not in taken:
+            paired[c] = e
+            taken.add(e)
+    return [(pending[c].fact, evidence[e].fact) for c, e in sorted(paired.items())]
+
+
+def _is_number(item: _Item) -> bool:
+    return item.fact.kind is FactKind.NUMBER
+
+
+def _figures_by_key(items: Iterable[_Item]) -> dict[tuple[str, object], set[tuple[str, str, int]]]:
+    """The distinct figures (a range counts once) of each comparison key."""
+    found: dict[tuple[str, object], set[tuple[str, str, int]]] = {}
+    for item in items:
+        found.setdefault(_key(item), set()).add(_figure(item))
+    return found
+
+
+def _credible(item: _Item, other: _Item, *, contested: bool) -> bool:
+    """A number conflict a reviewer can trust: at most ``FAR`` times apart, and a near miss
+    (within ``NEAR``) when the counted noun is elided on one side or when several figures
+    of that thing compete on either side (``contested``). Dates and years are credible."""
+    if item.fact.kind in _TEMPORAL:
+        return True
+    if _ratio(item, other) > FAR and not _event(item.fact.unit):
+        return False  # counts of one named event stay comparable: an early toll rises fast
+    return not contested or _gap(item, other) <= NEAR
+
+
+def _event(unit: str) -> bool:
+    """Whether a unit names what happened to the counted ("person (killed)")."""
+    return unit.endswith(")") and "(" in unit and not unit.endswith("(ordinal)")
+
+
+def _figure(item: _Item) -> tuple[str, str, int]:
+    """One figure of a text: both ends of a range are one."""
+    return (item.low, item.high, -1) if item.low else ("", "", item.fact.start)
 
 
 def _distance(claim: _Item, evidence: _Item) -> Decimal:
     if claim.fact.kind in _TEMPORAL:
         return Decimal(abs(_day_number(claim.fact.value) - _day_number(evidence.fact.value)))
-    return abs(_amount(claim.fact.value) - _amount(evidence.fact.value))
+    return _gap(claim, evidence)
 
 
 def _day_number(value: str) -> int:

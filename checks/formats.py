@@ -12,6 +12,7 @@ from enum import Enum
 
 from checks.claimreview import Publisher, to_claimreview
 from checks.export import to_csv
+from checks.factchecks.service import checked_before
 from checks.jsonl import to_jsonl
 from checks.report import to_markdown
 from checks.store import Store
@@ -71,11 +72,12 @@ def export(
     """The article in ``fmt`` as bytes. ClaimReview uses ``publisher``, else the one saved
     in settings (ExportError when none is set)."""
     review = store.review(article_id)
+    checked = checked_before(store, review) if fmt is not Format.CLAIMREVIEW else None
     if fmt is Format.JSONL:
-        return to_jsonl(review, store.history(article_id))
+        return to_jsonl(review, store.history(article_id), checked=checked)
     if fmt is Format.CLAIMREVIEW:
         who = publisher if publisher is not None else Publisher.from_settings(store.setting)
         return to_claimreview(review, publisher=who)
     if fmt is Format.MARKDOWN:
-        return to_markdown(review)
-    return to_csv(review)
+        return to_markdown(review, checked=checked)
+    return to_csv(review, checked=checked)

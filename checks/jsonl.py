@@ -17,7 +17,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from checks import relevance
+from checks import datelines, relevance
+from checks.factchecks.exports import Checked, jsonl_list
 from checks.model import Article, Document, Evidence, Review, ReviewRow
 from checks.store import HistoryEntry, agreement_to_json
 from checks.untrusted import json_text
@@ -64,6 +65,28 @@ def _evidence(review: Review, evidence: Evidence) -> dict[str, Any]:
     }
 
 
+def _dateline(row: ReviewRow) -> dict[str, Any] | None:
+    """The dateline that opens the claim's sentence: parts, span, and the flags (per evidence
+    rank) that are about its date; None when the sentence has no dateline."""
+    if row.dateline is None:
+        return None
+    found = datelines.parse(row.dateline.text)
+    return {
+        "text": found.text,
+        "place": found.place,
+        "region": found.region,
+        "date": found.date,
+        "agency": found.agency,
+        "start": row.dateline.start,
+        "end": row.dateline.end,
+        "conflicts": {
+            str(e.rank): list(datelines.dateline_conflicts(e.agreement, found.text))
+            for e in row.evidence
+            if relevance.is_evidence(e.score)  # weak matches are not evidence: no flags
+        },
+    }
+
+
 def _history(entry: HistoryEntry) -> dict[str, Any]:
     record: dict[str, Any] = {
         "label": entry.label,
@@ -79,7 +102,12 @@ def _history(entry: HistoryEntry) -> dict[str, Any]:
     return record
 
 
-def jsonl_record(review: Review, row: ReviewRow, history: Sequence[HistoryEntry]) -> dict[str, Any]:
+def jsonl_record(
+    review: Review,
+    row: ReviewRow,
+    history: Sequence[HistoryEntry],
+    checked: Checked | None = None,
+) -> dict[str, Any]:
     """One claim with everything known about it; ``history`` is filtered to the claim."""
     sentence, claim, verdict = row.sentence, row.claim, row.verdict
     ranked = sorted(row.evidence, key=lambda e: e.rank)
@@ -105,16 +133,20 @@ def jsonl_record(review: Review, row: ReviewRow, history: Sequence[HistoryEntry]
             "cited_evidence_rank": verdict.evidence_rank,
             "updated_at": verdict.updated_at,
         },
+        "dateline": _dateline(row),
         "evidence": [_evidence(review, e) for e in ranked if relevance.is_evidence(e.score)],
         "weak_matches": [
             _evidence(review, e) for e in ranked if not relevance.is_evidence(e.score)
         ],
         "not_relevant": [_evidence(review, e) for e in row.dismissed],
         "history": [_history(entry) for entry in history if entry.claim_id == claim.id],
+        "checked_before": jsonl_list(checked, claim.id),
     }
 
 
-def to_jsonl(review: Review, history: Sequence[HistoryEntry]) -> bytes:
+def to_jsonl(
+    review: Review, history: Sequence[HistoryEntry], *, checked: Checked | None = None
+) -> bytes:
     """The review as JSONL bytes, one claim per line in article order."""
-    lines = (json_text(jsonl_record(review, row, history)) + "\n" for row in review.rows)
+    lines = (json_text(jsonl_record(review, row, history, checked)) + "\n" for row in review.rows)
     return "".join(lines).encode("utf-8")

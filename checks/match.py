@@ -333,18 +333,39 @@ class Matcher:
             for row_ids, row_scores in zip(ids, scores, strict=True)
         ]
 
-    def _evidence(
+    def scored_many(
+        self,
+        claims: Sequence[Claim],
+        *,
+        candidates: int = 30,
+        scorer: Scorer = fuzz.token_sort_ratio,
+        processor: Callable[[str], str] = content_words,
+    ) -> tuple[tuple[tuple[int, float], ...], ...]:
+        """``(passage index, score)`` of each claim's candidates that pass the topical gate,
+        best first, before the cut to ``top`` and without facts: what ``match_many`` ranks.
+        ``checks.semantic.search`` blends these scores with the semantic similarity."""
+        queries = [tokens(c.text) for c in claims]
+        retrieved = self._retrieve(queries, candidates=candidates)
+        return tuple(
+            tuple(self._ranked(claim, query, hits, scorer, processor))
+            for claim, query, hits in zip(claims, queries, retrieved, strict=True)
+        )
+
+    def agreement_for(self, claim: Claim, index: int, *, score: float) -> Agreement:
+        """The facts of passage ``index`` compared with ``claim`` under the rule ``match``
+        follows (``relevance.compares_facts``: evidence sharing two topical stems)."""
+        return self._agreement(claim.text, tokens(claim.text), index, score=score)
+
+    def _ranked(
         self,
         claim: Claim,
         query: tuple[str, ...],
         hits: list[tuple[int, float]],
-        *,
-        top: int,
         scorer: Scorer,
         processor: Callable[[str], str],
-    ) -> tuple[Evidence, ...]:
-        """Score, rank and cut the candidates of one claim; passages that share no topical
-        stem with the claim (see ``topical``) are dropped."""
+    ) -> list[tuple[int, float]]:
+        """``(passage index, score)`` of the candidates of one claim, ranked; passages that
+        share no topical stem with the claim (see ``topical``) are dropped."""
         processed = processor(claim.text)
         stats = self._scoring
         best = stats.bm25(query, query)
@@ -359,6 +380,20 @@ class Matcher:
             score = BM25_WEIGHT * coverage + (1 - BM25_WEIGHT) * fuzzy
             ranked.append((-round(score, 9), -bm25, index, score))
         ranked.sort()
+        return [(index, score) for _, _, index, score in ranked]
+
+    def _evidence(
+        self,
+        claim: Claim,
+        query: tuple[str, ...],
+        hits: list[tuple[int, float]],
+        *,
+        top: int,
+        scorer: Scorer,
+        processor: Callable[[str], str],
+    ) -> tuple[Evidence, ...]:
+        """Score, rank and cut the candidates of one claim (``_ranked``), facts compared."""
+        ranked = self._ranked(claim, query, hits, scorer, processor)
         return tuple(
             Evidence(
                 claim_id=claim.id,
@@ -367,7 +402,7 @@ class Matcher:
                 score=min(1.0, max(0.0, score)),
                 agreement=self._agreement(claim.text, query, index, score=score),
             )
-            for rank, (_, _, index, score) in enumerate(ranked[:top], start=1)
+            for rank, (index, score) in enumerate(ranked[:top], start=1)
         )
 
     def _field_stems(self, index: int) -> tuple[str, ...]:

@@ -22,13 +22,15 @@ class SentenceRole(str, Enum):
 
 
 class ClaimKind(str, Enum):
-    """What a claim is; every sentence becomes a claim of one kind, nothing is dropped."""
+    """What a claim is; every sentence becomes a claim of one kind, nothing is dropped (a
+    dateline is no claim: it is the place and date of the sentence it opens)."""
 
     FACTUAL = "factual"
     QUOTE = "quote"
     OPINION = "opinion"
     QUESTION = "question"
     HEADING = "heading"
+    CREDIT = "credit"  # "Reporting by ...; Editing by ...": who wrote it, nothing to check
 
 
 class SourceKind(str, Enum):
@@ -120,7 +122,12 @@ class Fact:
     YEAR ``"2024"``; DATE ``"2024-06-15"`` (or ``"2024-06"`` for a month);
     NUMBER ``"3200000"``; PERCENT ``"12.5"``; MONEY ``"USD 5000000"``.
     ``unit`` is the counted noun of a NUMBER, normalised (``"member"`` in "32 members"),
-    so that numbers of different things are not compared.
+    so that numbers of different things are not compared; a count of people something
+    happened to names the event too (``"person (killed)"`` for "17 people were killed",
+    "17 dead", "killing 17").
+    ``qualifier`` says how the figure is stated: ``""`` exactly, or one of ``QUALIFIERS``
+    ("at least 2": ``"lower bound"``, "up to 600": ``"upper bound"``, "about 300",
+    "nearly 900", "dozens": ``"approximate"``); ``text`` then includes the hedge words.
     """
 
     kind: FactKind
@@ -129,6 +136,11 @@ class Fact:
     start: int
     end: int
     unit: str = ""
+    qualifier: str = ""
+
+
+LOWER_BOUND, UPPER_BOUND, APPROXIMATE = "lower bound", "upper bound", "approximate"
+QUALIFIERS = (LOWER_BOUND, UPPER_BOUND, APPROXIMATE)
 
 
 @dataclass(frozen=True)
@@ -143,8 +155,51 @@ class Agreement:
         return bool(self.conflicts)
 
     def describe_conflicts(self) -> tuple[str, ...]:
-        """Readable flags such as ``"date: June 15, 2024 ≠ 14 June 2024"``."""
-        return tuple(f"{c.kind.value}: {c.text} ≠ {e.text}" for c, e in self.conflicts)
+        """Readable flags, one per conflict: ``"date: June 15, 2024 ≠ 14 June 2024"``,
+        ``"number: killing at least two people (lower bound, holds) ≠ 17 people were
+        killed"``. See ``describe_conflict`` for the kinds of difference."""
+        return tuple(describe_conflict(c, e) for c, e in self.conflicts)
+
+
+def describe_conflict(claim: Fact, evidence: Fact) -> str:
+    """``"<kind>: <claim figure> (<how stated>) ≠ <evidence figure> (<how stated>)"``.
+
+    The kinds of difference a flag names (DESIGN.md, "Figures"):
+
+    - two exact figures that differ: no parenthesis (``30 members ≠ 32 members``);
+    - an approximate claim outside the tolerance: ``(approximate)``;
+    - a bound in the claim against an exact figure: ``(lower bound, holds)`` when the
+      evidence satisfies it but lies far from it (the claim understates: "at least two"
+      against 17), ``(lower bound, contradicted)`` when it does not ("more than 150"
+      against 141); the same with ``upper bound``;
+    - a bound against a bound: both qualifiers, no verdict (neither side is exact).
+
+    >>> two = Fact(FactKind.NUMBER, "2", "at least two people", 0, 19, "person", LOWER_BOUND)
+    >>> describe_conflict(two, Fact(FactKind.NUMBER, "17", "17 people", 0, 9, "person"))
+    'number: at least two people (lower bound, holds) ≠ 17 people'
+    """
+    return (
+        f"{claim.kind.value}: {claim.text}{_claim_qualifier(claim, evidence)}"
+        f" ≠ {evidence.text}{f' ({evidence.qualifier})' if evidence.qualifier else ''}"
+    )
+
+
+def _claim_qualifier(claim: Fact, evidence: Fact) -> str:
+    if not claim.qualifier:
+        return ""
+    if claim.qualifier not in (LOWER_BOUND, UPPER_BOUND) or evidence.qualifier:
+        return f" ({claim.qualifier})"
+    stated, found = _amount(claim.value), _amount(evidence.value)
+    holds = found >= stated if claim.qualifier == LOWER_BOUND else found <= stated
+    return f" ({claim.qualifier}, {'holds' if holds else 'contradicted'})"
+
+
+def _amount(value: str) -> float:
+    """The number in a canonical value ("17", "USD 5000000"); 0.0 when there is none."""
+    try:
+        return float(value.split()[-1])
+    except (ValueError, IndexError):
+        return 0.0
 
 
 @dataclass(frozen=True)
@@ -214,13 +269,16 @@ class Analysis:
 
 @dataclass(frozen=True)
 class ReviewRow:
-    """One claim as the reviewer sees it: its sentence, ranked evidence and verdict;
-    ``dismissed`` holds the passages the reviewer marked not relevant (out of ``evidence``)."""
+    """One claim as the reviewer sees it: its sentence, ranked evidence and verdict.
+    ``dateline`` is the dateline sentence that opens the claim's sentence, if any: the
+    claim's place and date (``checks.datelines`` reads it). ``dismissed`` holds the passages
+    the reviewer marked not relevant (out of ``evidence``)."""
 
     sentence: Sentence
     claim: Claim
     evidence: tuple[Evidence, ...]
     verdict: Verdict
+    dateline: Sentence | None = None
     dismissed: tuple[Evidence, ...] = ()
 
 
@@ -243,3 +301,10 @@ class Review:
         for doc in self.documents:
             found.setdefault(doc.uid, doc)
         return found
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences of the claims and their datelines, in order, once each."""
+        found = {row.sentence.index: row.sentence for row in self.rows}
+        found |= {row.dateline.index: row.dateline for row in self.rows if row.dateline}
+        return tuple(found[index] for index in sorted(found))

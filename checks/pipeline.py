@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from checks import index
+from checks import datelines, index
 from checks.claims import extract_claims
 from checks.errors import (
     AnalysisError,
@@ -24,7 +25,7 @@ from checks.errors import (
     SourceError,
     SourceUnreachableError,
 )
-from checks.match import Matcher, match_claims, merge
+from checks.match import Matcher, merge
 from checks.model import (
     Analysis,
     Claim,
@@ -38,6 +39,8 @@ from checks.model import (
 )
 from checks.passages import passages_for
 from checks.segment import segment
+from checks.semantic import SemanticOptions, vectors
+from checks.semantic.matching import Part, semantic_matchers
 from checks.sources.base import Source
 
 ProgressCallback = Callable[[Stage, float, str], None]
@@ -112,15 +115,21 @@ def gather_documents(
 
 def matching_claims(claims: Sequence[Claim], sentences: Sequence[Sentence]) -> tuple[Claim, ...]:
     """The claims as they are matched: a dateline ("Moscow, June 15, 2024") says where and
-    when the event of the sentence it opened took place, so it is matched with that sentence;
-    on its own it would find any passage that mentions the same city or day."""
+    when the event of the sentence it opens took place, so the claim of that sentence is
+    matched with the dateline written before it (its date meets the evidence's dates; on its
+    own a dateline would find any passage that mentions the same city or day). A dateline
+    claim made before datelines became metadata is matched with the sentence it opened."""
     by_index = {sentence.index: sentence for sentence in sentences}
+    opened = datelines.opened_by(sentences)
     out: list[Claim] = []
     for claim in claims:
         sentence = by_index.get(claim.sentence_index)
         following = by_index.get(claim.sentence_index + 1)
         if sentence and following and sentence.role is SentenceRole.DATELINE:
-            claim = replace(claim, text=f"{claim.text} — {following.text}")
+            claim = replace(claim, text=datelines.prefixed(claim.text, following.text))
+        elif claim.sentence_index in opened:
+            dateline = opened[claim.sentence_index].text
+            claim = replace(claim, text=datelines.prefixed(dateline, claim.text))
         out.append(claim)
     return tuple(out)
 
@@ -132,25 +141,66 @@ def match_documents(
     sentences: Sequence[Sentence] = (),
     top: int = TOP_EVIDENCE,
     index_dir: Path | None = None,
+    semantic: SemanticOptions | None = None,
 ) -> tuple[Evidence, ...]:
-    """Evidence for every claim from the passages of ``documents``.
+    """Evidence for every claim from the passages of ``documents`` (``match_documents_noted``
+    without its notices)."""
+    evidence, _ = match_documents_noted(
+        claims, documents, sentences=sentences, top=top, index_dir=index_dir, semantic=semantic
+    )
+    return evidence
+
+
+def match_documents_noted(
+    claims: Sequence[Claim],
+    documents: Sequence[Document],
+    *,
+    sentences: Sequence[Sentence] = (),
+    top: int = TOP_EVIDENCE,
+    index_dir: Path | None = None,
+    semantic: SemanticOptions | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> tuple[tuple[Evidence, ...], tuple[str, ...]]:
+    """Evidence for every claim from the passages of ``documents``, and notices.
 
     Without ``index_dir`` one index is built over all of them. With it, the library's
     documents are matched with the index persisted there (built only when they changed),
-    the other documents with an index built now, and the two merged by score.
+    the other documents with an index built now, and the two merged by score. With
+    ``semantic`` the matchers also compare meaning (``checks.semantic.matching``); when
+    that cannot be done, a notice says why and matching stays lexical.
     """
     queries = matching_claims(claims, sentences)
+    parts = _lexical_parts(documents, index_dir)
+    matchers: list[Any] = [part.matcher for part in parts]
+    notices: tuple[str, ...] = ()
+    if semantic is not None and parts:
+        report = on_progress or (lambda stage, fraction, message: None)
+        matchers, notices = semantic_matchers(
+            parts,
+            semantic,
+            report=lambda fraction, message: report(Stage.MATCHING, 0.9 * fraction, message),
+        )
+    found = merge([m.match_many(queries, top=top) for m in matchers], top=top)
+    return tuple(evidence for per_claim in found for evidence in per_claim), notices
+
+
+def _lexical_parts(documents: Sequence[Document], index_dir: Path | None) -> list[Part]:
+    """The lexical matchers of ``documents``: one over all without ``index_dir``; else the
+    library's persisted index (its vectors' folder beside it) and one for the rest."""
     if index_dir is None:
         titles = {doc.uid: doc.title for doc in documents}
-        return match_claims(queries, passages_for(documents), top=top, titles=titles)
+        return [Part(Matcher.build(passages_for(documents), titles=titles), titles)]
     library = [doc for doc in documents if doc.source is SourceKind.LIBRARY]
     fetched = [doc for doc in documents if doc.source is not SourceKind.LIBRARY]
-    matchers = [index.load_or_build(index_dir, library)] if library else []
+    parts = []
+    if library:
+        folder = vectors.folder_for(index_dir, index.library_key(library))
+        titles = {doc.uid: doc.title for doc in library}
+        parts.append(Part(index.load_or_build(index_dir, library), titles, folder))
     if fetched:
         titles = {doc.uid: doc.title for doc in fetched}
-        matchers.append(Matcher.build(passages_for(fetched), titles=titles))
-    found = merge([m.match_many(queries, top=top) for m in matchers], top=top)
-    return tuple(evidence for per_claim in found for evidence in per_claim)
+        parts.append(Part(Matcher.build(passages_for(fetched), titles=titles), titles))
+    return parts
 
 
 class _Stages:
@@ -196,9 +246,13 @@ def analyze(
     on_progress: ProgressCallback | None = None,
     top: int = TOP_EVIDENCE,
     index_dir: Path | None = None,
+    published: str = "",
+    semantic: SemanticOptions | None = None,
 ) -> Analysis:
     """Run every stage on ``text`` and return what each produced; ``index_dir`` keeps the
-    library's passage index between analyses (see ``match_documents``).
+    library's passage index between analyses, ``semantic`` adds the optional model (see
+    ``match_documents_noted``); ``published`` (the article's date, ``YYYY-MM-DD``) is what
+    weekdays in the text are relative to.
 
     Raises InputError for text that cannot be analysed; source failures are notices.
     """
@@ -207,19 +261,25 @@ def analyze(
     with stages.stage(Stage.SPLIT, "Splitting the text into sentences"):
         sentences = segment(text)
     with stages.stage(Stage.CLAIMS, "Finding claims"):
-        claims = extract_claims(sentences)
+        claims = extract_claims(sentences, published=published)
     with stages.stage(Stage.SOURCES, "Reading reference sources"):
         documents, notices, lookups = gather_documents(sources, claims, text=text)
     with stages.stage(Stage.MATCHING, "Matching claims with evidence"):
-        evidence = match_documents(
-            claims, documents, sentences=sentences, top=top, index_dir=index_dir
+        evidence, matched = match_documents_noted(
+            claims,
+            documents,
+            sentences=sentences,
+            top=top,
+            index_dir=index_dir,
+            semantic=semantic,
+            on_progress=on_progress,
         )
     return Analysis(
         sentences=sentences,
         claims=claims,
         documents=documents,
         evidence=evidence,
-        notices=notices,
+        notices=tuple(dict.fromkeys((*notices, *matched))),
         timings=tuple(stages.timings),
         lookups=lookups,
     )

@@ -1,15 +1,17 @@
-"""A reference the reviewer adds by hand (pasted text, a Wikipedia title or link), and one
-claim matched again at once against it and the documents its article already used."""
+"""A reference the reviewer adds by hand (pasted text, a Wikipedia title or link), and the
+evidence of claims matched again against it and the documents their article already used
+(``checks.workflow.add_reference`` stores both)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from checks import index, relevance
+from checks import index
 from checks.errors import InputError
 from checks.ingest import read_file
-from checks.model import Document, SourceKind
+from checks.model import Claim, Document, Evidence, SourceKind
 from checks.pipeline import match_documents
+from checks.semantic import options_from_settings
 from checks.sources.base import MAX_DOCUMENT_CHARS
 from checks.sources.library import document_from_text, read_upload
 from checks.sources.wikiclient import parse_wikipedia_url
@@ -75,13 +77,6 @@ def add_reference(
     return doc
 
 
-def rematch_claim(store: Store, article_id: int, claim_id: str, *, added: Document) -> int:
-    """Match one claim again against its article's documents plus ``added``; returns how
-    many evidence passages (above the relevance floor) it has now. Its verdict and note
-    stay."""
-    return rematch_claims(store, article_id, (claim_id,), added=added)[claim_id]
-
-
 def article_documents(store: Store, article_id: int) -> dict[str, Document]:
     """The documents an article's claims are matched against without a new analysis: those
     its evidence cites, the library, and the pages its last analysis looked up."""
@@ -95,33 +90,23 @@ def article_documents(store: Store, article_id: int) -> dict[str, Document]:
     return documents
 
 
-def rematch_claims(
-    store: Store, article_id: int, claim_ids: Sequence[str], *, added: Document | None = None
-) -> dict[str, int]:
-    """Match some claims again (after a reference was added, or the claims were edited)
-    against the article's documents (``article_documents``) plus ``added``; no fetching.
-    Returns the number of evidence passages (above the relevance floor) per claim. Verdicts
-    and notes stay."""
+def match_claims(
+    store: Store,
+    article_id: int,
+    claims: Sequence[Claim],
+    *,
+    added: Document | None = None,
+) -> tuple[Evidence, ...]:
+    """Evidence for ``claims`` (of the article, stored or about to be) from the article's
+    documents (``article_documents``) plus ``added``; no fetching and nothing written."""
     review = store.review(article_id)
-    rows = {r.claim.id: r for r in review.rows}
-    missing = [claim_id for claim_id in claim_ids if claim_id not in rows]
-    if missing:
-        raise InputError(f"article {article_id} has no claim {missing[0]!r}")
     documents = article_documents(store, article_id)
     if added is not None:
         documents[added.uid] = added
-    sentences = tuple(r.sentence for r in review.rows)
-    claims = [rows[claim_id].claim for claim_id in dict.fromkeys(claim_ids)]
-    evidence = match_documents(
+    return match_documents(
         claims,
         tuple(documents.values()),
-        sentences=sentences,
+        sentences=review.sentences,  # with the datelines, which the claims are matched with
         index_dir=index.folder_for(store.path),
+        semantic=options_from_settings(store.setting, build_budget_s=0.0),
     )
-    extra = (added,) if added is not None else ()
-    counts: dict[str, int] = {}
-    for claim in claims:
-        mine = tuple(e for e in evidence if e.claim_id == claim.id)
-        store.replace_claim_evidence(article_id, claim.id, mine, documents=extra)
-        counts[claim.id] = len(relevance.shown(mine))
-    return counts

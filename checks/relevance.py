@@ -22,7 +22,10 @@ right top passages kept (``kept_gold``) is the same, 0.905, for every floor from
 quarterly earnings gets nothing above it against the demo library (its best score is 0.18);
 the demo article keeps 20 of its 33 claims. At or above ``STRONG`` every checkthat query's
 top passage was the right one (67 of 67). bench/RESULTS.md has the tables, DESIGN.md the
-operating point and why.
+operating point and why; its "second look" has the band scores measured against this one
+(passage-side coverage, names, word rarity, margins), none of which holds on unseen
+pairings, and the known weakness: a short claim sharing two ordinary words or one name
+("Prime Minister") with a passage can reach the floor.
 
 >>> band(0.62), band(0.3), band(0.1)
 (<Band.STRONG: 'strong'>, <Band.RELATED: 'related'>, <Band.WEAK: 'weak'>)

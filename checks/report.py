@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from checks import config, relevance
+from checks.factchecks.exports import Checked, markdown_section
 from checks.model import Document, Review, ReviewRow, SentenceRole
 from checks.untrusted import reveal_controls, safe_url
 
@@ -76,7 +77,7 @@ def _is_reviewed(row: ReviewRow) -> bool:
 def _paragraph(text: str, rows: Sequence[ReviewRow]) -> str:
     """The paragraph as written in the article, a tag after each reviewed sentence."""
     pieces: list[str] = []
-    cursor = rows[0].sentence.start
+    cursor = (rows[0].dateline or rows[0].sentence).start  # a dateline is part of the text
     for row in rows:
         pieces.append(inline(text[cursor : row.sentence.end]))
         if _is_reviewed(row):
@@ -160,7 +161,9 @@ def _sources(review: Review) -> tuple[Document, ...]:
     return tuple(doc for doc in review.documents if doc.uid in used)
 
 
-def to_markdown(review: Review, *, scale: Sequence[str] | None = None) -> bytes:
+def to_markdown(
+    review: Review, *, scale: Sequence[str] | None = None, checked: Checked | None = None
+) -> bytes:
     """The report as UTF-8 Markdown bytes."""
     documents = _sources(review)
     numbers = {doc.uid: n for n, doc in enumerate(documents, start=1)}
@@ -173,5 +176,7 @@ def to_markdown(review: Review, *, scale: Sequence[str] | None = None) -> bytes:
         "## Sources",
         "\n".join(_source_line(numbers[doc.uid], doc) for doc in documents)
         or "No source was found for any claim.",
+        "## Checked before",
+        markdown_section(review, checked),
     ]
     return ("\n\n".join(blocks) + "\n").encode("utf-8")

@@ -12,8 +12,8 @@ offsets never move.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pysbd
 
@@ -43,6 +43,12 @@ _MARKDOWN_HEADING = re.compile(r"(#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*
 _BULLET = re.compile(r"^(?:[-*+•▪◦]|\d{1,3}[.)])[ \t]+")
 # Quote marks followed by a space can only be closing ones (German closes with “ and ‘).
 _LEADING_CLOSERS = re.compile(r"^[”’»“‘\"')\]]+(?=\s|$)")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
+"""Characters pysbd must not see: Python's regular expressions read them as white space
+while pysbd's list rules take them for part of a number: "<U+001F>1. " made it call int() on
+"<U+001F>1".
+pysbd gets a copy with each one replaced by a space (same length, so spans still index the
+original text)."""
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -68,9 +74,21 @@ _DATELINE = re.compile(
 )
 
 
-@lru_cache(maxsize=16)
+_PER_THREAD = threading.local()
+
+
 def _segmenter(language: str = "en") -> pysbd.Segmenter:
-    return pysbd.Segmenter(language=language, clean=False)
+    """This thread's Segmenter for ``language``. pysbd keeps the text it is splitting on the
+    instance (``original_text``), so one instance shared by two Streamlit sessions lets one
+    thread locate its sentences in the other's text and lose them, silently. One per thread
+    (and language) costs a few microseconds once, and no lock makes sessions wait."""
+    found: dict[str, pysbd.Segmenter] | None = getattr(_PER_THREAD, "segmenters", None)
+    if found is None:
+        found = _PER_THREAD.segmenters = {}
+    segmenter = found.get(language)
+    if segmenter is None:
+        segmenter = found[language] = pysbd.Segmenter(language=language, clean=False)
+    return segmenter
 
 
 def _locate(text: str, piece: str, cursor: int) -> tuple[int, int] | None:
@@ -116,19 +134,31 @@ def sentence_spans(
     >>> [text[s:e] for s, e in sentence_spans(text)]
     ['Er sagte: „Das ist gut.“', 'Dann ging er.']
     """
+    plain = _CONTROLS.sub(" ", text)
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for piece in _segmenter(language).segment(text):
+    for piece in _pysbd_sentences(plain, language):
         stripped = piece.strip()
         if not stripped:
             continue
-        located = _locate(text, stripped, cursor)
+        located = _locate(plain, stripped, cursor)
         if located is None:  # pysbd altered the text: keep the cursor's stretch, trimmed
-            located = _trim(text, cursor, min(len(text), cursor + len(piece)))
+            located = _trim(plain, cursor, min(len(plain), cursor + len(piece)))
         spans.append(located)
         cursor = located[1]
-    fixed = _move_leading_closers(text, [s for s in spans if s[0] < s[1]])
+    fixed = _move_leading_closers(plain, [s for s in spans if s[0] < s[1]])
     return tuple((start + offset, end + offset) for start, end in fixed)
+
+
+def _pysbd_sentences(text: str, language: str) -> list[str]:
+    """pysbd's sentences of ``text``; should pysbd's own rules fail on some text (a bug of
+    the library, not of the text), the text is cut at sure sentence ends instead, so an
+    article is never refused for it."""
+    try:
+        return list(_segmenter(language).segment(text))
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError, RecursionError):
+        ends = [m.end() for m in _CHUNK_BREAK.finditer(text)]
+        return [text[a:b] for a, b in zip([0, *ends], [*ends, len(text)], strict=True)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -315,6 +345,21 @@ def split_dateline(text: str, start: int, end: int) -> tuple[Span, Span] | None:
         return None
     dateline = _trim(text, start + match.start("dateline"), start + match.end("dateline"))
     return dateline, (start + match.end(), end)
+
+
+def dateline_parts(text: str) -> tuple[str, str, str, str]:
+    """``(place, region, date, agency)`` of a dateline's text, each as written ("" if absent).
+
+    >>> dateline_parts("KYIV, Ukraine (AP)")
+    ('KYIV', 'Ukraine', '', 'AP')
+    >>> dateline_parts("Moscow, June 15, 2024")
+    ('Moscow', '', 'June 15, 2024', '')
+    """
+    match = _DATELINE.match(f"{text} — .")
+    if match is None:
+        return text, "", "", ""
+    place, region, date, agency = match.group("place", "region", "date", "agency")
+    return place or "", region or "", date or "", agency or ""
 
 
 def _with_dateline(text: str, pieces: list[_Piece]) -> list[_Piece]:

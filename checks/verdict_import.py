@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from checks import config
+from checks.digits import parse_id
 from checks.errors import ExportError, VerdictError, VerdictImportError
 from checks.export import unneutralise
 from checks.model import Review
@@ -138,13 +139,16 @@ def article_of(rows: Sequence[dict[str, str]], *, wanted: int | None) -> int:
     if len(found) > 1:
         raise ExportError(f"the file mixes articles {', '.join(sorted(found))}: import one")
     named = next(iter(found), "")
-    if named and not named.isdigit():
-        raise ExportError(f"article_id {named!r} is not a number")
-    if wanted is not None and named and int(named) != wanted:
+    number = parse_id(named)
+    if named and number is None:
+        raise ExportError(f"article_id {named[:40]!r} is not an article number")
+    if wanted is not None and number is not None and number != wanted:
         raise ExportError(f"the file holds verdicts of article {named}, not of article {wanted}")
-    if wanted is None and not named:
+    if wanted is not None:
+        return wanted
+    if number is None:
         raise ExportError("the file has no article_id: say which article to import into")
-    return wanted if wanted is not None else int(named)
+    return number
 
 
 def plan(

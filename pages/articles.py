@@ -11,6 +11,7 @@ from ui import state
 from ui.markdown import md
 from ui.resources import get_store
 from ui.review_actions import delete_article, rename_article
+from ui.saving import show_not_saved
 
 REVIEW_PAGE = "pages/review.py"
 
@@ -47,6 +48,7 @@ def main() -> None:
     message = st.session_state.pop(state.FLASH, None)
     if message:
         st.toast(escape_markdown(message))
+    show_not_saved()  # a rename or delete that failed (e.g. the disk is full)
     st.title("Articles")
     summaries = get_store().articles()
     if not summaries:

@@ -4,23 +4,28 @@ table of every claim. Renders only; every change goes through ui/review_actions.
 from __future__ import annotations
 
 import html
-import re
+from collections.abc import Mapping
 
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
 from checks import config, navigation, relevance
+from checks.digits import parse_id
 from checks.errors import ChecksError, InputError, NotFoundError
+from checks.factchecks.search import Match
 from checks.model import Claim, ClaimKind, Evidence, Review, ReviewRow
 from checks.report import escape_markdown
+from checks.review_rules import has_conflict
 from checks.split_mark import mark_for, marked, split_at_mark
 from checks.store import Store
+from checks.untrusted import safe_url
 from ui import state
 from ui.add_reference import open_add_reference, render_add_reference, searched_caption
 from ui.analysis import run_analysis
+from ui.checked_before import matches_for, render_checked_before
 from ui.exports import render_exports, render_import
 from ui.frames import EDITABLE, review_frame, verdict_options
-from ui.html import STYLE, evidence_html, paragraph_html, text_html
+from ui.html import STYLE, dateline_html, evidence_html, paragraph_html, text_html
 from ui.keys import apply_keys, dismiss_key, mount_keys, verdict_key
 from ui.markdown import Markdown, md
 from ui.metadata import metadata_label, render_metadata
@@ -41,15 +46,16 @@ from ui.review_actions import (
     split_claim,
     undo,
 )
+from ui.saving import show_not_saved
 
-SHOW_OPTIONS = ("all", "unreviewed", "has conflict", "no evidence")
+SHOW_OPTIONS = ("all", "unreviewed", "has conflict", "no evidence", "checked before")
 SORT_OPTIONS = ("position", "check-worthiness")
-SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 NOTE_LABEL = "Note (saved when you leave the box or press Ctrl+Enter)"
 KEY_MAP = (
     "Keys: **1–7** verdict, then the next unreviewed claim · **0** clear · **J** or **→** "
     "next · **K** or **←** previous · **N** note (**Esc** leaves it) · **X** first passage "
-    "not relevant · **U** undo (verdicts, marks and claim edits). "
+    "not relevant · **A** adopt the checked-before verdict · **U** undo (verdicts, marks "
+    "and claim edits). "
     "No key acts while you type in a box or edit the table."
 )
 MESSAGE = "last-message"  # the container of the last action's message
@@ -64,8 +70,9 @@ def resolve_article(store: Store) -> int | None:
     """The article in the query string, else the newest one; None when there is none."""
     wanted = st.query_params.get(state.QP_ARTICLE, "")
     summaries = store.articles()
-    if wanted.isdigit() and any(item.id == int(wanted) for item in summaries):
-        return int(wanted)
+    number = parse_id(wanted)
+    if number is not None and any(item.id == number for item in summaries):
+        return number
     if wanted:
         st.warning(f"Article “{md(wanted)}” is not in the database; showing the newest one.")
     if not summaries:
@@ -190,8 +197,10 @@ def render_focus(review: Review, row: ReviewRow) -> None:
 
 def render_claim(review: Review, row: ReviewRow) -> None:
     article_id, claim = review.article.id, row.claim
-    sentences = tuple(item.sentence for item in review.rows)
+    sentences = review.sentences  # with the datelines, so the paragraph reads as written
     st.html(paragraph_html(review.article.text, sentences, row.sentence, claim=claim.text))
+    if row.dateline is not None:
+        st.html(dateline_html(row))
     reasons = escape_markdown(", ".join(claim.reasons)) or "no check-worthy features"
     st.caption(
         f"{md(claim.id)} · kind **{md(claim.kind.value)}** · check-worthiness "
@@ -287,7 +296,7 @@ def render_evidence(review: Review, row: ReviewRow) -> None:
 def render_passage(review: Review, row: ReviewRow, evidence: Evidence) -> None:
     doc = review.document(evidence.passage.document_key)
     title = text_html(doc.title if doc else evidence.passage.document_key)
-    url = doc.url if doc and SAFE_URL.match(doc.url) else ""
+    url = safe_url(doc.url) if doc else ""  # http(s) only: never javascript:
     link = (
         f'<a href="{html.escape(url, quote=True)}" target="_blank" '
         f'rel="noopener noreferrer">{title}</a>'
@@ -437,14 +446,17 @@ def filtered_rows(
     verdicts: list[str] | None = None,
     kinds: list[str] | None = None,
     sort: str = "position",
+    checked: Mapping[str, tuple[Match, ...]] | None = None,
 ) -> tuple[ReviewRow, ...]:
     rows = review.rows
     if show == "unreviewed":
         rows = tuple(r for r in rows if r.verdict.label == config.UNREVIEWED)
     elif show == "has conflict":
-        rows = tuple(r for r in rows if r.evidence and r.evidence[0].agreement.has_conflict)
+        rows = tuple(r for r in rows if has_conflict(r))
     elif show == "no evidence":
         rows = tuple(r for r in rows if not relevance.has_evidence(r.evidence))
+    elif show == "checked before":
+        rows = tuple(r for r in rows if (checked or {}).get(r.claim.id))
     if verdicts:
         rows = tuple(r for r in rows if r.verdict.label in verdicts)
     if kinds:
@@ -471,7 +483,8 @@ def render_filters() -> tuple[str, list[str], list[str], str]:
 def render_table(review: Review) -> None:
     article_id = review.article.id
     show, verdicts, kinds, sort = render_filters()
-    rows = filtered_rows(review, show, verdicts=verdicts, kinds=kinds, sort=sort)
+    checked = matches_for(review)
+    rows = filtered_rows(review, show, verdicts=verdicts, kinds=kinds, sort=sort, checked=checked)
     with st.container(horizontal=True, vertical_alignment="center"):
         st.caption(f"{len(rows)} of {len(review.rows)} claims shown")
         st.button(
@@ -482,7 +495,7 @@ def render_table(review: Review) -> None:
             icon=":material/done_all:",
             type="tertiary",
         )
-    frame = review_frame(review, rows=rows)
+    frame = review_frame(review, rows=rows, checked=checked)
     generation = st.session_state.get(state.generation_key(article_id), 0)
     key = state.table_key(article_id, generation, list(frame.index))
     st.session_state[state.table_shown_key(article_id)] = key
@@ -531,11 +544,13 @@ def table_columns() -> dict[str, ColumnConfig]:
         "link": st.column_config.LinkColumn("link", display_text="open ↗", width=60),
         "kind": st.column_config.TextColumn("kind", width=70),
         "worth": st.column_config.NumberColumn("worth", format="%.2f", width=60),
+        "checked before": st.column_config.TextColumn("checked before", width=200),
     }
 
 
 def main() -> None:
     store = get_store()
+    show_not_saved()  # a write of a callback that failed (e.g. the disk is full)
     article_id = resolve_article(store)
     if article_id is None:
         render_message(st.session_state.pop(state.FLASH, None))
@@ -565,6 +580,7 @@ def main() -> None:
     st.query_params[state.QP_CLAIM] = row.claim.id
     mount_keys(review, row.claim.id)
     render_focus(review, row)
+    render_checked_before(review, row)
     render_edit_claims(review, row)
     render_add_reference(review, row)
     st.divider()

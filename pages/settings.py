@@ -9,7 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from checks import config, navigation
-from checks.errors import InputError, SourceError
+from checks.errors import InputError, SourceError, StoreError
 from checks.sources import wikipedia
 from checks.sources.choice import SETTING_ZIM_PATH, ZIM_ENV, configured_zim
 from checks.sources.wikiclient import check_language, user_agent
@@ -17,6 +17,8 @@ from checks.sources.zim import open_zim
 from ui.markdown import code, md
 from ui.publisher import render_publisher_settings
 from ui.resources import get_store
+from ui.saving import not_saved
+from ui.semantic import render_semantic_settings
 
 store = get_store()
 st.title("Settings")
@@ -67,7 +69,7 @@ if not contact:
         f"{code(user_agent(''))}, which is fine for trying the demo."
     )
 with st.form("wikipedia-settings"):
-    use = st.toggle("Use Wikipedia", value=store.setting(wikipedia.SETTING_ENABLED, "on") != "off")
+    use = st.toggle("Use Wikipedia", value=wikipedia.enabled(store.setting))
     language = st.text_input(
         "Language (any Wikipedia code: en, de, fr, es, uk, ru …)",
         value=store.setting(wikipedia.SETTING_LANGUAGE, "en"),
@@ -94,16 +96,20 @@ with st.form("wikipedia-settings"):
         except InputError as error:
             st.error(md(error))
         else:
-            for key, value in (
-                (wikipedia.SETTING_ENABLED, "on" if use else "off"),
-                (wikipedia.SETTING_LANGUAGE, language_code),
-                (wikipedia.SETTING_CONTACT, new_contact.strip()),
-                (wikipedia.SETTING_FULL_TEXT, "on" if full else "off"),
-                (wikipedia.SETTING_TTL_DAYS, f"{ttl:g}"),
-                (wikipedia.SETTING_BUDGET, str(int(budget))),
-            ):
-                store.set_setting(key, value)
-            st.success("Saved. They apply to the next analysis.")
+            try:
+                for key, value in (
+                    (wikipedia.SETTING_ENABLED, "on" if use else "off"),
+                    (wikipedia.SETTING_LANGUAGE, language_code),
+                    (wikipedia.SETTING_CONTACT, new_contact.strip()),
+                    (wikipedia.SETTING_FULL_TEXT, "on" if full else "off"),
+                    (wikipedia.SETTING_TTL_DAYS, f"{ttl:g}"),
+                    (wikipedia.SETTING_BUDGET, str(int(budget))),
+                ):
+                    store.set_setting(key, value)
+            except StoreError as error:
+                st.error(md(not_saved(error)))
+            else:
+                st.success("Saved. They apply to the next analysis.")
 st.caption(f"User-Agent sent: {code(user_agent(store.setting(wikipedia.SETTING_CONTACT)))}")
 
 st.subheader("Offline Wikipedia (Kiwix ZIM file)")
@@ -122,11 +128,13 @@ with st.form("zim-settings"):
         except SourceError as error:
             st.error(md(error))
         else:
-            store.set_setting(SETTING_ZIM_PATH, chosen)
-            st.success(
-                "Saved. "
-                + (f"{md(info.title)}: {info.article_count:,} entries." if info else "No ZIM file.")
-            )
+            try:
+                store.set_setting(SETTING_ZIM_PATH, chosen)
+            except StoreError as error:
+                st.error(md(not_saved(error)))
+            else:
+                found = f"{md(info.title)}: {info.article_count:,} entries." if info else ""
+                st.success("Saved. " + (found or "No ZIM file."))
 zim_path = configured_zim(store)
 if zim_path is not None:
     try:
@@ -140,5 +148,8 @@ if zim_path is not None:
             f"In use: {code(zim_path)} · {zim_info.article_count:,} entries · {index} · "
             f"language {code(zim_info.language)} · links to {md(online)}"
         )
+st.subheader("Semantic matching (optional)")
+render_semantic_settings(store)
+
 st.subheader("Publisher (ClaimReview)")
 render_publisher_settings(store)

@@ -7,7 +7,8 @@ from datetime import datetime, timezone
 import pandas as pd
 import streamlit as st
 
-from checks.errors import ChecksError, InputError
+from checks.digits import parse_id
+from checks.errors import ChecksError, InputError, StoreError
 from checks.ingest import ACCEPTED_EXTENSIONS
 from checks.model import Document
 from checks.references import add_reference, upload_document
@@ -22,6 +23,7 @@ from ui.analysis import open_review, run_analysis
 from ui.html import link_url
 from ui.markdown import md
 from ui.resources import get_store
+from ui.saving import clear_form, form_key, not_saved
 
 store = get_store()
 st.title("Sources")
@@ -34,9 +36,15 @@ if not store.setting(wikipedia.SETTING_CONTACT):
     st.info("Wikipedia: set a contact for the User-Agent on the Settings page.")
 
 
-def add(doc: Document) -> None:
-    store.upsert_document(doc)
+def add(doc: Document) -> bool:
+    """Save a library document; False (and the message shown) when it was not saved."""
+    try:
+        store.upsert_document(doc)
+    except StoreError as error:
+        st.error(escape_markdown(not_saved(error)))
+        return False
     st.success(escape_markdown(f"Added “{doc.title}” ({len(doc.text):,} characters)."))
+    return True
 
 
 def _wikipedia(language: str) -> wikipedia.WikipediaSource:
@@ -71,13 +79,14 @@ st.dataframe(
 paste, upload, wiki, remove, again = st.tabs(
     ["Paste a document", "Upload a file", "Wikipedia page", "Remove", "Refresh / analyse again"]
 )
-with paste, st.form("add-paste", clear_on_submit=True):
+with paste, st.form(form_key("add-paste")):  # emptied only once the document is saved
     title = st.text_input("Title")
     url = st.text_input("Where a reader can verify it (URL, optional)")
     text = st.text_area("Text", height=200)
     if st.form_submit_button("Add to the library"):
         try:
-            add(document_from_text(title=title, text=text, url=url.strip()))
+            if add(document_from_text(title=title, text=text, url=url.strip())):
+                clear_form("add-paste")
         except InputError as error:
             st.error(escape_markdown(str(error)))
 with upload:
@@ -95,7 +104,7 @@ with upload:
             add(upload_document(uploaded.name, uploaded.getvalue()))
         except InputError as error:
             st.error(escape_markdown(str(error)))
-with wiki, st.form("add-wikipedia", clear_on_submit=True):
+with wiki, st.form(form_key("add-wikipedia")):  # emptied only once the page is saved
     wanted = st.text_input("Wikipedia title or link", key="wikipedia-wanted")
     language = store.setting(wikipedia.SETTING_LANGUAGE, "en")
     st.caption(
@@ -111,9 +120,12 @@ with wiki, st.form("add-wikipedia", clear_on_submit=True):
                 wikipedia=_wikipedia,
                 language=language,
             )
+        except StoreError as error:
+            st.error(escape_markdown(not_saved(error)))
         except ChecksError as error:
             st.error(escape_markdown(str(error)))
         else:
+            clear_form("add-wikipedia", keys=("wikipedia-wanted",))
             st.success(
                 escape_markdown(
                     f"Added “{doc.title}” (revision {doc.revision}); every analysis uses it."
@@ -125,21 +137,32 @@ with remove:
         chosen = st.selectbox("Document", list(titles), format_func=titles.__getitem__)
         sure = st.checkbox("Yes, remove it (evidence already found stays with its articles)")
         if st.button("Remove", disabled=not sure):
-            store.delete_document(chosen)
-            st.rerun()
+            try:
+                store.delete_document(chosen)
+            except StoreError as error:
+                st.error(escape_markdown(not_saved(error)))
+            else:
+                st.rerun()
     else:
         st.caption("The library is empty.")
 with again:
     if st.button("Refresh sources", help="Wikipedia pages are fetched again at the next analysis"):
         now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-        store.set_setting(wikipedia.SETTING_REFRESHED_AT, now)
-        st.success("Wikipedia pages will be fetched again (offline, the cached ones still serve).")
+        try:
+            store.set_setting(wikipedia.SETTING_REFRESHED_AT, now)
+        except StoreError as error:
+            st.error(escape_markdown(not_saved(error)))
+        else:
+            st.success(
+                "Wikipedia pages will be fetched again (offline, the cached ones still serve)."
+            )
     summaries = store.articles()
     if summaries:
         names = {item.id: f"{item.id} · {item.title[:80]}" for item in summaries}
         wanted_id = st.query_params.get(state.QP_ARTICLE, "")
         ids = list(names)
-        start = ids.index(int(wanted_id)) if wanted_id.isdigit() and int(wanted_id) in ids else 0
+        number = parse_id(wanted_id)
+        start = ids.index(number) if number in ids else 0
         article_id = st.selectbox("Article", ids, index=start, format_func=names.__getitem__)
         if st.button("Analyse again (keeps verdicts)", key="sources-analyse-again"):
             article = store.article(article_id)

@@ -59,11 +59,16 @@ def test_demo_to_verdict_note_and_csv_survives_restart(db_path: Path) -> None:
     focus = at.selectbox(key="focus-1")
     claims = list(focus.options)
     assert len(claims) > 20
-    dateline = next(label for label in claims if "Moscow, June 15, 2024" in label)
-    focus.select(dateline).run()
+    assert not any("Moscow, June 15, 2024" in label for label in claims)  # no claim: metadata
+    opened = next(label for label in claims if "Putin has offered a ceasefire" in label)
+    focus.select(opened).run()
     claim_id = at.selectbox(key="focus-1").value
     assert claim_id == "c2"
     evidence_text = " ".join(h.proto.body for h in at.get("html"))
+    assert "Dateline <b>Moscow, June 15, 2024</b> (place Moscow · date June 15, 2024)" in (
+        evidence_text
+    )
+    assert "⚠ dateline, evidence 1: date: June 15, 2024 ≠ 14 June 2024" in evidence_text
     assert "14 June 2024" in evidence_text
     assert "⚠ date" in evidence_text
     note = next(t for t in at.text_area if t.label.startswith("Note"))

@@ -27,7 +27,7 @@ def test_undo_button_reverts_the_last_verdict_and_focuses_its_claim(db_path: Pat
     at = open_demo()
     at.selectbox(key="focus-1").select("c3").run()
     button(at, "false").click().run()  # type: ignore[attr-defined]
-    assert at.selectbox(key="focus-1").value == "c4"
+    assert at.selectbox(key="focus-1").value == "c5"  # c4 is a heading: skipped
     assert saved(db_path) == {"c3": "false"}
     button(at, "Undo").click().run()  # type: ignore[attr-defined]
     assert not at.exception
@@ -60,9 +60,9 @@ def test_split_a_claim_from_the_panel(db_path: Path) -> None:
         rows = store.review(1).rows
         edits = store.claim_edits(1)
     ids = [row.claim.id for row in rows]
-    assert ids[ids.index("c3") + 1] == "c34"
+    assert ids[ids.index("c3") + 1] == "c33"  # 32 claims: the dateline is no claim
     texts = {row.claim.id: row.claim.text for row in rows}
-    assert texts["c34"] == "Ukraine must abandon its NATO bid."
+    assert texts["c33"] == "Ukraine must abandon its NATO bid."
     assert [e.action for e in edits] == ["split"]
     assert any(
         option.startswith("#4 · Ukraine must") for option in at.selectbox(key="focus-1").options
@@ -175,7 +175,7 @@ def test_keys_sent_again_by_a_reloaded_page_apply_once(db_path: Path) -> None:
     first.run()
     assert not first.exception, first.exception
     assert saved(db_path) == {"c2": "true", "c3": "false"}
-    assert first.selectbox(key="focus-1").value == "c4"
+    assert first.selectbox(key="focus-1").value == "c5"  # c4 is a heading: passed by
     again = AppTest.from_file(str(Path(__file__).parent.parent / "app.py"), default_timeout=120)
     again.query_params["article"] = "1"
     again.run()
@@ -187,7 +187,7 @@ def test_keys_sent_again_by_a_reloaded_page_apply_once(db_path: Path) -> None:
             ("c2", "true"), ("c3", "false"),
         ]  # fmt: skip
         assert store.key_receipt("t1", 3) is not None
-    assert again.selectbox(key="focus-1").value == "c5"  # where the first two led, then J
+    assert again.selectbox(key="focus-1").value == "c6"  # where the first two led, then J
 
 
 def test_a_second_tab_shows_the_saved_state(db_path: Path) -> None:

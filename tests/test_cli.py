@@ -42,10 +42,18 @@ def test_analyze_demo_writes_every_column_and_flags_the_dateline(tmp_path: Path)
     rows = read_csv(out)
     assert tuple(rows[0].keys()) == CSV_COLUMNS
     assert rows[0]["kind"] == "heading"
-    dateline = next(row for row in rows if row["claim"] == "Moscow, June 15, 2024")
-    assert "June 15, 2024" in dateline["conflicts"]
-    assert "14 June 2024" in dateline["conflicts"]
-    assert dateline["source_url"].startswith("https://en.wikipedia.org/wiki/")
+    assert not any(row["claim"] == "Moscow, June 15, 2024" for row in rows)  # metadata now
+    opened = next(row for row in rows if row["dateline"])
+    assert opened["claim"].startswith("Russian President Vladimir Putin has offered")
+    assert (opened["dateline"], opened["dateline_place"], opened["dateline_date"]) == (
+        "Moscow, June 15, 2024",
+        "Moscow",
+        "June 15, 2024",
+    )
+    assert opened["dateline_conflicts"] == "date: June 15, 2024 ≠ 14 June 2024"
+    assert "date: June 15, 2024 ≠ 14 June 2024" in opened["conflicts"]
+    assert opened["source_url"].startswith("https://en.wikipedia.org/wiki/")
+    assert [row["claim_id"] for row in rows] == [f"c{n}" for n in range(1, len(rows) + 1)]
     assert all(row["verdict"] == "unreviewed" for row in rows)
     with_evidence = [row for row in rows if row["evidence"]]
     assert len(with_evidence) >= 20  # of 33: the rest have only weak matches, or none

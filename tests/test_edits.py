@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import edits
+from checks import edits, references, workflow
 from checks.errors import InputError, StoreError
 from checks.model import ClaimKind
 from checks.pipeline import analyze
@@ -107,7 +107,10 @@ def test_add_from_passage_finds_it_ignoring_spaces_and_case(store: Store, articl
     assert row.claim.text == text[start : start + 40]
     assert row.sentence.start <= start < row.sentence.end
     position = [r.claim.id for r in rows].index(claim.id)
-    assert rows[position - 1].sentence.index == row.sentence.index
+    # the dateline makes no claim of its own: the new claim sits in its place, between the
+    # headline's claim and the claim of the sentence the dateline opens
+    assert (rows[position - 1].sentence.index, row.sentence.index) == (0, 1)
+    assert rows[position + 1].sentence.index == 2
 
 
 def test_add_a_passage_not_in_the_article_is_refused(store: Store, article_id: int) -> None:
@@ -133,7 +136,9 @@ def test_analyse_again_keeps_edited_claims_and_verdicts(store: Store, article_id
     edits.edit_text(store, article_id, "c5", "NATO was founded in 1949.")
     edits.delete(store, article_id, "c7")
     before = ids(store, article_id)
-    analysis = edits.reanalyse_keeping_claims(store, article_id, sources=(LibrarySource(store),))
+    done = workflow.analyse_again(store, article_id, sources=(LibrarySource(store),))
+    assert done.kept_claims
+    analysis = done.analysis
     assert ids(store, article_id) == before
     assert [c.id for c in analysis.claims] == before
     review = store.review(article_id)
@@ -142,3 +147,33 @@ def test_analyse_again_keeps_edited_claims_and_verdicts(store: Store, article_id
     )
     assert state(store, article_id) == {"c2": ("false", "")}
     assert any(r.evidence for r in review.rows)
+
+
+EDITS_THAT_MATCH = {
+    "edit": lambda s, a: edits.edit_text(s, a, "c6", "NATO was founded in 1949."),
+    "split": lambda s, a: edits.split(s, a, "c6", "The first half", "the second half."),
+    "merge": lambda s, a: edits.merge_with_next(s, a, "c6"),
+    "add": lambda s, a: edits.add_from_passage(s, a, "a ceasefire"),
+}
+
+
+@pytest.mark.parametrize("edit", list(EDITS_THAT_MATCH))
+def test_a_failure_while_matching_changes_nothing(
+    store: Store, article_id: int, monkeypatch: pytest.MonkeyPatch, edit: str
+) -> None:
+    """The new claims and their evidence are computed first, then written in one
+    transaction: a failure in matching leaves text, evidence, verdicts and log as they were."""
+    cited = next(r for r in store.review(article_id).rows if r.claim.id == "c6")
+    assert len(cited.evidence) == 3
+    store.set_verdict(article_id, "c6", label="false", note="n", evidence_rank=1)
+    before = store.review(article_id)
+
+    def broken(*args: object, **kwargs: object) -> tuple[()]:
+        raise RuntimeError("the passage index is damaged")
+
+    monkeypatch.setattr(references, "match_documents", broken)
+    with pytest.raises(RuntimeError, match="index is damaged"):
+        EDITS_THAT_MATCH[edit](store, article_id)
+    assert store.review(article_id) == before
+    assert store.claim_edits(article_id) == ()
+    assert store.new_claim_ids(article_id, 1) == (f"c{len(before.rows) + 1}",)

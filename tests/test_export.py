@@ -9,7 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checks.datelines import prefixed
 from checks.export import CSV_COLUMNS, FORMULA_TRIGGERS, neutralise, to_csv, unneutralise
+from checks.facts import agreement
+from checks.jsonl import jsonl_record
 from checks.model import (
     Agreement,
     Article,
@@ -27,6 +30,10 @@ from checks.model import (
     SourceKind,
     Verdict,
 )
+
+DATELINE_COLUMNS = (
+    "dateline", "dateline_place", "dateline_date", "dateline_agency", "dateline_conflicts",
+)  # fmt: skip
 
 WIKI = Document(
     SourceKind.WIKIPEDIA, "Cairo_talks", "Cairo talks",
@@ -94,7 +101,9 @@ def test_csv_starts_with_bom_and_the_exact_header_line() -> None:
         "article_id,article_title,claim_id,sentence_index,start,end,claim,kind,"
         "checkworthiness,verdict,note,cited_evidence_rank,evidence,source_title,source_url,"
         "score,band,conflicts,evidence_2,source_2_url,evidence_3,source_3_url,updated_at,"
-        "article_url,article_author,article_published"
+        "article_url,article_author,article_published,"
+        "dateline,dateline_place,dateline_date,dateline_agency,dateline_conflicts,"
+        "checked_before_url,checked_before_rating,checked_before_score"
     )
     assert tuple(read(data)[0]) == CSV_COLUMNS
     assert data.endswith(b"\r\n")
@@ -129,11 +138,14 @@ def test_one_row_per_claim_with_every_value() -> None:
         "https://example.org/a",
         "'-Ann Author",
         "2024-05-03",
-    ]
+        "", "", "", "", "",  # no dateline opens this sentence
+        "", "", "",  # checked before: url, rating, score (none: no fact-checks given)
+    ]  # fmt: skip
     assert headline == [
         "7", "Talks ‘resume’ in Cairo", "c1", "0", "0", "21", "'+1 talks resume @Cairo",
         "heading", "0.0", "unreviewed", "", "", "", "", "", "", "", "", "", "", "", "", "",
-        "https://example.org/a", "'-Ann Author", "2024-05-03",
+        "https://example.org/a", "'-Ann Author", "2024-05-03", "", "", "", "", "",
+        "", "", "",
     ]  # fmt: skip
 
 
@@ -200,3 +212,43 @@ def test_unneutralise_inverts_neutralise_for_any_text(cell: str) -> None:
     written = neutralise(cell)
     assert unneutralise(written) == cell
     assert written[:1] not in FORMULA_TRIGGERS
+
+
+def test_a_dateline_is_the_metadata_of_the_claim_it_opens() -> None:
+    text = "KYIV, Ukraine (AP) — The talks began on 3 May 2024."
+    dateline = Sentence(0, 0, 18, "KYIV, Ukraine (AP)", 0, SentenceRole.DATELINE)
+    body = Sentence(1, 21, len(text), "The talks began on 3 May 2024.", 0)
+    claim = Claim("c1", 1, body.text, ClaimKind.FACTUAL, 0.6)
+    found = agreement(prefixed(dateline.text, body.text), "The talks opened on 2 May 2024.")
+    passage = Passage("wikipedia:en:Talks", 0, 31, "The talks opened on 2 May 2024.")
+    evidence = Evidence("c1", 1, passage, 0.8, found)
+    row = ReviewRow(body, claim, (evidence,), Verdict("c1", "unreviewed", "", None, ""), dateline)
+    review = Review(Article(1, "Talks", text, "", "2026-11-27T14:03:05Z"), (row,), ())
+    cells = dict(zip(CSV_COLUMNS, read(to_csv(review))[1], strict=True))
+    assert [cells[c] for c in DATELINE_COLUMNS] == [
+        "KYIV, Ukraine (AP)", "KYIV, Ukraine", "", "AP", "",
+    ]  # fmt: skip
+    assert cells["conflicts"] == "date: 3 May 2024 ≠ 2 May 2024"  # the sentence's own date
+
+
+def test_a_dateline_date_conflict_is_named_as_the_datelines() -> None:
+    text = "Moscow, June 15, 2024 — Putin offered a ceasefire."
+    dateline = Sentence(0, 0, 21, "Moscow, June 15, 2024", 0, SentenceRole.DATELINE)
+    body = Sentence(1, 24, len(text), "Putin offered a ceasefire.", 0)
+    claim = Claim("c1", 1, body.text, ClaimKind.FACTUAL, 0.6)
+    speech = "On 14 June 2024, Putin said Russia would cease fire."
+    found = agreement(prefixed(dateline.text, body.text), speech)
+    evidence = Evidence("c1", 1, Passage("wikipedia:en:Speech", 0, len(speech), speech), 0.8, found)
+    row = ReviewRow(body, claim, (evidence,), Verdict("c1", "unreviewed", "", None, ""), dateline)
+    review = Review(Article(1, "Ceasefire", text, "", "2026-11-27T14:03:05Z"), (row,), ())
+    cells = dict(zip(CSV_COLUMNS, read(to_csv(review))[1], strict=True))
+    assert [cells[c] for c in DATELINE_COLUMNS] == [
+        "Moscow, June 15, 2024", "Moscow", "June 15, 2024", "",
+        "date: June 15, 2024 ≠ 14 June 2024",
+    ]  # fmt: skip
+    record = jsonl_record(review, row, ())
+    assert record["dateline"] == {
+        "text": "Moscow, June 15, 2024", "place": "Moscow", "region": "",
+        "date": "June 15, 2024", "agency": "", "start": 0, "end": 21,
+        "conflicts": {"1": ["date: June 15, 2024 ≠ 14 June 2024"]},
+    }  # fmt: skip

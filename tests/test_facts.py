@@ -93,7 +93,7 @@ EXTRACTION: list[tuple[str, list[tuple[FactKind, str, str, str]]]] = [
     ("12.5%", [(P, "12.5", "12.5%", "")]),
     ("12.5 percent", [(P, "12.5", "12.5 percent", "")]),
     ("12.50 per cent", [(P, "12.5", "12.50 per cent", "")]),
-    ("a 66-100% chance", [(P, "66", "66", ""), (P, "100", "100%", "")]),
+    ("a 66-100% chance", [(P, "66", "66-100%", ""), (P, "100", "66-100%", "")]),
     ("ten percent", [(P, "10", "ten percent", "")]),
     # money
     ("$5 million", [(M, "USD 5000000", "$5 million", "")]),
@@ -210,7 +210,7 @@ AGREEMENT: list[tuple[str, str, str]] = [
     ("€3bn in aid", "3 billion euros in aid", "match"),
     ("€3bn in aid", "$3bn in aid", "none"),
     ("£200 a month", "£250 a month", "conflict"),
-    ("more than $40bn in aid", "$61bn in aid", "match"),
+    ("more than $40bn in aid", "$61bn in aid", "conflict"),  # holds, but $61bn is far above
     # issue 4's list, once more: ranges in other words, ordinals, dates, currencies
     ("He led NATO from 2014 to 2024.", "He was Secretary General 2014–2024.", "match"),
     ("He led NATO from 2014 to 2024.", "He led it between 2014 and 2024.", "match"),

@@ -78,12 +78,15 @@ def test_jsonl_has_one_line_per_claim_with_evidence_and_history(
         "article",
         "claim",
         "verdict",
+        "dateline",
         "evidence",
         "weak_matches",
         "not_relevant",
         "history",
+        "checked_before",
     }
     assert record["not_relevant"] == []
+    assert record["dateline"]["text"] == "Moscow, June 15, 2024"  # it opens claim 2's sentence
     assert record["article"]["author"] == "Jane Reporter; John Roe"
     assert record["article"]["published"] == "2024-06-15"
     assert record["verdict"] == {
@@ -257,9 +260,11 @@ def test_markdown_report(store: Store, article_id: int) -> None:
     assert f"**\\[{cited.claim.id}: false\\]**" in report
     best = cited.evidence[0]
     strength = f"{band(best.score).value}, score {best.score:.2f}"
+    uids = [doc.uid for doc in store.review(article_id).documents]
+    number = uids.index(best.passage.document_key) + 1  # its place in Sources
     assert (
         f"- **{cited.claim.id} · false** \\<b\\>Wrong\\</b\\>\\\n  \\# not a heading "
-        f"Cited ({strength}): \\[1\\]" in report
+        f"Cited ({strength}): \\[{number}\\]" in report
     )
     assert "<b>" not in report
     sources = report.split("## Sources\n\n")[1]

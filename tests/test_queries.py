@@ -38,10 +38,10 @@ DEMO_TITLES = (
     "Zaporizhzhia Oblast",
     "United Nations",
     "Beijing",
-    "Moscow",
     "China",
     "Kyiv",
-)  # weights follow check-worthiness: the quote from Kyiv now scores below factual claims
+)  # weights follow check-worthiness: the quote from Kyiv now scores below factual claims;
+# "Moscow" came from the dateline, which is no claim any more (the claims after it moved up)
 
 
 def test_demo_titles_in_order_of_weight() -> None:
@@ -53,16 +53,16 @@ def test_demo_titles_in_order_of_weight() -> None:
     [
         (
             "Vladimir Putin",
-            ("c3", "c6", "c7", "c14", "c16", "c28", "c31"),
+            ("c2", "c5", "c6", "c13", "c15", "c27", "c30"),
             ("Vladimir Putin", "Putin"),
         ),
-        ("Volodymyr Zelensky", ("c9", "c10"), ("Volodymyr Zelensky", "Zelensky")),
-        ("Jens Stoltenberg", ("c14",), ("Jens Stoltenberg",)),
-        ("Crimea", ("c6", "c19"), ("Crimea",)),
-        ("Donetsk Oblast", ("c6",), ("Donetsk",)),
-        ("Zaporizhzhia Oblast", ("c6",), ("Zaporizhzhia",)),
-        ("China", ("c16",), ("China",)),
-        ("Russia", ("c6", "c15", "c19", "c20", "c22", "c28", "c31"), ("Russia",)),
+        ("Volodymyr Zelensky", ("c8", "c9"), ("Volodymyr Zelensky", "Zelensky")),
+        ("Jens Stoltenberg", ("c13",), ("Jens Stoltenberg",)),
+        ("Crimea", ("c5", "c18"), ("Crimea",)),
+        ("Donetsk Oblast", ("c5",), ("Donetsk",)),
+        ("Zaporizhzhia Oblast", ("c5",), ("Zaporizhzhia",)),
+        ("China", ("c15",), ("China",)),
+        ("Russia", ("c5", "c14", "c18", "c19", "c21", "c27", "c30"), ("Russia",)),
     ],
 )
 def test_each_title_says_which_claims_and_phrases_asked_for_it(
@@ -73,12 +73,12 @@ def test_each_title_says_which_claims_and_phrases_asked_for_it(
 
 def test_headings_only_add_names_the_body_mentions() -> None:
     assert BY_TITLE["Ukraine"].claim_ids[:5] == (
-        "c3",
+        "c2",
+        "c5",
         "c6",
         "c7",
         "c8",
-        "c9",
-    )  # c8 "Ukraine’s Response"
+    )  # c7 "Ukraine’s Response"
     assert "Putin Proposes Ceasefire" not in BY_TITLE
     assert "Details of the Proposal" not in BY_TITLE
 
@@ -89,20 +89,20 @@ def test_demo_searches_cover_the_war_the_proposal_and_the_annexation() -> None:
         SearchRequest("Ukraine Russia conflict", ("article",), ("Ukraine", "Russia", "conflict")),
         SearchRequest(
             "Russia Crimea conflict annexation 2014",
-            ("c19",),
+            ("c18",),
             ("Russia", "Crimea", "conflict", "annexation", "2014"),
         ),
         SearchRequest(
             "Ukraine NATO ceasefire territories",
-            ("c3",),
+            ("c2",),
             ("Ukraine", "NATO", "ceasefire", "territories"),
         ),
         SearchRequest(
             "Russia United States aggression",
-            ("c15",),
+            ("c14",),
             ("Russia", "United States", "aggression"),
         ),
-    )  # c15 (the United States and European Union echoed ...) now just outscores c9
+    )  # c14 (the United States and European Union echoed ...) now just outscores c8
 
 
 @pytest.mark.parametrize(

@@ -388,3 +388,33 @@ def test_a_100_kb_article_is_fast() -> None:
     sentences = segment(text)
     assert time.perf_counter() - began < 5.0
     assert len(sentences) == 28 * 33 - 27  # later copies: no dateline split (headline: heading)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>" * 5 + "\x1f1. <script>alert(1)</script>",
+        "Prices rose.\x1f2. The next item follows. Done.",
+        "Zahlen:\x1c3. Punkt eins. Ende.",
+    ],
+)
+def test_control_characters_before_a_numbered_item_do_not_break_pysbd(text: str) -> None:
+    # pysbd reads "\x1f1" as a list number and calls int() on it (found by hypothesis).
+    sentences = segment(text)
+    assert sentences
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert "".join(s.text for s in sentences).replace("\x1f", "").replace("\x1c", "")[:5]
+
+
+def test_a_pysbd_failure_falls_back_to_sure_sentence_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Broken:
+        def segment(self, text: str) -> list[str]:
+            raise ValueError("invalid literal for int() with base 10")
+
+    monkeypatch.setattr("checks.segment._segmenter", lambda language="en": Broken())
+    text = "The bridge closed on Monday. Traffic moved to the ring road. It reopens in May."
+    assert [s.text for s in segment(text)] == [
+        "The bridge closed on Monday.",
+        "Traffic moved to the ring road.",
+        "It reopens in May.",
+    ]

@@ -216,7 +216,7 @@ def test_the_app_shows_a_failed_stage_as_a_message(
     def broken_matching(*args: object, **kwargs: object) -> object:
         raise ValueError("bm25s: vocabulary is empty")
 
-    monkeypatch.setattr(pipeline, "match_documents", broken_matching)
+    monkeypatch.setattr(pipeline, "match_documents_noted", broken_matching)  # what analyze calls
     st.cache_resource.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     next(b for b in at.button if b.label == "Open the demo article").click().run()

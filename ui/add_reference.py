@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from checks.errors import ChecksError
+from checks import workflow
+from checks.errors import ChecksError, StoreError
 from checks.model import Lookup, Review, ReviewRow, SourceKind
-from checks.references import add_reference, rematch_claim
 from checks.report import escape_markdown
 from checks.sources.choice import wikipedia_source
 from checks.sources.wikipedia import WikipediaSource
 from ui import state
 from ui.resources import get_store
 from ui.review_actions import bump_generation
+from ui.saving import clear_form, form_key, not_saved
 
 
 def _lookups_caption(review: Review, row: ReviewRow) -> str:
@@ -59,7 +60,8 @@ def render_add_reference(review: Review, row: ReviewRow) -> None:
     store = get_store()
     with st.expander("Add a reference for this claim", key=state.ADD_REFERENCE, on_change="rerun"):
         st.caption(escape_markdown(_lookups_caption(review, row)))
-        with st.form(state.reference_key(article_id, claim_id), clear_on_submit=True):
+        form = state.reference_key(article_id, claim_id)
+        with st.form(form_key(form)):  # emptied only once the reference is saved
             title = st.text_input("Title (a Wikipedia title on its own is fetched)")
             url = st.text_input("Link (a Wikipedia link is fetched; another link is kept as is)")
             text = st.text_area("Text of the reference (optional)", height=100)
@@ -70,13 +72,22 @@ def render_add_reference(review: Review, row: ReviewRow) -> None:
                 return wikipedia_source(store, language=language)
 
             try:
-                doc = add_reference(store, title=title, url=url, text=text, wikipedia=wikipedia)
-                count = rematch_claim(store, article_id, claim_id, added=doc)
+                added = workflow.add_reference(
+                    store, article_id, claim_id, title=title, url=url, text=text,
+                    wikipedia=wikipedia,
+                )  # fmt: skip
+            except StoreError as error:
+                st.error(escape_markdown(not_saved(error)))
+                return
             except ChecksError as error:
                 st.error(escape_markdown(str(error)))
                 return
+    clear_form(form)
     bump_generation(article_id)
     st.session_state[state.FLASH] = (
-        f"Added “{doc.title}”; the claim was matched again: {count} evidence passages."
+        f"Added “{added.document.title}”; the claim was matched again: "
+        f"{added.evidence} evidence passages."
     )
+    if added.notices:
+        st.session_state[state.NOTICES] = added.notices
     st.rerun()

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import streamlit as st
 
-from checks import index, relevance
-from checks.edits import reanalyse_keeping_claims
-from checks.errors import ChecksError
-from checks.ingest import first_line_title
+from checks import workflow
+from checks.claim_ids import Move
+from checks.errors import ChecksError, StoreError
 from checks.model import Stage
-from checks.pipeline import analyze, check_text
+from checks.pipeline import check_text
 from checks.report import escape_markdown
+from checks.semantic import options_from_settings
 from checks.sources.choice import build_sources
 from checks.store import Store
 from ui import state
 from ui.markdown import md
+from ui.saving import not_saved
 
 STAGE_ORDER = (Stage.SPLIT, Stage.CLAIMS, Stage.SOURCES, Stage.MATCHING)
 REVIEW_PAGE = "pages/review.py"
+SEMANTIC_BUILD_BUDGET_S = 60.0
+"""How long one analysis in the app may spend computing missing library passage vectors;
+past it the chunks built are kept and this analysis matches lexically (with a notice)."""
 
 
 def run_analysis(
@@ -34,20 +38,10 @@ def run_analysis(
     with progress shown, and return its id (None on error; the text is kept)."""
     try:
         check_text(text)
+        sources = build_sources(store)
     except ChecksError as error:
         st.error(escape_markdown(str(error)))
         return None
-    article = (
-        store.article(article_id)
-        if article_id is not None
-        else store.add_article(
-            title=title.strip() or first_line_title(text),
-            text=text,
-            url=url,
-            author=author,
-            published=published,
-        )
-    )
     with st.status("Analysing the article…", expanded=True) as status:
         bar = st.progress(0.0, text="Starting")
 
@@ -57,22 +51,23 @@ def run_analysis(
             if fraction >= 1.0:
                 st.write(f"✓ {md(message)}")
 
-        # Claims the reviewer edited are kept: only sources and evidence are looked up again.
-        keep_claims = article_id is not None and bool(store.claim_edits(article.id))
         try:
-            sources = build_sources(store)
-            if keep_claims:
-                analysis = reanalyse_keeping_claims(
-                    store, article.id, sources=tuple(sources), on_progress=on_progress
-                )
+            semantic = options_from_settings(store.setting, build_budget_s=SEMANTIC_BUILD_BUDGET_S)
+            if article_id is None:
+                outcome = workflow.analyse_new(
+                    store, title=title, text=text, url=url, author=author,
+                    published=published, sources=sources, on_progress=on_progress,
+                    semantic=semantic,
+                )  # fmt: skip
             else:
-                analysis = analyze(
-                    text,
-                    sources=sources,
-                    on_progress=on_progress,
-                    index_dir=index.folder_for(store.path),
-                )
-                store.save_analysis(article.id, analysis)
+                outcome = workflow.analyse_again(
+                    store, article_id, sources=sources, on_progress=on_progress,
+                    semantic=semantic,
+                )  # fmt: skip
+        except StoreError as error:  # e.g. a full disk: the text stays in its box
+            status.update(label="Not saved", state="error")
+            st.error(escape_markdown(not_saved(error)))
+            return None
         except ChecksError as error:
             status.update(label="The analysis failed", state="error")
             st.error(
@@ -82,13 +77,27 @@ def run_analysis(
             )
             return None
         status.update(label="Analysis done", state="complete")
-    with_evidence = relevance.claims_with_evidence(analysis.evidence)
-    kept = " (your edited claims were kept)" if keep_claims else ""
+    kept = " (your edited claims were kept)" if outcome.kept_claims else ""
     st.session_state[state.FLASH] = (
-        f"{len(analysis.claims)} claims{kept}, {with_evidence} with evidence."
+        f"{len(outcome.analysis.claims)} claims{kept}, "
+        f"{outcome.claims_with_evidence} with evidence."
+        + moved_message(outcome.moves)
     )
-    st.session_state[state.NOTICES] = analysis.notices
-    return article.id
+    st.session_state[state.NOTICES] = outcome.notices
+    return outcome.article_id
+
+
+def moved_message(moves: tuple[Move, ...]) -> str:
+    """What the reviewer is told when a claim that had a verdict or note is gone."""
+    if not moves:
+        return ""
+    where = ", ".join(f"{move.source} → {move.target}" for move in moves[:5])
+    more = f" and {len(moves) - 5} more" if len(moves) > 5 else ""
+    return (
+        f" {len(moves)} claim(s) with a verdict or note are now part of another claim (a "
+        f"dateline belongs to the claim it opens); what you wrote is on that claim, in its "
+        f"note: {where}{more}."
+    )
 
 
 def open_review(article_id: int) -> None:

@@ -8,12 +8,14 @@ right after claims are split, merged or added."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from checks import relevance
+from checks.factchecks.search import Match
 from checks.model import Review, ReviewRow
+from checks.review_rules import best_conflicts, best_evidence
 from checks.untrusted import reveal_controls
 from ui.html import link_url
 
@@ -25,6 +27,7 @@ COLUMNS = (  # the first seven fit 1280 px without scrolling sideways; the rest 
     "band",
     "conflicts",
     "evidence",
+    "checked before",
     "score",
     "source",
     "link",
@@ -56,9 +59,16 @@ def snippet(text: str, limit: int = SNIPPET) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def checked_cell(matches: tuple[Match, ...]) -> str:
+    """The best checked-before match in one cell: "Publisher: rating (0.83, strong)"."""
+    if not matches:
+        return ""
+    best = matches[0]
+    return reveal_controls(f"{best.publisher}: {best.rating} ({best.score:.2f}, {best.band})")
+
+
 def _row(review: Review, row: ReviewRow, number: int) -> dict[str, object]:
-    shown = relevance.shown(row.evidence)  # weak matches are not evidence
-    best = min(shown, key=lambda e: e.rank) if shown else None
+    best = best_evidence(row)
     doc = review.document(best.passage.document_key) if best else None
     return {
         "#": number,
@@ -72,14 +82,20 @@ def _row(review: Review, row: ReviewRow, number: int) -> dict[str, object]:
         "link": (link_url(doc.url) or "") if doc else "",  # http(s) only: never javascript:
         "score": round(best.score, 3) if best else None,
         "band": relevance.band(best.score).value if best else "",
-        "conflicts": "; ".join(best.agreement.describe_conflicts()) if best else "",
+        "conflicts": "; ".join(best_conflicts(row)),
         "verdict": row.verdict.label,
         "note": row.verdict.note,
     }
 
 
-def review_frame(review: Review, *, rows: tuple[ReviewRow, ...] | None = None) -> pd.DataFrame:
-    """The table the reviewer sees, for ``rows`` (default: every claim)."""
+def review_frame(
+    review: Review,
+    *,
+    rows: tuple[ReviewRow, ...] | None = None,
+    checked: Mapping[str, tuple[Match, ...]] | None = None,
+) -> pd.DataFrame:
+    """The table the reviewer sees, for ``rows`` (default: every claim); ``checked`` fills
+    the "checked before" column (the best match of each claim)."""
     chosen = review.rows if rows is None else rows
     numbers = {row.claim.id: number for number, row in enumerate(review.rows, start=1)}
     frame = pd.DataFrame(
@@ -87,5 +103,6 @@ def review_frame(review: Review, *, rows: tuple[ReviewRow, ...] | None = None) -
         columns=list(COLUMNS),
         index=pd.Index([row.claim.id for row in chosen], name="id"),
     )
+    frame["checked before"] = [checked_cell((checked or {}).get(r.claim.id, ())) for r in chosen]
     frame["score"] = frame["score"].astype("float64")
     return frame

@@ -11,8 +11,9 @@ import html
 import re
 from collections.abc import Sequence
 
+from checks import datelines, relevance
 from checks.match import function_stems, tokens
-from checks.model import Agreement, Sentence
+from checks.model import Agreement, ReviewRow, Sentence
 from checks.untrusted import reveal_controls, safe_url
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -86,3 +87,24 @@ def _mark_words(text: str, shared: frozenset[str]) -> str:
             cursor = match.end()
     out.append(text_html(text[cursor:]))
     return "".join(out)
+
+
+def dateline_html(row: ReviewRow) -> str:
+    """The claim's dateline as one line (place, date, agency) and, under it, each flag of its
+    evidence that is about the dateline's date; ``""`` when no dateline opens the sentence."""
+    if row.dateline is None:
+        return ""
+    found = datelines.parse(row.dateline.text)
+    parts = [("place", ", ".join(p for p in (found.place, found.region) if p)),
+             ("date", found.date), ("agency", found.agency)]  # fmt: skip
+    described = " · ".join(f"{name} {text_html(value)}" for name, value in parts if value)
+    flags = "".join(
+        f'<div style="color:#b00020">⚠ dateline, evidence {e.rank}: {text_html(flag)}</div>'
+        for e in sorted(row.evidence, key=lambda e: e.rank)
+        if relevance.is_evidence(e.score)  # weak matches are not evidence: no flags
+        for flag in datelines.dateline_conflicts(e.agreement, found.text)
+    )
+    return (
+        f'<div class="fc-dateline">Dateline <b>{text_html(found.text)}</b>'
+        f"{f' ({described})' if described else ''}</div>{flags}"
+    )

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from checks.errors import ChecksError
+from checks.errors import ChecksError, StoreError
 from checks.ingest import iso_date
 from checks.model import Article
 from checks.report import escape_markdown
 from ui.markdown import Markdown
 from ui.resources import get_store
+from ui.saving import not_saved
 
 
 def metadata_label(article: Article) -> Markdown:
@@ -38,6 +39,8 @@ def render_metadata(article: Article) -> None:
                     author=author,
                     published=iso_date(published),
                 )
+            except StoreError as error:  # the form keeps what was typed
+                st.error(escape_markdown(not_saved(error)))
             except ChecksError as error:
                 st.error(escape_markdown(str(error)))
             else:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from checks.claimreview import SETTING_NAME, SETTING_REVIEW_URL, SETTING_URL, Publisher
-from checks.errors import ExportError
+from checks.errors import ExportError, StoreError
+from checks.report import escape_markdown
 from checks.store import Store
 from ui.markdown import md
+from ui.saving import not_saved
 
 
 def render_publisher_settings(store: Store) -> None:
@@ -25,9 +27,13 @@ def render_publisher_settings(store: Store) -> None:
             placeholder="https://",
         )
         if st.form_submit_button("Save publisher"):
-            for key, value in ((SETTING_NAME, name), (SETTING_URL, url),
-                               (SETTING_REVIEW_URL, review_url)):  # fmt: skip
-                store.set_setting(key, value.strip())
+            try:
+                for key, value in ((SETTING_NAME, name), (SETTING_URL, url),
+                                   (SETTING_REVIEW_URL, review_url)):  # fmt: skip
+                    store.set_setting(key, value.strip())
+            except StoreError as error:  # the form keeps what was typed
+                st.error(escape_markdown(not_saved(error)))
+                return
             try:
                 Publisher.from_settings(store.setting).page()
             except ExportError as error:

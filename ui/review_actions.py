@@ -1,4 +1,5 @@
-"""Callbacks of the review page: each persists to SQLite at once, then adjusts UI state."""
+"""Callbacks of the review page: each persists to SQLite at once, then adjusts UI state.
+A write that fails (a full disk) changes no UI state and says so (``ui.saving.guarded``)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,13 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from checks import config, edits, navigation, split_mark
-from checks.errors import ChecksError
+from checks import config, navigation, split_mark, workflow
+from checks.errors import ChecksError, DiskFullError, InputError, VerdictError
 from checks.keydesk import undo_message
 from checks.model import Review
 from ui import state
 from ui.resources import get_store
+from ui.saving import guarded, report_not_saved
 
 
 def bump_generation(article_id: int) -> None:
@@ -49,6 +51,7 @@ def next_unreviewed(review: Review, after: str) -> str:
     return navigation.next_unreviewed(review.rows, after, skip=skip)
 
 
+@guarded
 def set_label(article_id: int, claim_id: str, label: str) -> None:
     """Save a verdict label for the focused claim, then move on to the next unreviewed one.
 
@@ -64,16 +67,19 @@ def set_label(article_id: int, claim_id: str, label: str) -> None:
         focus(article_id, next_unreviewed(store.review(article_id), claim_id))
 
 
+@guarded
 def save_note(article_id: int, claim_id: str, key: str) -> None:
     get_store().set_verdict(article_id, claim_id, note=st.session_state.get(key, ""))
     bump_generation(article_id)
 
 
+@guarded
 def cite(article_id: int, claim_id: str, rank: int | None) -> None:
     get_store().set_verdict(article_id, claim_id, evidence_rank=rank)
     bump_generation(article_id)
 
 
+@guarded
 def save_table(article_id: int, key: str, ids: Sequence[str]) -> None:
     """Persist the table's edited cells (verdict, note) one change at a time."""
     edits = st.session_state.get(key, {}).get("edited_rows", {})
@@ -91,30 +97,27 @@ def save_table(article_id: int, key: str, ids: Sequence[str]) -> None:
                 note=None if "note" not in changes else (note or ""),
                 scale=scale,
             )
+        except DiskFullError:
+            raise  # the rest would fail too: one message, from ``guarded``
         except ChecksError as error:
             st.session_state[state.FLASH] = f"Not saved for {claim_id}: {error}"
 
 
+@guarded
 def mark_not_checkable(article_id: int) -> None:
     """Bulk: every unreviewed heading, question and opinion becomes 'not checkable'."""
-    store = get_store()
-    review = store.review(article_id)
-    changes = [
-        (row.claim.id, config.NOT_CHECKABLE, None)
-        for row in review.rows
-        if not navigation.is_checkable(row.claim) and row.verdict.label == config.UNREVIEWED
-    ]
-    scale = config.verdict_scale()
-    if config.NOT_CHECKABLE not in scale:
-        st.session_state[state.FLASH] = "The verdict scale has no 'not checkable' label."
+    try:
+        count = workflow.mark_not_checkable(get_store(), article_id, scale=config.verdict_scale())
+    except VerdictError as error:
+        st.session_state[state.FLASH] = str(error)
         return
-    count = store.set_verdicts(article_id, changes, scale=scale)
     st.session_state[state.FLASH] = (
         f"{count} headings, questions and opinions marked not checkable."
     )
     bump_generation(article_id)
 
 
+@guarded
 def undo(article_id: int) -> None:
     """Undo the article's latest change (a verdict, a passage marked not relevant, a claim
     edit) and focus its claim."""
@@ -147,41 +150,63 @@ def _edited(article_id: int, message: str, claim_id: str | None) -> None:
         focus(article_id, claim_id)
 
 
-def _run_edit(article_id: int, action: Callable[[], str | None], message: str) -> None:
-    """Run a claim edit; on success focus the claim it returns; show a message either way."""
+def _run_edit(
+    article_id: int,
+    change: workflow.ClaimChange,
+    message: str,
+    focus_on: Callable[[workflow.ClaimsChanged], str | None],
+) -> None:
+    """Run a claim edit; on success focus the claim ``focus_on`` picks; show a message
+    either way (and the citations the edit dropped, if any)."""
     try:
-        claim_id = action()
+        done = workflow.edit_claim(get_store(), article_id, change)
+    except DiskFullError as error:
+        report_not_saved(error)  # the edit boxes keep what was typed
+        return
     except ChecksError as error:
         st.session_state[state.FLASH] = f"Not changed: {error}"
         return
-    _edited(article_id, message, claim_id)
+    if done.notices:
+        st.session_state[state.NOTICES] = done.notices
+    _edited(article_id, message, focus_on(done))
+
+
+def _first(done: workflow.ClaimsChanged) -> str | None:
+    return done.claims[0].id if done.claims else None
 
 
 def edit_claim_text(article_id: int, claim_id: str) -> None:
     text = st.session_state.get(state.edit_key(article_id, claim_id, "text"), "")
     _run_edit(
         article_id,
-        lambda: edits.edit_text(get_store(), article_id, claim_id, text).id,
+        workflow.ClaimChange(workflow.EDIT, claim_id, text),
         f"{claim_id} saved and matched again.",
+        _first,
     )
 
 
 def split_claim(article_id: int, claim_id: str, mark: str = split_mark.MARK) -> None:
+    """Split at the mark the reviewer placed in the claim's text (one box)."""
     text = st.session_state.get(state.edit_key(article_id, claim_id, "split"), "")
-
-    def run() -> str:
+    try:
         first, second = split_mark.split_at_mark(text, mark=mark)
-        edits.split(get_store(), article_id, claim_id, first, second)
-        return claim_id
-
-    _run_edit(article_id, run, f"{claim_id} split in two; both matched again.")
+    except InputError as error:
+        st.session_state[state.FLASH] = f"Not changed: {error}"
+        return
+    _run_edit(
+        article_id,
+        workflow.ClaimChange(workflow.SPLIT, claim_id, first, second),
+        f"{claim_id} split in two; both matched again.",
+        _first,
+    )
 
 
 def merge_claim(article_id: int, claim_id: str) -> None:
     _run_edit(
         article_id,
-        lambda: edits.merge_with_next(get_store(), article_id, claim_id).id,
+        workflow.ClaimChange(workflow.MERGE, claim_id),
         f"{claim_id} merged with the claim after it and matched again.",
+        _first,
     )
 
 
@@ -192,40 +217,46 @@ def delete_claim(article_id: int, claim_id: str, ids: Sequence[str]) -> None:
     position = ids.index(claim_id) if claim_id in ids else 0
     rest = [i for i in ids if i != claim_id]
     after = rest[min(position, len(rest) - 1)] if rest else None
-
-    def run() -> str | None:
-        edits.delete(get_store(), article_id, claim_id)
-        return after
-
-    _run_edit(article_id, run, f"{claim_id} deleted (its verdict history is kept).")
+    _run_edit(
+        article_id,
+        workflow.ClaimChange(workflow.DELETE, claim_id),
+        f"{claim_id} deleted (its verdict history is kept).",
+        lambda done: after,
+    )
 
 
 def add_claim(article_id: int, claim_id: str) -> None:
     passage = st.session_state.get(state.edit_key(article_id, claim_id, "passage"), "")
-    store = get_store()
+    _run_edit(
+        article_id,
+        workflow.ClaimChange(workflow.ADD, text=passage),
+        "New claim added from the passage and matched.",
+        _first,
+    )
 
-    def run() -> str:
-        return edits.add_from_passage(store, article_id, passage).id
 
-    _run_edit(article_id, run, "New claim added from the passage and matched.")
-
-
+@guarded
 def rename_article(article_id: int) -> None:
     title = st.session_state.get(state.rename_key(article_id), "")
     try:
         get_store().set_article_metadata(article_id, title=title)
+    except DiskFullError:
+        raise
     except ChecksError as error:
         st.session_state[state.FLASH] = f"Not renamed: {error}"
         return
     st.session_state[state.FLASH] = f"Renamed to “{title.strip()}”."
 
 
+@guarded
 def delete_article(article_id: int, title: str) -> None:
     if not st.session_state.get(state.delete_key(article_id)):
         st.session_state[state.FLASH] = "Tick the box to confirm the deletion."
         return
     try:
         get_store().delete_article(article_id)
+    except DiskFullError:
+        raise
     except ChecksError as error:
         st.session_state[state.FLASH] = f"Not deleted: {error}"
         return

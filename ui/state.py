@@ -15,6 +15,7 @@ QP_CLAIM = "claim"  # query parameter: the focused claim's id
 
 FLASH = "flash"  # a one-shot message shown on the next run (e.g. after an analysis)
 NOTICES = "notices"  # source notices of the last analysis, shown once (e.g. Wikipedia offline)
+NOT_SAVED = "not-saved"  # a write that failed (e.g. the disk is full), shown once as an error
 SHOW = "show"  # table filter: all, unreviewed, has conflict, no evidence
 VERDICTS = "filter-verdicts"  # table filter: only these verdict labels (empty: all)
 KINDS = "filter-kinds"  # table filter: only these claim kinds (empty: all)

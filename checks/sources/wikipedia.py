@@ -139,12 +139,17 @@ def pin(uids: Sequence[str], uid: str) -> str:
     return json.dumps(list(dict.fromkeys([*uids, uid])), ensure_ascii=False)
 
 
+# A setting above this is a typo or hostile ("1e400" and "7" * 5000 read as inf, which no int
+# or timedelta can hold): the default is used instead.
+MAX_SETTING_NUMBER = 1_000_000
+
+
 def _number(text: str, default: float) -> float:
     try:
         value = float(text)
     except ValueError:
         return default
-    return value if value >= 0 else default
+    return value if 0 <= value <= MAX_SETTING_NUMBER else default
 
 
 def utc_now() -> datetime:

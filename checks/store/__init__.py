@@ -18,6 +18,7 @@ module for its data area, which runs inside it:
 - ``dismissals`` passages marked not relevant; ``claim_undo`` claim edits in the undo history
 - ``keys``       receipts of the review page's key presses (each applied once)
 - ``documents``  the reference library and the sources' cache; ``settings`` the user's settings
+- ``factchecks`` imported published fact-checks and the desk's memory (claims with verdicts)
 
 Timestamps are ISO 8601 UTC with seconds, e.g. ``2026-11-27T14:03:05Z``.
 """
@@ -26,13 +27,15 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from checks.errors import StoreError
+from checks.errors import DiskFullError, StoreError
+from checks.factchecks.records import FactCheck, ImportReport, Parsed
+from checks.factchecks.search import DeskVerdict
 from checks.keyqueue import Receipt
 from checks.model import (
     Analysis,
@@ -49,11 +52,14 @@ from checks.store import analysis as _analysis
 from checks.store import articles, claim_undo, claims, dismissals, files, keys, settings, verdicts
 from checks.store import documents as _documents
 from checks.store import evidence as _evidence
+from checks.store import factchecks as _factchecks
 from checks.store.files import DAMAGED_HINT, damaged_name, move_aside
 from checks.store.rows import (
     ArticleSummary,
     ClaimEdit,
+    DroppedCitation,
     HistoryEntry,
+    SavedAnalysis,
     agreement_from_json,
     agreement_to_json,
 )
@@ -68,7 +74,9 @@ __all__ = [
     "ArticleSummary",
     "ClaimEdit",
     "Clock",
+    "DroppedCitation",
     "HistoryEntry",
+    "SavedAnalysis",
     "Store",
     "agreement_from_json",
     "agreement_to_json",
@@ -115,7 +123,8 @@ class Store:
 
     @contextmanager
     def _transaction(self, begin: str) -> Iterator[sqlite3.Connection]:
-        """One transaction under the lock; sqlite3 errors become StoreError naming the file."""
+        """One transaction under the lock; sqlite3 errors become StoreError naming the file
+        (DiskFullError when the disk is full: the transaction is rolled back)."""
         with self._lock:
             if self._connection is None:
                 raise StoreError(f"store {self.path} is closed")
@@ -125,6 +134,11 @@ class Store:
                 yield connection
                 connection.execute("COMMIT")
             except sqlite3.Error as exc:
+                if files.is_full(exc):
+                    raise DiskFullError(
+                        f"Not saved: the disk is full ({self.path}: {exc}); free some space"
+                        " and try again."
+                    ) from exc
                 raise StoreError(f"{self.path}: {exc}") from exc
             finally:
                 if connection.in_transaction:
@@ -217,15 +231,18 @@ class Store:
 
     # --- analysis -------------------------------------------------------------------------
 
-    def save_analysis(self, article_id: int, analysis: Analysis) -> None:
+    def save_analysis(self, article_id: int, analysis: Analysis) -> SavedAnalysis:
         """Replace the article's sentences, claims and evidence in one transaction.
 
-        Upserts ``analysis.documents``. Verdicts of claim ids that still exist are kept;
-        verdicts of claim ids that are gone are dropped (their history stays). New claims
-        get no verdict row: no row means unreviewed.
+        Upserts ``analysis.documents``. Claims keep the ids they had, by sentence
+        (``checks.claim_ids``), and so their verdicts; a claim that is gone has its verdict
+        and note moved to the claim holding its text (one history entry each); new claims
+        get ids the article never had and no verdict row (unreviewed). A citation follows
+        its passage to its new rank; one whose passage is gone is dropped. Both the dropped
+        citations and the moves are returned.
         """
         with self._write() as connection:
-            _analysis.save(connection, article_id, analysis, self._clock())
+            return _analysis.save(connection, article_id, analysis, self._clock())
 
     def replace_claim_evidence(
         self,
@@ -234,11 +251,12 @@ class Store:
         evidence: Sequence[Evidence],
         *,
         documents: Sequence[Document] = (),
-    ) -> None:
+    ) -> tuple[DroppedCitation, ...]:
         """Replace one claim's evidence (after a reference was added for it), in one
-        transaction; upserts ``documents``. A cited rank that no longer exists is un-cited."""
+        transaction; upserts ``documents``. Returns the citation dropped, if its passage
+        is gone (``evidence.replace_evidence``: the one rule)."""
         with self._write() as connection:
-            _evidence.replace_for_claim(
+            return _evidence.replace_for_claim(
                 connection, article_id, claim_id, evidence, documents, self._clock()
             )
 
@@ -248,19 +266,18 @@ class Store:
         documents: Sequence[Document],
         evidence: Sequence[Evidence],
         lookups: Sequence[Lookup] = (),
-    ) -> None:
+    ) -> tuple[DroppedCitation, ...]:
         """Replace the evidence (and lookups) of every claim, keeping the claims as they are:
-        "analyse again" of an article whose claims the reviewer edited. Cited ranks that no
-        longer exist are un-cited."""
+        "analyse again" of an article whose claims the reviewer edited. Returns the
+        citations dropped because their passage is gone."""
         with self._write() as connection:
-            _evidence.replace_all(
+            return _evidence.replace_all(
                 connection, article_id, documents, evidence, lookups, self._clock()
             )
 
     def lookups(self, article_id: int) -> tuple[Lookup, ...]:
         """The pages the sources looked up for the article's last analysis, and why."""
         with self._read() as connection:
-            articles.require(connection, article_id)
             return _evidence.lookups(connection, article_id)
 
     def review(self, article_id: int) -> Review:
@@ -451,10 +468,13 @@ class Store:
         remove: Sequence[str] = (),
         write: Sequence[Claim] = (),
         after: str | None = None,
-    ) -> None:
+        evidence: Sequence[Evidence] = (),
+    ) -> tuple[DroppedCitation, ...]:
         """One claim edit in one transaction: delete the ``remove`` claims (with their
-        verdicts; history stays), insert or update the ``write`` claims (their evidence is
-        dropped: match them again), and log it in ``claim_edits``.
+        verdicts; history stays), insert or update the ``write`` claims with ``evidence``
+        as their evidence (matched before the call: nothing is written when matching
+        fails), and log it in ``claim_edits``. Returns the citations dropped because the
+        new evidence no longer has their passage.
 
         Claims in ``write`` that are new are placed after the claim ``after`` (default: after
         the last claim of their sentence), in the given order; claims already there keep
@@ -464,8 +484,56 @@ class Store:
         with self._write() as connection:
             now = self._clock()
             before = claim_undo.snapshot(connection, article_id, [*remove, *(c.id for c in write)])
-            claims.replace(
+            dropped = claims.replace(
                 connection, article_id, action, remove=remove, write=write, after=after,
-                now=now,
+                found=evidence, now=now,
             )  # fmt: skip
             claim_undo.record(connection, article_id, before, now)
+            return dropped
+
+    # --- published fact-checks and the desk's memory (checks.store.factchecks) ------------
+
+    def import_factchecks(self, parsed: Iterable[Parsed], *, name: str, kind: str) -> ImportReport:
+        """Import the items of one feed in one transaction: a feed that breaks half-way
+        (its iterator raises) leaves nothing behind."""
+        with self._write() as connection:
+            return _factchecks.add(connection, parsed, name=name, kind=kind, now=self._clock())
+
+    def factchecks_by_id(self, ids: Sequence[int]) -> dict[int, FactCheck]:
+        with self._read() as connection:
+            return _factchecks.by_id(connection, ids)
+
+    def factchecks(
+        self, *, limit: int = 100, offset: int = 0, publisher: str = ""
+    ) -> tuple[tuple[int, FactCheck], ...]:
+        """Imported fact-checks, newest first (``publisher``'s only, if given)."""
+        with self._read() as connection:
+            return _factchecks.listed(connection, limit=limit, offset=offset, publisher=publisher)
+
+    def factcheck_texts(self, *, after: int = 0) -> list[tuple[int, str, str]]:
+        """``(id, claim, headline)`` of the fact-checks with an id above ``after``."""
+        with self._read() as connection:
+            return list(_factchecks.texts(connection, after=after))
+
+    def factcheck_revision(self) -> str:
+        """Changes whenever a fact-check is added or removed."""
+        with self._read() as connection:
+            return _factchecks.revision(connection)
+
+    def factcheck_publishers(self) -> tuple[tuple[str, int], ...]:
+        with self._read() as connection:
+            return _factchecks.publishers(connection)
+
+    def factcheck_imports(self) -> tuple[tuple[str, str, str, int, int, int], ...]:
+        with self._read() as connection:
+            return _factchecks.imports(connection)
+
+    def desk_verdicts(self) -> tuple[DeskVerdict, ...]:
+        """Every claim with a verdict other than unreviewed and not checkable."""
+        with self._read() as connection:
+            return _factchecks.desk(connection)
+
+    def every_claim(self) -> tuple[DeskVerdict, ...]:
+        """Every claim of every article with its verdict (or unreviewed) and note."""
+        with self._read() as connection:
+            return _factchecks.every_claim(connection)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import sqlite3
 
+from checks import claim_ids, config, datelines
+from checks.claim_ids import Move
 from checks.errors import StoreError
-from checks.model import Analysis, Evidence, Review, ReviewRow
+from checks.model import Analysis, Evidence, Review, ReviewRow, Verdict
 from checks.store import articles, claims, dismissals, documents, evidence, verdicts
+from checks.store.rows import SavedAnalysis
 
 
 def check(analysis: Analysis) -> None:
@@ -28,21 +31,74 @@ def check(analysis: Analysis) -> None:
             raise StoreError(f"evidence rank {item.rank} is for unknown claim {item.claim_id}")
 
 
-def save(connection: sqlite3.Connection, article_id: int, analysis: Analysis, now: str) -> None:
+def save(
+    connection: sqlite3.Connection, article_id: int, analysis: Analysis, now: str
+) -> SavedAnalysis:
     """Replace the article's sentences, claims, evidence and lookups; upsert the documents.
-    Verdicts of claim ids that still exist are kept, those of ids that are gone dropped."""
+
+    The new claims get the ids the article's claims had, by sentence (``claim_ids``), so
+    their verdicts stay; a claim that is gone (a dateline, now metadata) has its verdict and
+    note moved to the claim that holds its text (one history entry each). Citations follow
+    their passage or are dropped by the rule of ``evidence``. Returns the dropped citations
+    and the moves that carried a verdict or a note.
+    """
     check(analysis)
     articles.require(connection, article_id)
+    analysis, moves = _carried(connection, article_id, analysis)
+    before = verdicts.of_article(connection, article_id)
     documents.upsert(connection, analysis.documents)
     evidence.require_documents(connection, analysis.evidence)
     claims.delete_all(connection, article_id)  # cascades to claims and evidence
     connection.execute("DELETE FROM lookups WHERE article_id = ?", (article_id,))
     claims.insert(connection, article_id, analysis.sentences, analysis.claims)
     evidence.insert_lookups(connection, article_id, analysis.lookups)
-    evidence.insert(connection, article_id, analysis.evidence)
+    moved = _move_verdicts(connection, article_id, moves, before, now)
     verdicts.drop_of_gone_claims(connection, article_id)
+    dropped = evidence.replace_evidence(connection, article_id, analysis.evidence, claim_ids=None)
     documents.purge_removed(connection)
     articles.touch(connection, article_id, now)
+    return SavedAnalysis(dropped, moved)
+
+
+def _carried(
+    connection: sqlite3.Connection, article_id: int, analysis: Analysis
+) -> tuple[Analysis, tuple[Move, ...]]:
+    sentences = claims.sentences(connection, article_id)
+    old = [
+        (claim, sentences[claim.sentence_index])
+        for claim in claims.in_order(connection, article_id)
+    ]
+    top = claims.top_number(connection, article_id)
+    carried = claim_ids.carry_ids(old, analysis.claims, analysis.sentences, top=top)
+    return claim_ids.rekey(analysis, carried), carried.moves
+
+
+def _move_verdicts(
+    connection: sqlite3.Connection,
+    article_id: int,
+    moves: tuple[Move, ...],
+    before: dict[str, Verdict],
+    now: str,
+) -> tuple[Move, ...]:
+    if not moves:
+        return ()
+    scale = verdicts.scale_or_default(None)
+    unreviewed = config.UNREVIEWED
+    changes = [
+        (target, label if label in scale else None, note)  # a label the scale lost: in the note
+        for target, (label, note) in claim_ids.moved_verdict(
+            moves, before, unreviewed=unreviewed
+        ).items()
+    ]
+    verdicts.set_many(connection, article_id, changes, scale=scale, now=now)
+    targets = {target for target, _, _ in changes}
+    return tuple(
+        move
+        for move in moves
+        if move.target in targets
+        and move.source in before
+        and (before[move.source].label != unreviewed or before[move.source].note.strip())
+    )
 
 
 def review(connection: sqlite3.Connection, article_id: int) -> Review:
@@ -57,12 +113,14 @@ def review(connection: sqlite3.Connection, article_id: int) -> Review:
     for item in found:  # grouped once: linear in the evidence, not claims x evidence
         group = out if marked and dismissals.key(item) in marked else by_claim
         group.setdefault(item.claim_id, []).append(item)
+    opened = datelines.opened_by(tuple(sentences.values()))
     rows = tuple(
         ReviewRow(
             sentence=sentences[claim.sentence_index],
             claim=claim,
             evidence=tuple(by_claim.get(claim.id, ())),
             verdict=saved.get(claim.id, verdicts.unreviewed(claim.id)),
+            dateline=opened.get(claim.sentence_index),
             dismissed=tuple(out.get(claim.id, ())),
         )
         for claim in claims.in_order(connection, article_id)

@@ -17,13 +17,14 @@ from typing import Any, Final
 
 from checks import config
 from checks.errors import StoreError
-from checks.store import articles, claims
+from checks.store import articles, claims, dismissals
 from checks.store.rows import CLAIMS, CLAIMS_UNDONE, HistoryEntry
 
 UNDO: Final = "undo"  # the claim_edits action of an undone edit
 _INSERT_ENTRY: Final = """
 INSERT INTO verdict_history (article_id, claim_id, label, note, evidence_rank, changed_at,
-    undoes, batch, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+    cited_document, cited_start, cited_end, cited_text, undoes, batch, action, detail)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
 """
 
 
@@ -90,7 +91,8 @@ def _entry(
 ) -> HistoryEntry:
     label, note, rank = _verdict_now(connection, article_id, claim_id)
     text = json.dumps(detail, ensure_ascii=False)
-    values = (article_id, claim_id, label, note, rank, now, undoes, action, text)
+    cited = dismissals.cited_now(connection, article_id, claim_id)
+    values = (article_id, claim_id, label, note, rank, now, *cited, undoes, action, text)
     entry_id = int(connection.execute(_INSERT_ENTRY, values).lastrowid or 0)
     return HistoryEntry(
         entry_id, article_id, claim_id, label, note, rank, now, undoes=undoes, action=action,

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from typing import Final
 
 from checks.errors import NotFoundError, StoreError
-from checks.model import Claim, Sentence
+from checks.model import Claim, Evidence, Sentence
 from checks.store import articles, evidence, rows, verdicts
-from checks.store.rows import ClaimEdit
+from checks.store.rows import ClaimEdit, DroppedCitation
 
 _INSERT_SENTENCE: Final = """
 INSERT INTO sentences (article_id, idx, "start", "end", text, paragraph, role)
@@ -85,6 +85,11 @@ def edits(connection: sqlite3.Connection, article_id: int) -> tuple[ClaimEdit, .
     return tuple(map(rows.claim_edit, found))
 
 
+def top_number(connection: sqlite3.Connection, article_id: int) -> int:
+    """The highest number of any claim id the article ever had (claims, history, edits)."""
+    return _claim_numbers(connection, article_id)
+
+
 def new_ids(connection: sqlite3.Connection, article_id: int, count: int) -> tuple[str, ...]:
     """``count`` claim ids the article never had (``c34``, ``c35`` ...)."""
     articles.require(connection, article_id)
@@ -100,12 +105,14 @@ def replace(
     remove: Sequence[str],
     write: Sequence[Claim],
     after: str | None,
+    found: Sequence[Evidence],
     now: str,
-) -> None:
+) -> tuple[DroppedCitation, ...]:
     """One claim edit: delete the ``remove`` claims (with their verdicts; history stays),
-    insert or update the ``write`` claims (their evidence is dropped), log it in
-    ``claim_edits``. New claims are placed after ``after`` (default: after the last claim
-    of their sentence); claims already there keep their place and their verdict."""
+    insert or update the ``write`` claims with ``found`` as their evidence (the citation
+    rule of ``evidence`` applies), log it in ``claim_edits``. New claims are placed after
+    ``after`` (default: after the last claim of their sentence); claims already there keep
+    their place and their verdict. Returns the citations dropped."""
     articles.require(connection, article_id)
     touched = dict.fromkeys([*remove, *(c.id for c in write)])
     old = {
@@ -130,7 +137,12 @@ def replace(
         _write_claim(connection, article_id, claim)
     new = [c for c in write if c.id not in old]
     _renumber(connection, article_id, _placed(connection, article_id, order, new, after))
+    evidence.require_documents(connection, found)
+    dropped = evidence.replace_evidence(
+        connection, article_id, found, claim_ids={c.id for c in write}
+    )
     _log_edit(connection, article_id, action, list(old.values()), write, now)
+    return dropped
 
 
 def _claim_numbers(connection: sqlite3.Connection, article_id: int) -> int:
@@ -232,11 +244,10 @@ def _require_claim(connection: sqlite3.Connection, article_id: int, claim_id: st
 
 def _write_claim(connection: sqlite3.Connection, article_id: int, claim: Claim) -> None:
     """Insert or replace a claim's text, sentence, kind and score (position kept; a new
-    claim goes last until ``_renumber``); its old evidence is dropped."""
+    claim goes last until ``_renumber``)."""
     params = rows.claim_params(article_id, 0, claim)
     connection.execute(_UPSERT_CLAIM_KEEPING_POSITION, (article_id, claim.id, article_id,
                                                         *params[3:]))  # fmt: skip
-    evidence.drop_for_claim(connection, article_id, claim.id)
 
 
 def _log_edit(

@@ -23,8 +23,19 @@ Key = tuple[str, str, int, int]  # claim id, document uid, start, end
 
 _INSERT_ENTRY: Final = """
 INSERT INTO verdict_history (article_id, claim_id, label, note, evidence_rank, changed_at,
-    undoes, batch, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+    cited_document, cited_start, cited_end, cited_text, undoes, batch, action, detail)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
 """
+
+
+def cited_now(connection: sqlite3.Connection, article_id: int, claim_id: str) -> tuple[object, ...]:
+    """The verdict's cited passage as saved (migration 0010), four NULLs for none."""
+    row = connection.execute(
+        "SELECT cited_document, cited_start, cited_end, cited_text FROM verdicts"
+        " WHERE article_id = ? AND claim_id = ?",
+        (article_id, claim_id),
+    ).fetchone()
+    return (None,) * 4 if row is None else tuple(row)
 
 
 def key(item: Evidence) -> Key:
@@ -80,13 +91,17 @@ def dismiss(
     cited = None if verdict.evidence_rank == rank else verdict.evidence_rank
     if cited != verdict.evidence_rank:
         connection.execute(
-            "UPDATE verdicts SET evidence_rank = NULL, updated_at = ?"
+            "UPDATE verdicts SET evidence_rank = NULL, cited_document = NULL,"
+            " cited_start = NULL, cited_end = NULL, cited_text = NULL, updated_at = ?"
             " WHERE article_id = ? AND claim_id = ?",
             (now, article_id, claim_id),
         )
     text = detail(item)
     values = (article_id, claim_id, verdict.label, verdict.note, cited, now)
-    entry_id = connection.execute(_INSERT_ENTRY, (*values, None, NOT_RELEVANT, text)).lastrowid
+    passage_cited = cited_now(connection, article_id, claim_id)
+    entry_id = connection.execute(
+        _INSERT_ENTRY, (*values, *passage_cited, None, NOT_RELEVANT, text)
+    ).lastrowid
     articles.touch(connection, article_id, now)
     return HistoryEntry(
         int(entry_id or 0), article_id, claim_id, verdict.label, verdict.note, cited, now,

@@ -32,6 +32,17 @@ def is_damage(exc: sqlite3.Error) -> bool:
     return "not a database" in str(exc) or "malformed" in str(exc)
 
 
+_FULL: Final = 13  # SQLITE_FULL: the disk (or ``max_page_count``) is full
+
+
+def is_full(exc: sqlite3.Error) -> bool:
+    """Does this error say the disk is full? (SQLite reports ENOSPC as SQLITE_FULL.)"""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF == _FULL
+    return "database or disk is full" in str(exc)
+
+
 def check_file(connection: sqlite3.Connection, path: Path) -> None:
     """Before anything is written: the file is SQLite, intact, and empty or a workbench
     database. Another program's database is refused, never migrated into."""

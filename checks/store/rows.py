@@ -9,6 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from checks.claim_ids import Move
 from checks.model import (
     Agreement,
     Article,
@@ -78,6 +79,25 @@ class ClaimEdit:
     changed_at: str
 
 
+@dataclass(frozen=True)
+class DroppedCitation:
+    """A verdict's citation removed because new evidence of its claim no longer has the
+    cited passage (``passage``: the one it cited)."""
+
+    claim_id: str
+    passage: Passage
+
+
+@dataclass(frozen=True)
+class SavedAnalysis:
+    """What saving an analysis did besides storing it: citations dropped because their
+    passage is gone, and verdicts or notes moved from a claim that is gone to the claim that
+    now holds its text (a dateline's, onto the claim it opens)."""
+
+    dropped: tuple[DroppedCitation, ...] = ()
+    moves: tuple[Move, ...] = ()
+
+
 def fact_to_json(fact: Fact) -> dict[str, Any]:
     return {
         "kind": fact.kind.value,
@@ -86,6 +106,7 @@ def fact_to_json(fact: Fact) -> dict[str, Any]:
         "start": fact.start,
         "end": fact.end,
         "unit": fact.unit,
+        "qualifier": fact.qualifier,
     }
 
 
@@ -97,6 +118,7 @@ def fact_from_json(data: dict[str, Any]) -> Fact:
         start=int(data["start"]),
         end=int(data["end"]),
         unit=str(data.get("unit", "")),
+        qualifier=str(data.get("qualifier", "")),  # absent in rows written before it existed
     )
 
 

@@ -180,11 +180,92 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         """,
     ),
     (
+        # Undo finds the latest entry not undone: newest first within the article (no sort
+        # of its whole history) and "is it undone?" by index, not by a scan of the table.
+        "0009_verdict_history_undo_indexes",
+        """
+        CREATE INDEX verdict_history_article ON verdict_history(article_id, id);
+        CREATE INDEX verdict_history_undoes ON verdict_history(undoes) WHERE undoes IS NOT NULL;
+        """,
+    ),
+    (
+        # A verdict cites a passage by what it is (document, span, text), not by a rank
+        # that another analysis gives to another passage. ``evidence_rank`` stays: where
+        # that passage ranks now, kept by ``evidence.replace_evidence``. A saved rank that
+        # points at no evidence (possible before) is cleared.
+        "0010_citations_by_passage",
+        """
+        ALTER TABLE verdicts ADD COLUMN cited_document TEXT;
+        ALTER TABLE verdicts ADD COLUMN cited_start INTEGER;
+        ALTER TABLE verdicts ADD COLUMN cited_end INTEGER;
+        ALTER TABLE verdicts ADD COLUMN cited_text TEXT;
+        UPDATE verdicts SET (cited_document, cited_start, cited_end, cited_text) = (
+            SELECT e.document_uid, e."start", e."end", e.text FROM evidence e
+            WHERE e.article_id = verdicts.article_id AND e.claim_id = verdicts.claim_id
+                AND e.rank = verdicts.evidence_rank)
+        WHERE evidence_rank IS NOT NULL;
+        UPDATE verdicts SET evidence_rank = NULL WHERE cited_document IS NULL;
+        ALTER TABLE verdict_history ADD COLUMN cited_document TEXT;
+        ALTER TABLE verdict_history ADD COLUMN cited_start INTEGER;
+        ALTER TABLE verdict_history ADD COLUMN cited_end INTEGER;
+        ALTER TABLE verdict_history ADD COLUMN cited_text TEXT;
+        """,
+    ),
+    (
+        # The article list (sidebar, Articles page: every rerun) counts reviewed claims and
+        # conflicts of every article: from small partial indexes, not by reading every
+        # verdict label and every best evidence's JSON (12 ms -> 2 ms for 200 articles).
+        # The WHERE terms must stay as articles.SUMMARIES writes them.
+        "0011_article_list_indexes",
+        """
+        CREATE INDEX articles_newest ON articles(created_at, id, title);
+        CREATE INDEX verdicts_reviewed ON verdicts(article_id, claim_id)
+            WHERE lower(label) != 'unreviewed';
+        CREATE INDEX evidence_conflicts ON evidence(article_id)
+            WHERE rank = 1 AND json_array_length(agreement, '$.conflicts') > 0;
+        """,
+    ),
+    (
+        "0012_factchecks",
+        """
+        CREATE TABLE factchecks (
+            id INTEGER PRIMARY KEY,
+            "key" TEXT NOT NULL UNIQUE,
+            url TEXT NOT NULL DEFAULT '',
+            claim TEXT NOT NULL,
+            rating TEXT NOT NULL DEFAULT '',
+            rating_value REAL,
+            best_rating REAL,
+            worst_rating REAL,
+            publisher TEXT NOT NULL DEFAULT '',
+            publisher_url TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            headline TEXT NOT NULL DEFAULT '',
+            claimant TEXT NOT NULL DEFAULT '',
+            claim_date TEXT NOT NULL DEFAULT '',
+            appearances TEXT NOT NULL DEFAULT '[]',
+            import_id INTEGER NOT NULL REFERENCES factcheck_imports(id),
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE factcheck_imports (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            new INTEGER NOT NULL,
+            present INTEGER NOT NULL,
+            skipped INTEGER NOT NULL
+        );
+        CREATE INDEX factchecks_date ON factchecks(date);
+        """,
+    ),
+    (
         # Review keys applied once (``keys``); passages marked not relevant and claim edits
         # in the undo history (``action``: verdict, not relevant, relevant again, claims,
         # claims undone; ``detail``: JSON naming the passage or the claim edit); the claims
         # as they were before each edit, so undo can restore them (``claim_undo``).
-        "0011_key_receipts_not_relevant_claim_undo",
+        "0013_key_receipts_not_relevant_claim_undo",
         """
         CREATE TABLE key_receipts (
             tab TEXT NOT NULL,

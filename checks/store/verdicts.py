@@ -17,7 +17,7 @@ from typing import Final
 
 from checks import config
 from checks.errors import NotFoundError, VerdictError
-from checks.model import Verdict
+from checks.model import Passage, Verdict
 from checks.store import articles, claim_undo, dismissals, evidence, rows
 from checks.store.rows import HistoryEntry
 
@@ -32,23 +32,30 @@ UNSET: Final = _Unset.UNSET
 Unset = _Unset
 
 _UPSERT_VERDICT: Final = """
-INSERT INTO verdicts (article_id, claim_id, label, note, evidence_rank, updated_at)
-VALUES (?, ?, ?, ?, ?, ?)
+INSERT INTO verdicts (article_id, claim_id, label, note, evidence_rank, updated_at,
+    cited_document, cited_start, cited_end, cited_text)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (article_id, claim_id) DO UPDATE SET
     label = excluded.label, note = excluded.note,
-    evidence_rank = excluded.evidence_rank, updated_at = excluded.updated_at
+    evidence_rank = excluded.evidence_rank, updated_at = excluded.updated_at,
+    cited_document = excluded.cited_document, cited_start = excluded.cited_start,
+    cited_end = excluded.cited_end, cited_text = excluded.cited_text
 """
 _INSERT_HISTORY: Final = """
 INSERT INTO verdict_history (article_id, claim_id, label, note, evidence_rank, changed_at,
-    undoes, batch, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    cited_document, cited_start, cited_end, cited_text, undoes, batch, action)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
-_UNDOABLE: Final = """
+UNDOABLE: Final = """
 SELECT h.* FROM verdict_history h
 WHERE h.article_id = :article AND h.undoes IS NULL
     AND NOT EXISTS (SELECT 1 FROM verdict_history u WHERE u.undoes = h.id)
     AND (h.action = 'claims' OR EXISTS (SELECT 1 FROM claims c
         WHERE c.article_id = h.article_id AND c.claim_id = h.claim_id))
 """
+"""The history entries undo may still revert: not undo entries themselves, not undone yet,
+of a claim that still exists, or claim edits (``:article``). Migration 0009 indexes both
+look-ups."""
 _VERDICT_COUNTS: Final = """
 SELECT coalesce(v.label, :unreviewed) AS label, count(*) AS n
 FROM claims c LEFT JOIN verdicts v ON v.article_id = c.article_id AND v.claim_id = c.claim_id
@@ -148,7 +155,10 @@ def _require_rank(
 ) -> int | None:
     if rank is None:
         return None
-    if isinstance(rank, bool) or not evidence.has_rank(connection, article_id, claim_id, rank):
+    if (
+        isinstance(rank, bool)
+        or evidence.passage_at(connection, article_id, claim_id, rank) is None
+    ):
         raise NotFoundError(f"claim {claim_id!r} of article {article_id} has no evidence {rank}")
     return rank
 
@@ -162,10 +172,17 @@ def _save(
     batch: str | None = None,
     action: str = rows.VERDICT,
 ) -> int:
-    """Write the verdict and its history entry; returns the entry's id."""
+    """Write the verdict, citing the passage at its rank, and its history entry; returns
+    the entry's id."""
+    cited = None
+    if verdict.evidence_rank is not None:
+        cited = evidence.passage_at(connection, article_id, verdict.claim_id, verdict.evidence_rank)
+    passage = (None,) * 4 if cited is None else (
+        cited.document_key, cited.start, cited.end, cited.text,
+    )  # fmt: skip
     values = (
         article_id, verdict.claim_id, verdict.label, verdict.note,
-        verdict.evidence_rank, verdict.updated_at,
+        verdict.evidence_rank, verdict.updated_at, *passage,
     )  # fmt: skip
     connection.execute(_UPSERT_VERDICT, values)
     cursor = connection.execute(_INSERT_HISTORY, (*values, undoes, batch, action))
@@ -215,7 +232,9 @@ def set_many(
 
 def _state_before(connection: sqlite3.Connection, entry: HistoryEntry, now: str) -> Verdict:
     """The claim's verdict just before ``entry`` was saved (its previous history entry, or
-    unreviewed); a cited rank its evidence no longer has is un-cited."""
+    unreviewed). Its citation follows the cited passage to its rank now, by the rule of
+    ``evidence``; it is dropped when the passage is gone. (An entry saved before migration
+    0010 has only a rank: kept if the claim still has evidence at that rank.)"""
     row = connection.execute(
         "SELECT * FROM verdict_history WHERE article_id = ? AND claim_id = ? AND id < ?"
         " ORDER BY id DESC LIMIT 1",
@@ -223,8 +242,16 @@ def _state_before(connection: sqlite3.Connection, entry: HistoryEntry, now: str)
     ).fetchone()
     before = unreviewed(entry.claim_id) if row is None else rows.verdict_of_entry(row)
     rank = before.evidence_rank
-    if rank is not None and not evidence.has_rank(
-        connection, entry.article_id, entry.claim_id, rank
+    if row is not None and row["cited_document"] is not None:
+        cited = Passage(
+            str(row["cited_document"]), int(row["cited_start"]), int(row["cited_end"]),
+            str(row["cited_text"]),
+        )  # fmt: skip
+        found = evidence.find_passage(connection, entry.article_id, entry.claim_id, cited)
+        rank = None if found is None else found[0]
+    elif (
+        rank is not None
+        and evidence.passage_at(connection, entry.article_id, entry.claim_id, rank) is None
     ):
         rank = None
     return replace(before, evidence_rank=rank, updated_at=now)
@@ -235,12 +262,12 @@ def next_undo(connection: sqlite3.Connection, article_id: int) -> tuple[HistoryE
     with every undoable entry of its batch (a bulk change is undone as one)."""
     articles.require(connection, article_id)
     latest = connection.execute(
-        _UNDOABLE + " ORDER BY h.id DESC LIMIT 1", {"article": article_id}
+        UNDOABLE + " ORDER BY h.id DESC LIMIT 1", {"article": article_id}
     ).fetchone()
     if latest is None or latest["batch"] is None:
         return () if latest is None else (rows.history_entry(latest),)
     found = connection.execute(
-        _UNDOABLE + " AND h.batch = :batch ORDER BY h.id DESC",
+        UNDOABLE + " AND h.batch = :batch ORDER BY h.id DESC",
         {"article": article_id, "batch": latest["batch"]},
     ).fetchall()
     return tuple(map(rows.history_entry, found))

@@ -32,7 +32,11 @@ ALL_MIGRATIONS = (
     "0006_source_cache_lookups",
     "0007_article_metadata",
     "0008_undo_and_claim_edits",
-    "0011_key_receipts_not_relevant_claim_undo",
+    "0009_verdict_history_undo_indexes",
+    "0010_citations_by_passage",
+    "0011_article_list_indexes",
+    "0012_factchecks",
+    "0013_key_receipts_not_relevant_claim_undo",
 )
 T1, T2, T3, T4, T5, T6 = (f"2026-11-27T14:03:0{n}Z" for n in range(1, 7))
 

@@ -73,13 +73,19 @@ def test_save_analysis_again_keeps_verdicts_of_kept_claim_ids(
     store.save_analysis(article_id, Analysis((S0, S1, s2), (C1, C2, c4), (WIKI,), (E2_1,)))
 
     rows = store.review(article_id).rows
+    # c3's sentence is gone: its verdict is written into the note of the claim now in its
+    # place (not taken as that claim's verdict: other words), in one history entry
+    moved = (
+        "From c3 (a sentence of the earlier analysis, “Officials said 32 members attended.”),"
+        " marked true."
+    )
     assert [(row.claim, row.evidence, row.verdict) for row in rows] == [
         (C1, (), Verdict("c1", "unreviewed", "", None, "")),
         (C2, (E2_1,), Verdict("c2", "false", "Date is 2 May.", 1, T1)),
-        (c4, (), Verdict("c4", "unreviewed", "", None, "")),
+        (c4, (), Verdict("c4", "unreviewed", moved, None, T2)),
     ]
-    assert raw(db_path, "SELECT claim_id FROM verdicts") == [("c2",)]
-    assert [entry.claim_id for entry in store.history(article_id)] == ["c2", "c3"]
+    assert raw(db_path, "SELECT claim_id FROM verdicts") == [("c2",), ("c4",)]
+    assert [entry.claim_id for entry in store.history(article_id)] == ["c2", "c3", "c4"]
 
 
 @pytest.mark.parametrize(

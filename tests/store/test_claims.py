@@ -10,7 +10,7 @@ import pytest
 from checks.errors import NotFoundError, StoreError
 from checks.model import Claim, ClaimKind
 from checks.store import ClaimEdit, Store
-from tests.store.samples import C2, C3, T1
+from tests.store.samples import C2, C3, E2_2, E3_1, T1
 
 
 def test_an_edited_claim_keeps_place_and_verdict_and_loses_evidence_and_citation(
@@ -53,3 +53,18 @@ def test_a_refused_edit_changes_nothing(store: Store, article_id: int) -> None:
                              write=(replace(C3, sentence_index=9),))  # fmt: skip
     assert store.review(article_id) == before
     assert store.claim_edits(article_id) == ()
+
+
+def test_an_edit_writes_its_evidence_in_the_same_transaction_and_the_citation_follows(
+    store: Store, article_id: int
+) -> None:
+    store.set_verdict(article_id, "c2", label="false", evidence_rank=2)  # the desk notes
+    edited = replace(C2, text="The talks began on 2 May 2024.")
+    notes_only = replace(E2_2, rank=1)
+    assert store.replace_claims(article_id, "edit", write=(edited,), evidence=(notes_only,)) == ()
+    row = store.review(article_id).rows[1]
+    assert (row.claim, row.evidence, row.verdict.evidence_rank) == (edited, (notes_only,), 1)
+    with pytest.raises(StoreError, match="not being replaced"):
+        store.replace_claims(article_id, "edit", write=(edited,), evidence=(E3_1,))
+    assert store.review(article_id).rows[1] == row
+    assert len(store.claim_edits(article_id)) == 1

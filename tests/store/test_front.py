@@ -3,17 +3,20 @@ process killed mid-write loses nothing acknowledged and never half a transaction
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from checks.errors import StoreError
+from checks.errors import DiskFullError, StoreError
 from checks.store import Store
+from tests.full_disk import LONG_NOTE, WAYS, FullDisk, disk_for
 from tests.store.samples import CLAIMS, seeded
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,3 +112,36 @@ def test_a_transaction_cut_by_sigkill_is_all_or_nothing(tmp_path: Path) -> None:
         notes = {row.verdict.note for row in store.review(article_id).rows}
     assert len(notes) == 1  # never half a transaction
     assert int(notes.pop().split()[1]) in (last, last + 1)
+
+
+@pytest.fixture(params=WAYS)
+def full_disk(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[FullDisk]:
+    with disk_for(request.param, tmp_path, monkeypatch) as disk:
+        yield disk
+
+
+def test_a_full_disk_is_a_clear_error_and_what_was_saved_stays(full_disk: FullDisk) -> None:
+    path = full_disk.folder / "workbench.sqlite3"
+    article_id = seeded(path, claims=3)
+    with Store.open(path) as store:
+        store.set_verdict(article_id, "c1", label="false", note="saved before")
+        full_disk.fill(store)
+        message = (
+            rf"^Not saved: the disk is full \({re.escape(str(path))}: database or disk is"
+            r" full\); free some space and try again\.$"
+        )
+        with pytest.raises(DiskFullError, match=message):
+            store.set_verdict(article_id, "c2", label="true", note=LONG_NOTE)
+        with pytest.raises(DiskFullError):
+            store.set_verdicts(article_id, [("c2", "true", LONG_NOTE), ("c3", "true", None)])
+        assert [(r.verdict.label, r.verdict.note) for r in store.review(article_id).rows] == [
+            ("false", "saved before"), ("unreviewed", ""), ("unreviewed", ""),
+        ]  # fmt: skip
+        full_disk.free(store)
+        store.set_verdict(article_id, "c2", label="true", note=LONG_NOTE)  # works again
+    with Store.open(path) as store:
+        assert [(h.claim_id, h.note) for h in store.history(article_id)] == [
+            ("c1", "saved before"), ("c2", LONG_NOTE),
+        ]  # fmt: skip

@@ -11,7 +11,7 @@ import pytest
 from checks.errors import StoreError
 from checks.model import Article, Verdict
 from checks.store import MIGRATIONS, Store, apply_migrations
-from tests.store.samples import ALL_MIGRATIONS, NOTES, T1, T2, TEXT, Clock, raw
+from tests.store.samples import ALL_MIGRATIONS, ANALYSIS, NOTES, T1, T2, TEXT, Clock, raw
 
 
 def test_fresh_database_records_every_migration_in_order(db_path: Path, clock: Clock) -> None:
@@ -158,3 +158,49 @@ def test_database_from_a_newer_version_is_refused(db_path: Path, clock: Clock) -
     connection.close()
     with pytest.raises(StoreError, match="0099_from_the_future"):
         Store.open(db_path, clock=clock)
+
+
+def test_migration_0010_cites_the_passage_at_the_saved_rank_and_clears_a_rank_of_nothing(
+    db_path: Path, clock: Clock
+) -> None:
+    with Store.open(db_path, clock=clock) as store:
+        article = store.add_article(title="Ceasefire", text=TEXT)
+        store.save_analysis(article.id, ANALYSIS)
+    connection = sqlite3.connect(db_path)
+    connection.executescript(
+        """
+        DELETE FROM migrations WHERE name IN ('0010_citations_by_passage',
+            '0011_article_list_indexes', '0012_factchecks',
+            '0013_key_receipts_not_relevant_claim_undo');
+        DROP TABLE key_receipts;
+        DROP TABLE dismissed_evidence;
+        DROP TABLE claim_edit_states;
+        ALTER TABLE verdict_history DROP COLUMN action;
+        ALTER TABLE verdict_history DROP COLUMN detail;
+        DROP TABLE factchecks;
+        DROP TABLE factcheck_imports;
+        DROP INDEX articles_newest;
+        DROP INDEX verdicts_reviewed;
+        DROP INDEX evidence_conflicts;
+        DELETE FROM verdicts;
+        ALTER TABLE verdicts DROP COLUMN cited_document;
+        ALTER TABLE verdicts DROP COLUMN cited_start;
+        ALTER TABLE verdicts DROP COLUMN cited_end;
+        ALTER TABLE verdicts DROP COLUMN cited_text;
+        ALTER TABLE verdict_history DROP COLUMN cited_document;
+        ALTER TABLE verdict_history DROP COLUMN cited_start;
+        ALTER TABLE verdict_history DROP COLUMN cited_end;
+        ALTER TABLE verdict_history DROP COLUMN cited_text;
+        INSERT INTO verdicts VALUES (1, 'c2', 'false', '', 2, '2026-01-02T03:04:05Z'),
+            (1, 'c3', 'true', '', 2, '2026-01-02T03:04:05Z');
+        """
+    )
+    connection.close()
+    with Store.open(db_path, clock=clock) as store:
+        assert store.applied_migrations() == ALL_MIGRATIONS
+        assert [row.verdict.evidence_rank for row in store.review(1).rows] == [None, 2, None]
+    assert raw(db_path, "SELECT claim_id, cited_document, cited_start, cited_end, cited_text"
+               " FROM verdicts ORDER BY claim_id") == [
+        ("c2", "library:notes.txt", 0, 43, NOTES.text),
+        ("c3", None, None, None, None),  # c3 has one passage: rank 2 cited nothing
+    ]  # fmt: skip

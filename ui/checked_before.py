@@ -1,0 +1,152 @@
+"""The focus panel's "checked before" box: up to three published fact-checks or earlier
+verdicts of the desk that match the focused claim, and the ``A`` key that adopts the best
+one's verdict (undoable like any verdict: one history entry).
+
+Text from feeds is untrusted: every piece goes through ``text_html`` (escaped, direction
+controls shown), links only to http(s) addresses (``link_url``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from checks import config
+from checks.errors import ChecksError
+from checks.factchecks.adopt import adoption
+from checks.factchecks.bands import shown
+from checks.factchecks.search import FACTCHECK, Match
+from checks.factchecks.service import checked_before
+from checks.model import Review, ReviewRow
+from ui import state
+from ui.html import STYLE, link_url, text_html
+from ui.markdown import md
+from ui.resources import get_store
+from ui.review_actions import bump_generation
+
+ADOPT_KEY = "A"
+BAND_COLOURS = {"strong": "#1b6e2a", "related": "#8a6100", "weak": "#6b6b6b"}
+
+
+def matches_for(review: Review, *, weak: bool = False) -> Mapping[str, tuple[Match, ...]]:
+    """Claim id -> its checked-before matches that are shown (strong and related; weak ones
+    too with ``weak``), cached by the engine while nothing changed; an unreadable
+    fact-check table shows as no matches, with a notice."""
+    try:
+        with st.spinner("Matching the claims with the fact-checks and earlier verdicts…"):
+            found = checked_before(get_store(), review)
+    except ChecksError as error:
+        st.warning(f"Checked before is unavailable: {md(error)}")
+        return {row.claim.id: () for row in review.rows}
+    return {
+        claim_id: tuple(m for m in matches if shown(m.score, weak=weak))
+        for claim_id, matches in found.items()
+    }
+
+
+def weak_switch() -> bool:
+    """The focus panel's "Show weaker matches" switch (drawn with the evidence)."""
+    return bool(st.session_state.get(state.SHOW_WEAK, False))
+
+
+def match_html(match: Match, number: int) -> str:
+    """One match as escaped HTML: claim, rating, publisher, date, link, score and band."""
+    colour = BAND_COLOURS.get(match.band, "#6b6b6b")
+    url = link_url(match.url) if match.url else None
+    if match.kind == FACTCHECK:
+        source = text_html(match.publisher or "unknown fact-checker")
+        link = (
+            f' · <a href="{text_html(url)}" target="_blank" rel="noopener noreferrer">'
+            "open the fact-check ↗</a>"
+            if url
+            else " · no link"
+        )
+    else:
+        source = f"this desk, article “{text_html(match.article_title)}” ({match.claim_id})"
+        link = (
+            f' · <a href="?article={match.article_id}&amp;claim={text_html(match.claim_id)}"'
+            ' target="_self">open it</a>'
+        )
+    flags = "".join(
+        f'<div style="color:#b00020">⚠ differs: {text_html(text)}</div>' for text in match.conflicts
+    )
+    note = f"<div><i>{text_html(match.note[:300])}</i></div>" if match.note else ""
+    if match.evidence:
+        cited = link_url(match.evidence_url)
+        source = (
+            f' (<a href="{text_html(cited)}" target="_blank" rel="noopener noreferrer">'
+            "source ↗</a>)"
+            if cited
+            else ""
+        )
+        note += f"<div>cited: “{text_html(match.evidence[:300])}”{source}</div>"
+    return (
+        f"{STYLE}<div style='margin:0 0 .4rem 0'><b>{number}.</b> "
+        f"<b>{text_html(match.rating or 'no rating')}</b> · {source} · "
+        f"{text_html(match.date or 'undated')}{link} · score {match.score:.2f} "
+        f"<span style='color:{colour}'>({text_html(match.band)})</span>"
+        f"<p class='fc-ev'>{text_html(match.claim)}</p>{note}{flags}</div>"
+    )
+
+
+def render_checked_before(review: Review, row: ReviewRow) -> None:
+    """The box under the focus panel; ``A`` adopts the best match."""
+    matches = matches_for(review, weak=weak_switch()).get(row.claim.id, ())
+    hidden = len(matches_for(review, weak=True).get(row.claim.id, ())) - len(matches)
+    with st.expander(
+        f"Checked before: {len(matches)} match{'es' if len(matches) != 1 else ''}"
+        if matches
+        else "Checked before: nothing found",
+        expanded=bool(matches),
+    ):
+        if hidden:
+            st.caption(
+                f"{hidden:d} weaker match{'es' if hidden > 1 else ''} below the relevance floor: "
+                "switch on “Show weaker matches” to see them."
+            )
+        if not matches:
+            st.caption(
+                "No published fact-check and no earlier verdict of this desk matches this "
+                "claim. Import fact-check feeds on the Search page."
+            )
+            return
+        for number, match in enumerate(matches, start=1):
+            st.html(match_html(match, number))
+        best = adoption(matches[0], note="", scale=config.verdict_scale())
+        st.button(
+            f"Adopt the best match's verdict ({md(best.label or 'note only')})",
+            key="adopt-checked-before",
+            shortcut=ADOPT_KEY,
+            icon=":material/content_copy:",
+            on_click=adopt,
+            args=(review.article.id, row.claim.id),
+            help=f"{md(best.how)}. Adds “{md(best.line)}” to the note. U undoes it.",
+        )
+
+
+def adopt(article_id: int, claim_id: str) -> None:
+    """Copy the best match's verdict (mapped onto the scale) and an "as checked by" line
+    into the focused claim's verdict: one change, undone by U."""
+    claim_id = st.session_state.get(state.focus_key(article_id), claim_id)
+    store = get_store()
+    try:
+        review = store.review(article_id)
+        row = next(r for r in review.rows if r.claim.id == claim_id)
+        weak = weak_switch()
+        found = checked_before(store, review).get(claim_id, ())
+        matches = tuple(m for m in found if shown(m.score, weak=weak))
+        if not matches:
+            st.session_state[state.FLASH] = f"{claim_id} has no checked-before match to adopt."
+            return
+        scale = config.verdict_scale()
+        taken = adoption(matches[0], note=row.verdict.note, scale=scale)
+        store.set_verdict(
+            article_id, claim_id, label=taken.label or None, note=taken.note, scale=scale
+        )
+    except (ChecksError, StopIteration) as error:
+        st.session_state[state.FLASH] = f"Not adopted: {error or 'the claim is gone'}"
+        return
+    bump_generation(article_id)
+    verdict = f"verdict {taken.label}" if taken.label else "no verdict (choose one)"
+    st.session_state[state.FLASH] = f"Adopted for {claim_id}: {verdict}; {taken.how}. U undoes it."
