@@ -142,7 +142,5 @@ def run(folder: Path, *, text: str) -> int:
     print("| keys handled by | ms between keys | saved | lost | s to catch up | saved keys/s |")
     print("|---|---|---|---|---|---|")
     for name, interval, saved, seconds, rate in rows:
-        print(
-            f"| {name} | {interval} | {saved} | {BURST - saved} | {seconds:.2f} | {rate:.1f} |"
-        )
+        print(f"| {name} | {interval} | {saved} | {BURST - saved} | {seconds:.2f} | {rate:.1f} |")
     return 0

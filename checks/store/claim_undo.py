@@ -165,8 +165,10 @@ def _put_back(
     before = [str(row["claim_id"]) for row in state["claims"]]
     gone = [claim_id for claim_id in made if claim_id not in before]
     for claim_id in [*gone, *before]:  # their evidence goes with them (cascade)
-        tables = ("verdicts", "dismissed_evidence", "claims") if claim_id in gone else (
-            "verdicts", "claims"
+        tables = (
+            ("verdicts", "dismissed_evidence", "claims")
+            if claim_id in gone
+            else ("verdicts", "claims")
         )
         for table in tables:
             connection.execute(

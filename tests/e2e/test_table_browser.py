@@ -84,9 +84,7 @@ def test_typing_a_label_in_the_verdict_cell_saves_exactly_that_label(
     assert saved(server, article) == {f"c{n}": label for n, label in enumerate(LABELS, 1)}
 
 
-def test_at_1280_px_the_reviewers_columns_fit_and_20_rows_show(
-    wide: Page, server: Server
-) -> None:
+def test_at_1280_px_the_reviewers_columns_fit_and_20_rows_show(wide: Page, server: Server) -> None:
     open_article(wide, server, 3)
     table = grid(wide)
     table.scroll_into_view_if_needed()
