@@ -21,6 +21,7 @@ from checks.untrusted import safe_url
 from ui import state
 from ui.add_reference import open_add_reference, render_add_reference, searched_caption
 from ui.analysis import run_analysis
+from ui.charts import render_review_chart
 from ui.checked_before import matches_for, render_checked_before
 from ui.exports import render_exports, render_import
 from ui.frames import EDITABLE, review_frame
@@ -469,6 +470,7 @@ def main() -> None:
     if not review.rows:
         st.info("This article has no claims yet: analyse it again.")
         return
+    render_review_chart(review)  # claims per verdict, one stacked bar
     install_keys()
     row = focused_row(review)
     st.query_params[state.QP_CLAIM] = row.claim.id

@@ -25,6 +25,8 @@ KEYS = "keys"  # the key handler's st.html element (n, Esc, no shortcuts inside 
 RECOVERED = "recovered"  # where a damaged database file was moved, shown once
 SHOW_WEAK = "show-weak"  # focus panel switch: also show weak matches (below the floor)
 ADD_REFERENCE = "add-reference"  # the "add a reference for this claim" expander: open or not
+LONG_ARTICLE = "long-article"  # a very long new article waiting for "Analyse all" (New article)
+CONTACT_SHOWN = "contact-shown"  # the Wikipedia-contact warning was shown in this session
 
 
 def focus_key(article_id: int) -> str:
