@@ -71,7 +71,7 @@ def test_analyse_all_analyses_the_long_paste_and_opens_its_review(db_path: Path)
     assert [t.value for t in at.title] == ["Council minutes"]
     with Store.open(db_path) as store:
         review = store.review(1)
-    assert len(review.rows) == 2049
+    assert len(review.rows) == 2048
 
 
 def test_editing_the_text_drops_the_question(db_path: Path) -> None:

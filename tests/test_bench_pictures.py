@@ -11,10 +11,10 @@ from bench import desk_charts, long_paste
 
 def test_long_paste_measures_the_guess_and_every_step(tmp_path: Path) -> None:
     rows = long_paste.run(tmp_path, [66])
-    assert [(row.claims, row.rough) for row in rows] == [(65, 64)]  # two copies
+    assert [(row.claims, row.rough) for row in rows] == [(64, 64)]  # two copies
     row = rows[0]
     assert row.total_s == pytest.approx(row.analyse_s + row.save_s + row.review_s)
-    assert row.ms_per_claim == pytest.approx(1000 * row.total_s / 65)
+    assert row.ms_per_claim == pytest.approx(1000 * row.total_s / 64)
 
 
 def test_desk_charts_prints_its_table(capsys: pytest.CaptureFixture[str]) -> None:
@@ -22,8 +22,8 @@ def test_desk_charts_prints_its_table(capsys: pytest.CaptureFixture[str]) -> Non
     lines = capsys.readouterr().out.splitlines()
     assert lines[:2] == ["| step | median ms | p95 ms |", "|---|---:|---:|"]
     assert [line.split(" | ")[0] for line in lines[2:]] == [
-        "| review chart, 225 claims",
-        "| Store.desk_history, 66 entries",
+        "| review chart, 224 claims",
+        "| Store.desk_history, 64 entries",
         "| stats.verdicts_over_time of them",
         "| Store.desk_verdict_counts",
     ]

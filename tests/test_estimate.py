@@ -47,8 +47,8 @@ def claims(text: str) -> int:
 @pytest.mark.parametrize(
     ("name", "text", "real", "guess"),
     [
-        ("news", NEWS, 21, 20),  # the dateline is its own claim; the guess misses it
-        ("demo", DEMO_ARTICLE.read_text(encoding="utf-8"), 33, 32),
+        ("news", NEWS, 20, 20),  # a dateline is no claim of its own, and no guess
+        ("demo", DEMO_ARTICLE.read_text(encoding="utf-8"), 32, 32),
     ],
 )
 def test_the_guess_is_within_a_tenth_of_the_real_count(

@@ -62,11 +62,11 @@ def question(waiting: Waiting) -> Markdown:
     article, guess = waiting.article, waiting.guess
     name = article.title.strip() or first_line_title(article.text)
     upload = article.origin and not article.url
-    file = f"{article.origin}: " if upload else ""
+    file = f"{md(article.origin)}: " if upload else ""
     lookups = ", plus a few seconds for Wikipedia" if guess.lookups else ""
     took = estimate.describe_seconds(guess.seconds)
     return (
-        f"{md(file)}“{md(name)}” is very long: about "
+        f"{file}“{md(name)}” is very long: about "
         f"**{guess.claims:,} claims** to "
         f"review. Analysing it takes **{md(took)}** on this "
         f"computer (about {estimate.SECONDS_PER_CLAIM * 1000:g} ms a claim{md(lookups)}). "
