@@ -92,7 +92,7 @@ def test_the_articles_page_charts_every_article_and_the_days(desk: Path) -> None
     newest_demo = totals.loc[names[1]]
     assert newest_demo[["true", "false", "unreviewed"]].tolist() == [1, 1, 30]
     oldest_demo = totals.loc[names[2]]
-    assert oldest_demo[DEFAULT_ORDER].tolist() == [4, 1, 1, 1, 1, 1, 1, 23]
+    assert oldest_demo[DEFAULT_ORDER].tolist() == [4, 1, 1, 1, 1, 1, 1, 22]
     days = found["period"]
     assert days[["start", "verdict", "verdicts"]].values.tolist() == [
         ["2026-11-20", "true", 2],
