@@ -197,9 +197,9 @@ class _Stats:
 class Matcher:
     """A BM25 index over passages, built once, queried for many claims."""
 
-    passages: tuple[Passage, ...]
+    passages: Sequence[Passage]
     _index: Any = field(repr=False, compare=False)
-    _bodies: tuple[tuple[str, ...], ...] = field(repr=False, compare=False)
+    _bodies: Sequence[tuple[str, ...]] = field(repr=False, compare=False)
     _stats: _Stats = field(repr=False, compare=False)
     _titled: Mapping[str, tuple[str, ...]] = field(repr=False, compare=False, default_factory=dict)
     _fields: dict[int, frozenset[str]] = field(repr=False, compare=False, default_factory=dict)
@@ -222,16 +222,26 @@ class Matcher:
         titled: Mapping[str, tuple[str, ...]],
         *,
         index: Any = None,
+        df: Mapping[str, int] | None = None,
+        total_stems: int | None = None,
     ) -> Matcher:
         """A matcher from ``tokens`` already computed: ``bodies[i]`` of ``passages[i]``,
         ``titled`` the title stems of each document uid. ``index`` is a bm25s index built
-        over body + title stems (``checks.index`` loads it from disk); None builds it."""
-        bodies = tuple(bodies)
-        df = Counter(stem for body in bodies for stem in set(body))
+        over body + title stems (``checks.index`` loads it from disk); None builds it.
+
+        ``df`` (how many bodies hold each stem) and ``total_stems`` (the bodies' summed
+        length) may come precomputed with the index, and ``passages``/``bodies`` may be
+        read-only sequences that make each item when asked (``checks.passage_table``): a
+        library of a million passages is then neither counted nor copied here."""
+        passages = tuple(passages) if isinstance(passages, list) else passages
+        bodies = tuple(bodies) if isinstance(bodies, list) else bodies
+        if df is None or total_stems is None:
+            df = Counter(stem for body in bodies for stem in set(body))
+            total_stems = sum(map(len, bodies))
         count = max(1, len(bodies))
-        stats = _Stats(dict(df), count, max(1.0, sum(map(len, bodies)) / count))
+        stats = _Stats(dict(df), count, max(1.0, total_stems / count))
         if not df:
-            return cls(tuple(passages), None, bodies, stats)
+            return cls(passages, None, bodies, stats)
         if index is None:
             corpus = [
                 [*body, *titled.get(p.document_key, ())]
@@ -239,7 +249,7 @@ class Matcher:
             ]
             index = bm25s.BM25(k1=K1, b=B)
             index.index(corpus, show_progress=False)
-        return cls(tuple(passages), index, bodies, stats, dict(titled))
+        return cls(passages, index, bodies, stats, dict(titled))
 
     @property
     def bm25_index(self) -> Any:
@@ -247,7 +257,7 @@ class Matcher:
         return self._index
 
     @property
-    def bodies(self) -> tuple[tuple[str, ...], ...]:
+    def bodies(self) -> Sequence[tuple[str, ...]]:
         """``tokens`` of each passage, in passage order."""
         return self._bodies
 

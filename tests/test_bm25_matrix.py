@@ -1,0 +1,90 @@
+"""checks.bm25_matrix: the same score matrix as bm25s's own index, value for value."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import pytest
+
+from checks.bm25_matrix import EMPTY_TOKEN, bm25_index
+from checks.match import K1, B
+from checks.model import Document, SourceKind
+from checks.passage_table import BodyView, PassageTable, PassageView, build_table, document_digest
+
+WORDS = (
+    "ceasefire", "summit", "troops", "border", "talks", "sanctions", "grain", "export", "port",
+    "missile", "drone", "energy", "grid", "winter", "aid", "loan", "parliament", "vote",
+)  # fmt: skip
+
+
+def _library(count: int, seed: int) -> list[Document]:
+    rng = random.Random(seed)
+    docs = []
+    for number in range(count):
+        sentences = [
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 9))).capitalize() + "."
+            for _ in range(rng.randint(0, 6))
+        ]
+        title = " ".join(rng.sample(WORDS, rng.randint(0, 3)))
+        text = " ".join(sentences) if number % 17 else "It is the. Or it is."  # some wordless
+        docs.append(Document(SourceKind.LIBRARY, f"d{number}", title, "", "r1", "en", text, "t"))
+    return docs
+
+
+def _table(docs: list[Document]) -> PassageTable:
+    return build_table(docs, [document_digest(d) for d in docs])
+
+
+def _reference(table: PassageTable) -> bm25s.BM25:
+    titled = table.titled()
+    corpus = [
+        [*body, *titled[p.document_key]]
+        for body, p in zip(BodyView(table), PassageView(table), strict=True)
+    ]
+    reference = bm25s.BM25(k1=K1, b=B)
+    reference.index(corpus, show_progress=False)
+    return reference
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_same_scores_as_bm25s_for_every_stem_and_passage(seed: int) -> None:
+    table = _table(_library(300, seed))
+    mine, reference = bm25_index(table, k1=K1, b=B), _reference(table)
+    assert mine.scores["num_docs"] == reference.scores["num_docs"] == table.passage_count
+    assert set(mine.vocab_dict) == set(reference.vocab_dict)
+    assert mine.vocab_dict[EMPTY_TOKEN] == len(table.stems)
+    for stem, at in mine.vocab_dict.items():
+        if stem == EMPTY_TOKEN:
+            continue
+        theirs = reference.vocab_dict[stem]
+        a, b = mine.scores["indptr"][at : at + 2]
+        c, d = reference.scores["indptr"][theirs : theirs + 2]
+        assert np.array_equal(mine.scores["indices"][a:b], reference.scores["indices"][c:d])
+        assert np.array_equal(mine.scores["data"][a:b], reference.scores["data"][c:d])  # exact
+    for name in ("data", "indices", "indptr"):
+        assert mine.scores[name].dtype == reference.scores[name].dtype
+
+
+def test_retrieval_is_the_same() -> None:
+    table = _table(_library(300, 4))
+    mine, reference = bm25_index(table, k1=K1, b=B), _reference(table)
+    queries = [["ceasefir", "summit"], ["grain", "export", "port"], ["vote"], ["treati", "envoy"]]
+    ours = mine.retrieve(queries, k=20, show_progress=False)
+    theirs = reference.retrieve(queries, k=20, show_progress=False)
+    assert np.array_equal(ours.documents, theirs.documents)
+    assert np.array_equal(ours.scores, theirs.scores)
+
+
+def test_saved_and_loaded_by_bm25s(tmp_path: Path) -> None:
+    table = _table(_library(50, 5))
+    mine = bm25_index(table, k1=K1, b=B)
+    mine.save(str(tmp_path), show_progress=False)
+    loaded = bm25s.BM25.load(str(tmp_path), show_progress=False)
+    queries = [["ceasefir"], ["drone", "energi"]]
+    assert np.array_equal(
+        loaded.retrieve(queries, k=5, show_progress=False).scores,
+        mine.retrieve(queries, k=5, show_progress=False).scores,
+    )
