@@ -91,6 +91,11 @@ _PAIRED = re.compile(r"['‘\"“«(\[（「]|--")
 # pysbd's own list patterns run.
 _LIST_MARK = re.compile(r"[.)]")
 _LIST_ITEM_CHARS = 3  # "12", "b", "iv"; "xviii" ends in "iii"
+_LIST_WINDOW = 8  # a list pattern's match ends at the mark and starts this close before it
+LIST_CHUNK_CHARS = 500
+"""Chunk size for a run with a list in it: pysbd's list rules take time quadratic in a
+chunk's items (300 KB of "1. ... 2. ..." in one paragraph: 24 s in chunks of 2,000
+characters, 12 s of 1,000, 7 s of 500 on the shared machine)."""
 _LIST_PATTERNS = tuple(
     re.compile(pattern)
     for pattern in (
@@ -104,9 +109,12 @@ _LIST_ITEMS = frozenset(ListItemReplacer.ROMAN_NUMERALS) | frozenset(
     ListItemReplacer.LATIN_NUMERALS
 )
 _PARENS_BETWEEN_QUOTES = re.compile(English.PARENS_BETWEEN_DOUBLE_QUOTES_REGEX)
-# A run that opens with a quote, a bracket or a double mark ("?!" is one mark only when the
-# run does not open with one).
-_OPENS_PAIRED = re.compile(r"\s*(?:['‘\"“«(\[（「]|[!?]{2})")
+# A run that opens with a double mark ("?!" is one mark only when the run does not open with
+# one), or with a quote or bracket (its boundary rule may take all up to the closing mark).
+_OPENS_DOUBLE_MARK = re.compile(r"\s*[!?]{2}")
+_OPENS_PAIRED = re.compile(r"\s*(['‘\"“«(\[（「])")
+_CLOSER = {"'": "'", "‘": "’", '"': '"', "“": "”", "«": "»", "(": ")", "[": "]", "（": "）"}
+_CLOSER["「"] = "」"
 # pysbd starts a new segment after a footnote number ("...in 2014.12 The"), and looks at
 # quotes after a space again if a word opens with an apostrophe ('tis).
 _NUMBERED_REFERENCE = re.compile(English.NUMBERED_REFERENCE_REGEX)
@@ -129,7 +137,8 @@ def sentence_spans(text: str, *, offset: int = 0, language: str = "en") -> tuple
     if language != "en":  # other marks and rules: pysbd for all of it
         spans = list(_by_pysbd(text, 0, len(text), language=language))
         return tuple((start + offset, end + offset) for start, end in spans)
-    pieces = [(0, len(text))] if _whole_run_rules(text) else list(_pieces(text))
+    limit = _whole_run_limit(text)
+    pieces = [(0, len(text))] if limit else list(_pieces(text))
     spans = []
     for piece_start, piece_end in pieces:
         start, end = _trim(text, piece_start, piece_end)
@@ -139,23 +148,39 @@ def sentence_spans(text: str, *, offset: int = 0, language: str = "en") -> tuple
         if _plain(text, start, last):
             spans.append((start, end))
         else:  # the piece as cut, spaces included: pysbd reads the space after ".pdf"
-            spans.extend(_by_pysbd(text, piece_start, piece_end, language=language))
+            spans.extend(
+                _by_pysbd(
+                    text,
+                    piece_start,
+                    piece_end,
+                    language=language,
+                    limit=limit or segment.MAX_CHUNK_CHARS,
+                )
+            )
     return tuple((start + offset, end + offset) for start, end in spans)
 
 
-def _whole_run_rules(text: str) -> bool:
-    """Does pysbd look across the whole of ``text`` (lists, parentheses between quotes, an
-    opening quote or bracket)?"""
-    if _OPENS_PAIRED.match(text):
-        return True
+def _whole_run_limit(text: str) -> int | None:
+    """None when ``text`` may be cut at its sure boundaries; else the chunk size in which
+    pysbd gets all of it, because pysbd looks across the whole run: a list (it pairs list
+    numbers; small chunks, as its list rules take time quadratic in a chunk's items), a run
+    opening with "?!", parentheses between quotes, a leading apostrophe, a footnote number."""
+    if _OPENS_DOUBLE_MARK.match(text):
+        return segment.MAX_CHUNK_CHARS
     if ('"' in text or "”" in text) and _PARENS_BETWEEN_QUOTES.search(text):
-        return True
+        return segment.MAX_CHUNK_CHARS
     if "'" in text and _LEADING_APOSTROPHE.search(text):
-        return True
+        return segment.MAX_CHUNK_CHARS
     for mark in _REFERENCE_MARK.finditer(text):
         if _NUMBERED_REFERENCE.match(text, mark.start()):
-            return True
-    marks = 0
+            return segment.MAX_CHUNK_CHARS
+    return LIST_CHUNK_CHARS if _has_list(text) else None
+
+
+def _has_list(text: str) -> bool:
+    """Do pysbd's list patterns find two items or more (checked near each "." or ")" that
+    follows one or two digits or a list letter)?"""
+    marks = []
     for match in _LIST_MARK.finditer(text):
         before = match.start()
         start = before
@@ -164,22 +189,25 @@ def _whole_run_rules(text: str) -> bool:
         item = text[start:before].lower()
         if item.isdigit():  # "2. " or "2.)" or "2)": not the 2 of 2.5
             after = text[before + 1 : before + 2]
-            marks += len(item) <= 2 and (
-                text[before] == ")" or after in ("", ")") or after.isspace()
-            )
+            if len(item) <= 2 and (text[before] == ")" or after in ("", ")") or after.isspace()):
+                marks.append(before)
         elif item in _LIST_ITEMS:
-            marks += 1
-    return marks > 1 and any(_list_items(pattern, text) > 1 for pattern in _LIST_PATTERNS)
+            marks.append(before)
+    if len(marks) < 2:
+        return False
+    for pattern in _LIST_PATTERNS:
+        found: set[tuple[int, int]] = set()
+        for mark in marks:
+            window = pattern.finditer(text, max(0, mark - _LIST_WINDOW), mark + 2)
+            found.update(m.span() for m in window if _is_list_item(m.group()))
+        if len(found) > 1:
+            return True
+    return False
 
 
-def _list_items(pattern: re.Pattern[str], text: str) -> int:
-    """How many list items (numbers, single letters, roman numerals) ``pattern`` finds."""
-    found = 0
-    for match in pattern.finditer(text):
-        item = match.group().strip()
-        if item.isdigit() or item.lower() in _LIST_ITEMS:
-            found += 1
-    return found
+def _is_list_item(found: str) -> bool:
+    item = found.strip()
+    return item.isdigit() or item.lower() in _LIST_ITEMS
 
 
 def _pieces(text: str) -> Iterator[Span]:
@@ -234,6 +262,11 @@ def _kept_together(text: str) -> list[Span]:
     if _PAIRED.search(text) is None:
         return []
     found = sorted(match.span() for pattern in _KEPT_TOGETHER for match in pattern.finditer(text))
+    opening = _OPENS_PAIRED.match(text)
+    if opening:  # up to the first closing mark, whatever pairs the rules above found
+        closing = text.find(_CLOSER[opening.group(1)], opening.end())
+        if closing >= 0:
+            found = sorted([*found, (opening.start(1), closing + 1)])
     merged: list[Span] = []
     for start, end in found:
         if merged and start <= merged[-1][1]:
@@ -255,11 +288,13 @@ def _inside(kept: list[Span], position: int) -> bool:
     return low < len(kept) and kept[low][0] < position
 
 
-def _by_pysbd(text: str, start: int, end: int, *, language: str) -> Iterator[Span]:
-    """pysbd's sentences of ``text[start:end]``, in chunks of at most
-    ``segment.MAX_CHUNK_CHARS`` (``segment.chunk_bounds``), as spans into ``text``."""
+def _by_pysbd(
+    text: str, start: int, end: int, *, language: str, limit: int = segment.MAX_CHUNK_CHARS
+) -> Iterator[Span]:
+    """pysbd's sentences of ``text[start:end]``, in chunks of at most ``limit`` characters
+    (``segment.chunk_bounds``), as spans into ``text``."""
     piece = text[start:end]
-    for left, right in segment.chunk_bounds(piece):
+    for left, right in segment.chunk_bounds(piece, limit=limit):
         yield from segment.sentence_spans(piece[left:right], offset=start + left, language=language)
 
 
