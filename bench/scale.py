@@ -52,7 +52,7 @@ from typing import TypeVar
 import bm25s
 import Stemmer
 
-from checks import index
+from checks import config, index
 from checks.match import tokens
 from checks.model import Analysis, Document, SourceKind, Stage
 from checks.passages import passages_for
@@ -258,8 +258,21 @@ def timed(action: Callable[[], T]) -> tuple[T, float]:
 
 
 def peak_mib() -> float:
-    """The process's maximum resident set size so far, MiB (Linux reports KiB)."""
+    """This process's peak resident set size so far, MiB: ``VmHWM`` from /proc (a spawned
+    process's ``ru_maxrss`` starts at its parent's), else ``ru_maxrss`` (Linux: KiB)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def children_peak_mib() -> float:
+    """The largest peak resident set size of the worker processes that have ended, MiB."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def matching_seconds(analysis: Analysis) -> float:
@@ -353,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
             if unpersisted:
                 baseline = timed(lambda: run(False))
             app_peak = peak_mib()
+            workers_peak = children_peak_mib()
             plain_build, plain_query, plain_peak = plain_bm25_apart(list(stored), claims)
     with_evidence = len({e.claim_id for e in warm.evidence})
     rows = [
@@ -387,6 +401,10 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("baseline: whole analysis, index built every time", f"{baseline[1]:.2f} s"))
     rows += [
         ("**peak memory (max RSS of the app's process)**", f"**{app_peak:,.0f} MiB**"),
+        (
+            f"index build's worker processes ({config.index_workers()}), largest peak",
+            f"{workers_peak:,.0f} MiB" if workers_peak else "none started",
+        ),
         ("plain bm25s baseline's own peak (its own process)", f"{plain_peak:,.0f} MiB"),
         ("machine load (1, 5, 15 min averages) before → after", f"{load_before} → {load()}"),
     ]

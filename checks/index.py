@@ -55,6 +55,7 @@ from typing import Any
 import bm25s
 import numpy as np
 
+from checks import config
 from checks.bm25_matrix import EMPTY_TOKEN, bm25_index
 from checks.match import K1, VERSION, B, Matcher
 from checks.model import Document
@@ -152,7 +153,9 @@ def load_or_build(folder: Path, documents: Sequence[Document]) -> Matcher:
             stats["loaded"] += 1
             matcher = _matcher(*loaded)
         else:
-            table = build_table(documents, digests, previous=_previous(folder, target))
+            previous = _previous(folder, target)
+            workers = config.index_workers()
+            table = build_table(documents, digests, previous=previous, workers=workers)
             stats["built"] += 1
             documents_stats.update(
                 {

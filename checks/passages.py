@@ -45,12 +45,13 @@ def split_passages(document: Document, *, max_chars: int = 600) -> tuple[Passage
     text = document.text
     language = splitter_language(document.language)
     passages: list[Passage] = []
+    uid = document.uid
     for block_start, block_end in _blocks(text):
         flat = _FLATTEN.sub(" ", text[block_start:block_end])  # same length, one line
         for start, end in sentence_spans(flat, offset=block_start, language=language):
             for s, e in _cut(text, start, end, max_chars=max_chars):
                 if _WORD.search(text, s, e):
-                    passages.append(Passage(document.uid, s, e, text[s:e]))
+                    passages.append(Passage(uid, s, e, text[s:e]))
     return tuple(passages)
 
 

@@ -93,7 +93,10 @@ _PAIRED = re.compile(r"['‘\"“«(\[（「]|--")
 # parentheses between quotes, a run that opens with a quote or a bracket. A list item ends in
 # "." or ")" after one or two digits or a letter; only where two such marks are found do
 # pysbd's own list patterns run.
-_LIST_MARK = re.compile(r"[.)]")
+_LIST_MARK = re.compile(  # "." or ")" after one to three word characters (fixed-width looks)
+    r"[.)](?:(?<=\W\w[.)])|(?<=\W\w\w[.)])|(?<=\W\w\w\w[.)])"
+    r"|(?<=^\w[.)])|(?<=^\w\w[.)])|(?<=^\w\w\w[.)]))"
+)
 _LIST_ITEM_CHARS = 3  # "12", "b", "iv"; "xviii" ends in "iii"
 _LIST_WINDOW = 8  # a list pattern's match ends at the mark and starts this close before it
 LIST_CHUNK_CHARS = 500
