@@ -35,15 +35,15 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import multiprocessing
 import os
+import pickle
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from itertools import accumulate
 from pathlib import Path
@@ -52,7 +52,7 @@ from typing import TypeVar
 import bm25s
 import Stemmer
 
-from checks import config, index
+from checks import index
 from checks.match import tokens
 from checks.model import Analysis, Document, SourceKind, Stage
 from checks.passages import passages_for
@@ -270,11 +270,6 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def children_peak_mib() -> float:
-    """The largest peak resident set size of the worker processes that have ended, MiB."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-
-
 def matching_seconds(analysis: Analysis) -> float:
     return sum(seconds for stage, seconds in analysis.timings if stage is Stage.MATCHING)
 
@@ -294,17 +289,24 @@ def plain_bm25(texts: list[str], claims: list[str]) -> tuple[float, float]:
 
 
 def plain_bm25_apart(documents: list[Document], claims: list[str]) -> tuple[float, float, float]:
-    """``plain_bm25`` over the passages of ``documents``, run in a process of its own so that
-    its memory is not counted as the app's: (build s, retrieval s, its own peak MiB)."""
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        return pool.submit(_plain_bm25_child, documents, claims).result()
+    """``plain_bm25`` over the passages of ``documents``, run in a Python process of its own
+    (its input and answer pickled over a pipe) so that its memory is not counted as the app's:
+    (build s, retrieval s, its own peak MiB)."""
+    command = [sys.executable, "-c", "import bench.scale as s; s.plain_bm25_child()"]
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        command, input=pickle.dumps((documents, claims)), capture_output=True, check=True, cwd=root
+    )
+    build, query, peak = pickle.loads(done.stdout)
+    return float(build), float(query), float(peak)
 
 
-def _plain_bm25_child(documents: list[Document], claims: list[str]) -> tuple[float, float, float]:
-    texts = [p.text for p in passages_for(documents)]  # the same passages, split untimed
+def plain_bm25_child() -> None:
+    """The other end of ``plain_bm25_apart``: passages split untimed, then ``plain_bm25``."""
+    documents, claims = pickle.load(sys.stdin.buffer)
+    texts = [p.text for p in passages_for(documents)]
     build, query = plain_bm25(texts, claims)
-    return build, query, peak_mib()
+    sys.stdout.buffer.write(pickle.dumps((build, query, peak_mib())))
 
 
 def load() -> str:
@@ -366,7 +368,6 @@ def main(argv: list[str] | None = None) -> int:
             if unpersisted:
                 baseline = timed(lambda: run(False))
             app_peak = peak_mib()
-            workers_peak = children_peak_mib()
             plain_build, plain_query, plain_peak = plain_bm25_apart(list(stored), claims)
     with_evidence = len({e.claim_id for e in warm.evidence})
     rows = [
@@ -401,10 +402,6 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("baseline: whole analysis, index built every time", f"{baseline[1]:.2f} s"))
     rows += [
         ("**peak memory (max RSS of the app's process)**", f"**{app_peak:,.0f} MiB**"),
-        (
-            f"index build's worker processes ({config.index_workers()}), largest peak",
-            f"{workers_peak:,.0f} MiB" if workers_peak else "none started",
-        ),
         ("plain bm25s baseline's own peak (its own process)", f"{plain_peak:,.0f} MiB"),
         ("machine load (1, 5, 15 min averages) before → after", f"{load_before} → {load()}"),
     ]

@@ -15,7 +15,6 @@ from checks.errors import VerdictError
 
 DB_ENV = "CHECKS_DB"
 SCALE_ENV = "CHECKS_VERDICT_SCALE"
-INDEX_WORKERS_ENV = "CHECKS_INDEX_WORKERS"
 UNREVIEWED = "unreviewed"
 DEFAULT_SCALE: tuple[str, ...] = (
     UNREVIEWED,
@@ -55,18 +54,3 @@ def verdict_scale() -> tuple[str, ...]:
     """``$CHECKS_VERDICT_SCALE`` if set, else the default eight-step scale."""
     configured = os.environ.get(SCALE_ENV, "").strip()
     return parse_scale(configured) if configured else DEFAULT_SCALE
-
-
-def index_workers() -> int:
-    """``$CHECKS_INDEX_WORKERS``: processes that split and stem a large library build (see
-    ``checks.passage_table.split_documents``); 1, the default, keeps the build in-process.
-    A value that is not a positive whole number counts as 1.
-
-    >>> os.environ[INDEX_WORKERS_ENV] = "2"; index_workers()
-    2
-    >>> os.environ[INDEX_WORKERS_ENV] = "many"; index_workers()
-    1
-    >>> del os.environ[INDEX_WORKERS_ENV]
-    """
-    configured = os.environ.get(INDEX_WORKERS_ENV, "").strip()
-    return int(configured) if configured.isdigit() and int(configured) > 0 else 1

@@ -55,7 +55,6 @@ from typing import Any
 import bm25s
 import numpy as np
 
-from checks import config
 from checks.bm25_matrix import EMPTY_TOKEN, bm25_index
 from checks.match import K1, VERSION, B, Matcher
 from checks.model import Document
@@ -154,8 +153,7 @@ def load_or_build(folder: Path, documents: Sequence[Document]) -> Matcher:
             matcher = _matcher(*loaded)
         else:
             previous = _previous(folder, target)
-            workers = config.index_workers()
-            table = build_table(documents, digests, previous=previous, workers=workers)
+            table = build_table(documents, digests, previous=previous)
             stats["built"] += 1
             documents_stats.update(
                 {

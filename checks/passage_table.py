@@ -26,10 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, overload
 
@@ -42,16 +39,6 @@ from checks.passages import split_passages
 
 IntArray = npt.NDArray[np.int64]
 IdArray = npt.NDArray[np.int32]
-
-PARALLEL_MIN_CHARS = 4_000_000
-"""Below this much new text (about 35,000 passages) a build stays in one process: starting
-a worker (a fresh interpreter importing pysbd, numpy and the stemmer) costs about a second.
-Workers are spawned, so the program's main module must guard its work with ``if __name__ ==
-"__main__"`` (the app, the CLI and the benchmarks do); a pool that cannot start falls back
-to this process. Measured on the shared 2-core machine, 2 workers built 100,000 passages in
-22.3 s against 22.1 s in-process (other work kept both cores busy), so it is off by default
-(``checks.config.index_workers``)."""
-BATCHES_PER_WORKER = 4
 
 
 def document_digest(document: Document) -> str:
@@ -265,7 +252,7 @@ def _frequencies(body_ids: IdArray, body_offsets: IntArray, stems: int) -> IntAr
 @dataclass(frozen=True)
 class Split:
     """One document split (``checks.passages``) and stemmed (``checks.match.tokens``), its
-    stem ids local to ``stems``: what a worker process sends back."""
+    stem ids local to ``stems`` (renumbered when it joins a table)."""
 
     stems: tuple[str, ...]
     spans: IntArray
@@ -290,25 +277,9 @@ def split_document(document: Document) -> Split:
     )
 
 
-def _split_batch(documents: Sequence[Document]) -> list[Split]:
+def split_documents(documents: Sequence[Document]) -> list[Split]:
+    """``split_document`` of each of ``documents``, in order."""
     return [split_document(document) for document in documents]
-
-
-def split_documents(documents: Sequence[Document], *, workers: int = 1) -> list[Split]:
-    """``split_document`` of each of ``documents``, in order; with ``workers`` > 1 (and
-    enough text to be worth a process's start), spread over that many processes. A pool
-    that cannot start or breaks is no error: the work is then done here."""
-    chars = sum(len(doc.text) for doc in documents)
-    if workers < 2 or chars < PARALLEL_MIN_CHARS or len(documents) < 2 * workers:
-        return _split_batch(documents)
-    size = -(-len(documents) // (workers * BATCHES_PER_WORKER))
-    batches = [documents[i : i + size] for i in range(0, len(documents), size)]
-    try:
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return [split for batch in pool.map(_split_batch, batches) for split in batch]
-    except (OSError, BrokenProcessPool):
-        return _split_batch(documents)
 
 
 def _offsets(lengths: Sequence[int]) -> IntArray:
@@ -322,12 +293,10 @@ def build_table(
     digests: Sequence[str],
     *,
     previous: PassageTable | None = None,
-    workers: int = 1,
 ) -> PassageTable:
     """The passage table of ``documents`` (``digests[i]`` is ``document_digest`` of
     ``documents[i]``); documents that ``previous`` holds with the same uid and digest are
-    copied from it, the others split (``checks.passages``) and stemmed (``checks.match``),
-    on ``workers`` processes when there is much to split (``split_documents``)."""
+    copied from it, the others split (``checks.passages``) and stemmed (``checks.match``)."""
     builder = _Builder()
     known: dict[tuple[str, str], int] = {}
     remap: IdArray = np.zeros(0, np.int32)
@@ -337,7 +306,7 @@ def build_table(
         remap = np.full(len(previous.stems), -1, np.int32)
     copied = [known.get((doc.uid, digest)) for doc, digest in zip(documents, digests, strict=True)]
     new = [doc for doc, at in zip(documents, copied, strict=True) if at is None]
-    fresh = iter(split_documents(new, workers=workers))
+    fresh = iter(split_documents(new))
     for at in copied:
         if previous is not None and at is not None:
             builder.add_copy(previous, at, remap)

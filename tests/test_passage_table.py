@@ -7,7 +7,6 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from checks import passage_table
 from checks.match import tokens
 from checks.model import Document, Passage, SourceKind
 from checks.passage_table import (
@@ -87,12 +86,3 @@ def test_check_table_refuses_arrays_that_do_not_fit(change: dict[str, object]) -
     check_table(table)
     with pytest.raises(ValueError, match="do not fit"):
         check_table(replace(table, **change))  # type: ignore[arg-type]
-
-
-def test_split_over_worker_processes_gives_the_same_table(monkeypatch: pytest.MonkeyPatch) -> None:
-    docs = [replace(d, key=f"{d.key}-{n}") for n in range(4) for d in DOCS]
-    monkeypatch.setattr(passage_table, "PARALLEL_MIN_CHARS", 0)
-    alone, spread = _table(docs), _table(docs, workers=2)  # two real processes
-    assert spread.stems == alone.stems
-    for name in ("spans", "body_ids", "body_offsets", "title_ids", "title_offsets", "body_df"):
-        assert np.array_equal(getattr(spread, name), getattr(alone, name)), name
