@@ -23,28 +23,35 @@ EMPTY_TOKEN = ""
 """bm25s adds the empty token to the vocabulary after the last stem (no column of its own)."""
 
 
+BLOCK_PASSAGES = 100_000
+"""Passages counted per step: the temporary arrays stay a few tens of megabytes, whatever
+the library's size."""
+
+
 def bm25_index(table: PassageTable, *, k1: float, b: float) -> bm25s.BM25:
     """A ready bm25s index over ``table``'s passages (body + title stems), vocabulary
     ``table.stems`` in order."""
-    rows, ids = _corpus(table)
     n_docs, n_vocab = table.passage_count, len(table.stems)
-    lengths = np.bincount(rows, minlength=n_docs).astype(np.int64)
-    pairs, tf = np.unique(rows.astype(np.int64) * max(1, n_vocab) + ids, return_counts=True)
-    pair_rows = pairs // max(1, n_vocab)
-    pair_ids = pairs % max(1, n_vocab)
-    df = np.bincount(pair_ids, minlength=n_vocab)
+    rows, ids, tf = _term_frequencies(table)
+    lengths = np.diff(table.body_offsets) + np.diff(table.title_offsets)[table.passage_documents()]
+    df = np.bincount(ids, minlength=n_vocab)
     idf = _idf(df, n_docs)
     avg = np.array(lengths).mean() if n_docs else 0.0
     norm = k1 * ((1 - b) + b * lengths / avg) if n_docs else np.zeros(0)
-    tf32 = tf.astype(np.float32)
-    scores = (idf[pair_ids] * (tf32 / (norm[pair_rows] + tf32))).astype(np.float32)
-    order = np.argsort(pair_ids, kind="stable")
+    scores = np.empty(len(tf), dtype=np.float32)
+    step = BLOCK_PASSAGES * 16
+    for at in range(0, len(tf), step):  # float64 as bm25s, rounded to float32 at the end
+        part = slice(at, at + step)
+        tf32 = tf[part].astype(np.float32)
+        scores[part] = idf[ids[part]] * (tf32 / (norm[rows[part]] + tf32))
+    del tf
+    order = np.argsort(ids, kind="stable")
     indptr = np.zeros(n_vocab + 1, dtype=np.int64)
-    np.cumsum(np.bincount(pair_ids, minlength=n_vocab), out=indptr[1:])
+    np.cumsum(df, out=indptr[1:])
     index = bm25s.BM25(k1=k1, b=b)
     index.scores = {
         "data": scores[order],
-        "indices": pair_rows[order].astype(np.int32),
+        "indices": rows[order],
         "indptr": indptr,
         "num_docs": n_docs,
     }
@@ -55,16 +62,47 @@ def bm25_index(table: PassageTable, *, k1: float, b: float) -> bm25s.BM25:
     return index
 
 
-def _corpus(table: PassageTable) -> tuple[IdArray, IdArray]:
-    """(passage, stem id) of every stem bm25s indexes: each body, then its title's stems."""
-    n = table.passage_count
-    body_rows = np.repeat(np.arange(n, dtype=np.int32), np.diff(table.body_offsets))
-    documents = table.passage_documents()
+def _term_frequencies(table: PassageTable) -> tuple[IdArray, IdArray, IdArray]:
+    """(passage, stem id, count) of each stem in each passage's body + title, ordered by
+    passage then stem id; counted ``BLOCK_PASSAGES`` passages at a time."""
+    n_vocab = max(1, len(table.stems))
+    found: list[tuple[IdArray, IdArray, IdArray]] = []
+    for first in range(0, table.passage_count, BLOCK_PASSAGES):
+        last = min(first + BLOCK_PASSAGES, table.passage_count)
+        rows, ids = _corpus(table, first, last)
+        keys = (rows.astype(np.int64) - first) * n_vocab + ids
+        keys.sort()
+        starts = np.flatnonzero(np.diff(keys, prepend=-1))
+        counts = np.diff(starts, append=len(keys)).astype(np.int32)
+        unique = keys[starts]
+        found.append(
+            (
+                (unique // n_vocab + first).astype(np.int32),
+                (unique % n_vocab).astype(np.int32),
+                counts,
+            )
+        )
+    if not found:
+        empty = np.zeros(0, np.int32)
+        return empty, empty, empty
+    return tuple(np.concatenate(part) for part in zip(*found, strict=True))  # type: ignore[return-value]
+
+
+def _corpus(table: PassageTable, first: int, last: int) -> tuple[IdArray, IdArray]:
+    """(passage, stem id) of every stem bm25s indexes for passages ``first:last``: each body,
+    then its title's stems."""
+    lo, hi = int(table.body_offsets[first]), int(table.body_offsets[last])
+    body_rows = np.repeat(
+        np.arange(first, last, dtype=np.int32), np.diff(table.body_offsets[first : last + 1])
+    )
+    documents = table.passage_documents()[first:last]
     title_lengths = np.diff(table.title_offsets)[documents]
     title_starts = table.title_offsets[:-1][documents]
-    title_rows = np.repeat(np.arange(n, dtype=np.int32), title_lengths)
+    title_rows = np.repeat(np.arange(first, last, dtype=np.int32), title_lengths)
     title_ids = table.title_ids[_ragged_positions(title_starts, title_lengths)]
-    return np.concatenate([body_rows, title_rows]), np.concatenate([table.body_ids, title_ids])
+    return np.concatenate([body_rows, title_rows]), np.concatenate(
+        [table.body_ids[lo:hi], title_ids]
+    )
 
 
 def _ragged_positions(starts: IntArray, lengths: IntArray) -> IntArray:

@@ -9,6 +9,7 @@ import bm25s
 import numpy as np
 import pytest
 
+from checks import bm25_matrix
 from checks.bm25_matrix import EMPTY_TOKEN, bm25_index
 from checks.match import K1, B
 from checks.model import Document, SourceKind
@@ -49,8 +50,11 @@ def _reference(table: PassageTable) -> bm25s.BM25:
     return reference
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_same_scores_as_bm25s_for_every_stem_and_passage(seed: int) -> None:
+@pytest.mark.parametrize(("seed", "block"), [(1, 100_000), (2, 7), (3, 1)])
+def test_same_scores_as_bm25s_for_every_stem_and_passage(
+    seed: int, block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bm25_matrix, "BLOCK_PASSAGES", block)  # counted in blocks of that many
     table = _table(_library(300, seed))
     mine, reference = bm25_index(table, k1=K1, b=B), _reference(table)
     assert mine.scores["num_docs"] == reference.scores["num_docs"] == table.passage_count

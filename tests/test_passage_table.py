@@ -7,6 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from checks import passage_table
 from checks.match import tokens
 from checks.model import Document, Passage, SourceKind
 from checks.passage_table import (
@@ -65,7 +66,9 @@ def test_unchanged_documents_are_copied_and_the_vocabulary_stays_compact() -> No
     assert sorted(second.stems) == sorted(set().union(*BodyView(second), {"nato", "crimea"}))
 
 
-def test_frequencies_count_each_passage_once() -> None:
+@pytest.mark.parametrize("block", [100_000, 2, 1])
+def test_frequencies_count_each_passage_once(block: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(passage_table, "BLOCK_PASSAGES", block)
     table = _table([_doc("a", "", "Rain rain rain. Rain again. Sun.")])
     df = dict(zip(table.stems, table.body_df.tolist(), strict=True))
     assert df == {"rain": 2, "again": 1, "sun": 1}
