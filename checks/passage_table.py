@@ -195,14 +195,17 @@ class _Builder:
         add = vocabulary.setdefault
         return [add(word, len(vocabulary)) for word in words]
 
-    def add_split(self, split: Split) -> None:
-        """Add a document split and stemmed by ``split_documents``."""
-        remap = np.asarray(self.ids(split.stems), np.int32)
-        self.spans.append(split.spans)
-        self.counts.append(len(split.spans))
-        self.body_ids.append(remap[split.body_ids] if len(split.body_ids) else split.body_ids)
-        self.body_lengths.append(split.body_lengths)
-        self.title_ids.append(remap[split.title_ids] if len(split.title_ids) else split.title_ids)
+    def add_new(self, document: Document) -> None:
+        """Split (``checks.passages``) and stem (``checks.match.tokens``) ``document``."""
+        vocabulary = self.vocabulary
+        add = vocabulary.setdefault
+        passages = split_passages(document)
+        bodies = [[add(word, len(vocabulary)) for word in tokens(p.text)] for p in passages]
+        self.spans.append(np.array([(p.start, p.end) for p in passages], np.int64).reshape(-1, 2))
+        self.counts.append(len(passages))
+        self.body_ids.append(np.array([j for body in bodies for j in body], np.int32))
+        self.body_lengths.append(np.array([len(body) for body in bodies], np.int64))
+        self.title_ids.append(np.array(self.ids(tokens(document.title)), np.int32))
 
     def add_copy(self, previous: PassageTable, d: int, remap: IdArray) -> None:
         """Copy document ``d`` of ``previous``, its stem ids renumbered into this vocabulary."""
@@ -261,39 +264,6 @@ def _frequencies(body_ids: IdArray, body_offsets: IntArray, stems: int) -> IntAr
     return df
 
 
-@dataclass(frozen=True)
-class Split:
-    """One document split (``checks.passages``) and stemmed (``checks.match.tokens``), its
-    stem ids local to ``stems`` (renumbered when it joins a table)."""
-
-    stems: tuple[str, ...]
-    spans: IntArray
-    body_ids: IdArray
-    body_lengths: IntArray
-    title_ids: IdArray
-
-
-def split_document(document: Document) -> Split:
-    """``document``'s passages and stems."""
-    local: dict[str, int] = {}
-    add = local.setdefault
-    passages = split_passages(document)
-    bodies = [[add(word, len(local)) for word in tokens(p.text)] for p in passages]
-    title = [add(word, len(local)) for word in tokens(document.title)]
-    return Split(
-        stems=tuple(local),
-        spans=np.array([(p.start, p.end) for p in passages], np.int64).reshape(-1, 2),
-        body_ids=np.array([j for body in bodies for j in body], np.int32),
-        body_lengths=np.array([len(body) for body in bodies], np.int64),
-        title_ids=np.array(title, np.int32),
-    )
-
-
-def split_documents(documents: Sequence[Document]) -> list[Split]:
-    """``split_document`` of each of ``documents``, in order."""
-    return [split_document(document) for document in documents]
-
-
 def _offsets(lengths: Sequence[int]) -> IntArray:
     out = np.zeros(len(lengths) + 1, np.int64)
     np.cumsum(np.asarray(lengths, np.int64), out=out[1:])
@@ -316,15 +286,15 @@ def build_table(
         pairs = zip(previous.uids, previous.digests, strict=True)
         known = {pair: d for d, pair in enumerate(pairs)}
         remap = np.full(len(previous.stems), -1, np.int32)
-    copied = [known.get((doc.uid, digest)) for doc, digest in zip(documents, digests, strict=True)]
-    new = [doc for doc, at in zip(documents, copied, strict=True) if at is None]
-    fresh = iter(split_documents(new))
-    for at in copied:
+    reused = 0
+    for document, digest in zip(documents, digests, strict=True):
+        at = known.get((document.uid, digest))
         if previous is not None and at is not None:
             builder.add_copy(previous, at, remap)
+            reused += 1
         else:
-            builder.add_split(next(fresh))
-    return builder.table(documents, digests, reused=len(documents) - len(new))
+            builder.add_new(document)
+    return builder.table(documents, digests, reused=reused)
 
 
 def check_table(table: PassageTable, *, texts: bool = True) -> None:
