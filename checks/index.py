@@ -55,7 +55,7 @@ from typing import Any
 import bm25s
 import numpy as np
 
-from checks.bm25_matrix import EMPTY_TOKEN, bm25_index
+from checks.bm25_matrix import EMPTY_TOKEN, PassageBM25, bm25_index
 from checks.match import K1, VERSION, B, Matcher
 from checks.model import Document
 from checks.passage_table import (
@@ -487,7 +487,7 @@ def _array(path: Path, name: str) -> Any:
 
 def _read_bm25(folder: Path, table: PassageTable) -> bm25s.BM25:
     try:
-        index = bm25s.BM25.load(str(folder), show_progress=False)
+        index = PassageBM25.load(str(folder), show_progress=False)
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise _Damaged("bm25") from error
     scores = index.scores

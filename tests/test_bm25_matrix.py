@@ -72,23 +72,70 @@ def test_same_scores_as_bm25s_for_every_stem_and_passage(
         assert mine.scores[name].dtype == reference.scores[name].dtype
 
 
-def test_retrieval_is_the_same() -> None:
+def _hits(result: bm25s.Results, row: int) -> dict[int, float]:
+    return {
+        int(i): float(v)
+        for i, v in zip(result.documents[row], result.scores[row], strict=True)
+        if v > 0
+    }
+
+
+QUERIES = [["ceasefir", "summit"], ["grain", "export", "port"], ["vote"], ["missil"], ["zzz"], []]
+
+
+def test_retrieval_keeps_what_bm25s_keeps_and_every_tie() -> None:
     table = _table(_library(300, 4))
     mine, reference = bm25_index(table, k1=K1, b=B), _reference(table)
-    queries = [["ceasefir", "summit"], ["grain", "export", "port"], ["vote"], ["treati", "envoy"]]
-    ours = mine.retrieve(queries, k=20, show_progress=False)
-    theirs = reference.retrieve(queries, k=20, show_progress=False)
-    assert np.array_equal(ours.documents, theirs.documents)
-    assert np.array_equal(ours.scores, theirs.scores)
+    ours = mine.retrieve(QUERIES, k=20, show_progress=False)
+    theirs = reference.retrieve(QUERIES[:-1], k=20, show_progress=False)  # not the empty one
+    for row, query in enumerate(QUERIES):
+        got = _hits(ours, row)
+        expected = _hits(theirs, row) if query else {}
+        assert expected.items() <= got.items()  # the same passages with the same scores ...
+        floor = min(expected.values(), default=0.0)
+        assert all(v >= floor for v in got.values())  # ... and only those that tie the last
+        ranked = sorted(got, key=lambda i: (-got[i], i))
+        assert list(got) == ranked  # best first, ties in passage order
+        if query in (["zzz"], []):
+            assert got == {}
+
+
+def test_passages_that_tie_at_the_kth_score_all_come_back() -> None:
+    docs = [
+        Document(SourceKind.LIBRARY, f"t{n}", "", "", "r1", "en", "Grain export rose.", "t")
+        for n in range(50)
+    ] + _library(100, 6)
+    table = _table(docs)
+    mine, reference = bm25_index(table, k1=K1, b=B), _reference(table)
+    ours = _hits(mine.retrieve([["grain", "export", "rose"]], k=20, show_progress=False), 0)
+    theirs = _hits(reference.retrieve([["grain", "export", "rose"]], k=20, show_progress=False), 0)
+    assert len(theirs) == 20  # bm25s keeps 20 of the 50 identical passages
+    assert sorted(ours)[:50] == list(range(50))  # all 50, in passage order
+    assert theirs.items() <= ours.items()
+    assert len(ours) <= 3 * 20
 
 
 def test_saved_and_loaded_by_bm25s(tmp_path: Path) -> None:
     table = _table(_library(50, 5))
     mine = bm25_index(table, k1=K1, b=B)
     mine.save(str(tmp_path), show_progress=False)
-    loaded = bm25s.BM25.load(str(tmp_path), show_progress=False)
+    again = bm25_matrix.PassageBM25.load(str(tmp_path), show_progress=False)
+    plain = bm25s.BM25.load(str(tmp_path), show_progress=False)  # bm25s's own format
     queries = [["ceasefir"], ["drone", "energi"]]
     assert np.array_equal(
-        loaded.retrieve(queries, k=5, show_progress=False).scores,
+        again.retrieve(queries, k=5, show_progress=False).scores,
         mine.retrieve(queries, k=5, show_progress=False).scores,
     )
+    for query in queries:
+        assert np.array_equal(plain.get_scores(query), mine.get_scores(query))
+
+
+def test_scores_are_bm25s_own_to_the_bit() -> None:
+    table = _table(_library(300, 7))
+    mine = bm25_index(table, k1=K1, b=B)
+    plain = bm25s.BM25(k1=K1, b=B)
+    plain.scores, plain.vocab_dict = mine.scores, mine.vocab_dict  # same arrays, bm25s's sum
+    plain.unique_token_ids_set, plain.nonoccurrence_array = mine.unique_token_ids_set, None
+    for query in (["ceasefir"], ["grain", "export", "grain"], ["vote", "aid", "loan", "port"]):
+        assert np.array_equal(mine.get_scores(query), plain.get_scores(query))
+        assert mine.get_scores(query).dtype == np.float32
