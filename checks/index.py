@@ -478,7 +478,9 @@ def _document_pairs(listed: Any) -> list[tuple[str, str]]:
 
 
 def _array(path: Path, name: str) -> Any:
-    array = np.load(path, allow_pickle=False)
+    # mapped, not read: the pages are the file cache's (hashed a moment ago), shared, and
+    # given back under memory pressure; a plain ndarray view slices without memmap's cost
+    array = np.load(path, mmap_mode="r", allow_pickle=False).view(np.ndarray)
     dtype = _DTYPES.get(name, np.int64)
     if array.dtype != dtype:
         raise _Damaged(name)
@@ -487,10 +489,13 @@ def _array(path: Path, name: str) -> Any:
 
 def _read_bm25(folder: Path, table: PassageTable) -> bm25s.BM25:
     try:
-        index = PassageBM25.load(str(folder), show_progress=False)
+        index = PassageBM25.load(str(folder), mmap=True, show_progress=False)
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise _Damaged("bm25") from error
     scores = index.scores
+    for name in ("data", "indices", "indptr"):
+        if isinstance(scores.get(name), np.memmap):
+            scores[name] = scores[name].view(np.ndarray)
     n_vocab = len(table.stems)
     expected_vocab = {stem: at for at, stem in enumerate(table.stems)}
     expected_vocab[EMPTY_TOKEN] = n_vocab
