@@ -13,12 +13,15 @@ documents (each one's uid, revision, title, language and text) and of how they a
   renamed into place (two processes building at once both end with a complete folder); the
   older keys are then deleted.
 
-On disk, every file is listed in ``manifest.json`` with its size and SHA-256; the manifest
-is written last, so a folder without a valid one is incomplete. Loading checks the
-manifest, every listed file's size and hash, and that the arrays fit together and fit the
-documents (spans inside their texts, ids inside the vocabulary, bm25s's ``indptr``
-consistent): on any doubt the index is built again and the damaged folder replaced, so a
-damaged file costs one rebuild and never an error or a different result.
+On disk: the passage table's columns (``checks.passage_table``: spans, stem ids, title stem
+ids, document frequencies as ``.npy``; the documents' uids and digests and the stem
+vocabulary as JSON) and bm25s's own files (``checks.bm25_matrix``). Every file is listed in
+``manifest.json`` with its size and SHA-256; the manifest is written last, so a folder
+without a valid one is incomplete. Loading checks the manifest, every listed file's size and
+hash, and that the arrays fit together and fit the documents (spans inside their texts, ids
+inside the vocabulary, bm25s's ``indptr`` consistent): on any doubt the index is built again
+and the damaged folder replaced, so a damaged file costs one rebuild and never an error or a
+different result. The arrays are then memory-mapped, not read again.
 
 Only folders this module made are ever deleted: a ``<key>`` folder holding ``OWNER`` (written
 first, before anything else), a ``.build-`` or ``.trash-`` folder of this module older than
