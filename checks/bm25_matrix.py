@@ -13,6 +13,7 @@ passages in order; tests/test_bm25_matrix.py checks it value for value against b
 from __future__ import annotations
 
 import math
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import bm25s
@@ -24,6 +25,10 @@ EMPTY_TOKEN = ""
 """bm25s adds the empty token to the vocabulary after the last stem (no column of its own)."""
 TIED_FACTOR = 3
 """``PassageBM25.retrieve`` returns at most this many times ``k`` passages per query."""
+THREADS = 2
+THREADED_WORK = 50_000_000
+"""Queries times passages from which ``retrieve`` scores the queries on ``THREADS`` threads
+(500 claims against 1,000,000 passages: 5.2 s on one, 4.0 s on two, on the shared machine)."""
 
 
 class PassageBM25(bm25s.BM25):  # type: ignore[misc]  # bm25s has no type hints
@@ -58,7 +63,12 @@ class PassageBM25(bm25s.BM25):  # type: ignore[misc]  # bm25s has no type hints
         return scores
 
     def retrieve(self, query_tokens: Any, *_: Any, k: int = 10, **__: Any) -> Any:
-        found = [self._top(list(query), k) for query in query_tokens]
+        queries = [list(query) for query in query_tokens]
+        if len(queries) * self.scores["num_docs"] >= THREADED_WORK:  # numpy lets go of the GIL
+            with ThreadPoolExecutor(max_workers=THREADS) as pool:
+                found = list(pool.map(lambda query: self._top(query, k), queries))
+        else:
+            found = [self._top(query, k) for query in queries]
         width = max([k, *(len(ids) for ids, _ in found)])
         documents = np.zeros((len(found), width), dtype=np.int64)
         scores = np.zeros((len(found), width), dtype=np.float32)

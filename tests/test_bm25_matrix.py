@@ -100,6 +100,16 @@ def test_retrieval_keeps_what_bm25s_keeps_and_every_tie() -> None:
             assert got == {}
 
 
+def test_threads_give_the_same_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = _table(_library(300, 8))
+    mine = bm25_index(table, k1=K1, b=B)
+    alone = mine.retrieve(QUERIES * 5, k=20, show_progress=False)
+    monkeypatch.setattr(bm25_matrix, "THREADED_WORK", 1)
+    threaded = mine.retrieve(QUERIES * 5, k=20, show_progress=False)
+    assert np.array_equal(threaded.documents, alone.documents)
+    assert np.array_equal(threaded.scores, alone.scores)
+
+
 def test_passages_that_tie_at_the_kth_score_all_come_back() -> None:
     docs = [
         Document(SourceKind.LIBRARY, f"t{n}", "", "", "r1", "en", "Grain export rose.", "t")
