@@ -18,8 +18,9 @@ text is plain prose whose sentence ends are beyond doubt, so ``sentence_spans`` 
 3. sends a whole run to pysbd (chunked the same way) where the cuts could change what pysbd
    decides elsewhere in it: a run opening with ``?!`` or the like, ``" (...) "``, a word that
    opens with an apostrophe, a footnote number ("...in 2014.12 The"), a numbered or lettered
-   list (pysbd pairs list numbers across the run; in chunks of ``LIST_CHUNK_CHARS``), and any
-   language other than English (the rules above are pysbd's English ones).
+   list (pysbd pairs list numbers across the run; a long one in chunks of
+   ``LIST_CHUNK_CHARS``), and any language other than English (the rules above are pysbd's
+   English ones).
 
 Measured: the same spans as pysbd on the whole run for every document of the demo library,
 every generated library sentence in ``bench.scale``, the English golden rules, real news
@@ -37,12 +38,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pysbd.between_punctuation import BetweenPunctuation
 from pysbd.exclamation_words import ExclamationWords
 from pysbd.lang.english import English
 from pysbd.lists_item_replacer import ListItemReplacer
 
-from checks import segment
+from checks import kept_together, segment
 
 Span = tuple[int, int]
 
@@ -62,33 +62,6 @@ _EXCLAMATION_WORDS = frozenset(
 # thousands comma.
 _CANDIDATE = re.compile(r"[.!?](?= +[A-Z][a-z])")
 _WORD = re.compile(r"[^\W_]+(?:(?:[-'’]|(?<=\d),(?=\d))[^\W_]+)*")
-# Stretches pysbd keeps together: its own rules for text between quotes, parentheses,
-# brackets and double dashes, plus (wider) the quoted or bracketed sentences its boundary
-# rule takes whole when one starts a sentence.
-_OPENER_AFTER = r"(?:^|(?<=[.!?。．！？'\"”)）」]))[ \t]*"
-_KEPT_TOGETHER = tuple(
-    re.compile(pattern)
-    for pattern in (
-        BetweenPunctuation.BETWEEN_SINGLE_QUOTES_REGEX,
-        BetweenPunctuation.BETWEEN_SINGLE_QUOTE_SLANTED_REGEX,
-        BetweenPunctuation.BETWEEN_DOUBLE_QUOTES_REGEX_2,
-        BetweenPunctuation.BETWEEN_SQUARE_BRACKETS_REGEX_2,
-        BetweenPunctuation.BETWEEN_PARENS_REGEX_2,
-        BetweenPunctuation.BETWEEN_QUOTE_ARROW_REGEX_2,
-        BetweenPunctuation.BETWEEN_EM_DASHES_REGEX_2,
-        BetweenPunctuation.BETWEEN_QUOTE_SLANTED_REGEX_2,
-        r"\([^)]*\)",
-        r"\[[^\]]*\]",
-        r"“[^”]*”",
-        r"«[^»]*»",
-        r'"[^"]*"',
-        r"（[^）]*）",
-        r"「[^」]*」",
-        _OPENER_AFTER + r"'[^']*'",
-        _OPENER_AFTER + r"‘[^’]*’",
-    )
-)
-_PAIRED = re.compile(r"['‘\"“«(\[（「]|--")
 # Runs where pysbd looks across the whole run: lists (it pairs list numbers and letters),
 # parentheses between quotes, a run that opens with a quote or a bracket. A list item ends in
 # "." or ")" after one or two digits or a letter; only where two such marks are found do
@@ -100,9 +73,10 @@ _LIST_MARK = re.compile(  # "." or ")" after one to three word characters (fixed
 _LIST_ITEM_CHARS = 3  # "12", "b", "iv"; "xviii" ends in "iii"
 _LIST_WINDOW = 8  # a list pattern's match ends at the mark and starts this close before it
 LIST_CHUNK_CHARS = 500
-"""Chunk size for a run with a list in it: pysbd's list rules take time quadratic in a
-chunk's items (300 KB of "1. ... 2. ..." in one paragraph: 24 s in chunks of 2,000
-characters, 12 s of 1,000, 7 s of 500 on the shared machine)."""
+"""Chunk size for a run with a list in it that is longer than ``segment.MAX_CHUNK_CHARS``
+(a shorter one goes to pysbd whole, as pysbd would see it): pysbd's list rules take time
+quadratic in a chunk's items (300 KB of "1. ... 2. ..." in one paragraph: 24 s in chunks of
+2,000 characters, 12 s of 1,000, 7 s of 500 on the shared machine)."""
 _LIST_PATTERNS = tuple(
     re.compile(pattern)
     for pattern in (
@@ -115,18 +89,13 @@ _LIST_PATTERNS = tuple(
 _LIST_ITEMS = frozenset(ListItemReplacer.ROMAN_NUMERALS) | frozenset(
     ListItemReplacer.LATIN_NUMERALS
 )
-_PARENS_BETWEEN_QUOTES = re.compile(English.PARENS_BETWEEN_DOUBLE_QUOTES_REGEX)
-# A run that opens with a double mark ("?!" is one mark only when the run does not open with
-# one), or with a quote or bracket (its boundary rule may take all up to the closing mark).
+# A run that opens with a double mark ("?!" is one mark only when the run does not open
+# with one).
 _OPENS_DOUBLE_MARK = re.compile(r"\s*[!?]{2}")
-_OPENS_PAIRED = re.compile(r"\s*(['‘\"“«(\[（「])")
-_CLOSER = {"'": "'", "‘": "’", '"': '"', "“": "”", "«": "»", "(": ")", "[": "]", "（": "）"}
-_CLOSER["「"] = "」"
 # pysbd starts a new segment after a footnote number ("...in 2014.12 The"), and looks at
 # quotes after a space again if a word opens with an apostrophe ('tis).
 _NUMBERED_REFERENCE = re.compile(English.NUMBERED_REFERENCE_REGEX)
 _REFERENCE_MARK = re.compile(r"[.∯](?=[\d\[])")
-_LEADING_APOSTROPHE = re.compile(BetweenPunctuation.WORD_WITH_LEADING_APOSTROPHE)
 # What may make a piece more than one plain sentence for pysbd: a sentence mark, a quote, a
 # bracket, a dash, a tab or a line break, or a character pysbd uses as a marker of its own.
 # ``_plain`` lets a decimal point, an apostrophe after a letter and a single dash pass.
@@ -174,14 +143,14 @@ def _whole_run_limit(text: str) -> int | None:
     opening with "?!", parentheses between quotes, a leading apostrophe, a footnote number."""
     if _OPENS_DOUBLE_MARK.match(text):
         return segment.MAX_CHUNK_CHARS
-    if ('"' in text or "”" in text) and _PARENS_BETWEEN_QUOTES.search(text):
-        return segment.MAX_CHUNK_CHARS
-    if "'" in text and _LEADING_APOSTROPHE.search(text):
+    if kept_together.parens_between_quotes(text) or kept_together.leading_apostrophe(text):
         return segment.MAX_CHUNK_CHARS
     for mark in _REFERENCE_MARK.finditer(text):
         if _NUMBERED_REFERENCE.match(text, mark.start()):
             return segment.MAX_CHUNK_CHARS
-    return LIST_CHUNK_CHARS if _has_list(text) else None
+    if not _has_list(text):
+        return None
+    return LIST_CHUNK_CHARS if len(text) > segment.MAX_CHUNK_CHARS else segment.MAX_CHUNK_CHARS
 
 
 def _has_list(text: str) -> bool:
@@ -219,7 +188,7 @@ def _is_list_item(found: str) -> bool:
 
 def _pieces(text: str) -> Iterator[Span]:
     """``text`` cut at its sure boundaries (see the module docstring)."""
-    kept = _kept_together(text)
+    kept = kept_together.spans(text)
     start = 0
     for match in _CANDIDATE.finditer(text):
         mark = match.start()
@@ -262,25 +231,6 @@ def _plain(text: str, start: int, end: int) -> bool:
         else:
             return False
     return True
-
-
-def _kept_together(text: str) -> list[Span]:
-    """Sorted, merged spans of ``text`` that pysbd never cuts (quotes, brackets, dashes)."""
-    if _PAIRED.search(text) is None:
-        return []
-    found = sorted(match.span() for pattern in _KEPT_TOGETHER for match in pattern.finditer(text))
-    opening = _OPENS_PAIRED.match(text)
-    if opening:  # up to the first closing mark, whatever pairs the rules above found
-        closing = text.find(_CLOSER[opening.group(1)], opening.end())
-        if closing >= 0:
-            found = sorted([*found, (opening.start(1), closing + 1)])
-    merged: list[Span] = []
-    for start, end in found:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _inside(kept: list[Span], position: int) -> bool:

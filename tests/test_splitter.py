@@ -124,6 +124,22 @@ def test_a_long_paragraph_reaches_pysbd_in_bounded_pieces(
     assert [s for s, _ in spans] == sorted(s for s, _ in spans)
 
 
+def test_a_paragraph_with_a_numbered_list_is_pysbds_whole() -> None:
+    """Not cut into chunks: only a run longer than segment.MAX_CHUNK_CHARS is."""
+    text = (
+        "The auditors say in their report on the three years under review (1) that the "
+        "agency did not publish its figures on time, although the law asked it to; (2) that "
+        "the board ignored the warnings of its own staff for months, even when they were "
+        "written down and sent to every member of it; (3) that the accounts were kept in a "
+        "way that made the losses hard to see and harder still to explain, even for the "
+        "auditors themselves, who needed a year for it; and (4) that nobody was ever asked "
+        "to answer for any of it. The board disputes all four."
+    )
+    assert len(text) > 500  # longer than splitter.LIST_CHUNK_CHARS in its first sentence
+    assert splitter.sentence_spans(text) == segment.sentence_spans(text)
+    assert [text[e - 6 : e] for _, e in splitter.sentence_spans(text)] == ["of it.", " four."]
+
+
 def test_other_languages_use_their_own_pysbd_rules(pysbd_calls: list[int]) -> None:
     text = "Die Wahl ist am 31. Januar 2025. Der Bundestag stimmte zu."
     assert splitter.sentence_spans(text, language="de") == segment.sentence_spans(
