@@ -13,7 +13,9 @@ adds one more library document of ``--chars`` characters in a single paragraph, 
 - prose opening with a quote: the same after a quotation mark (pysbd then sees the whole run,
   in chunks of 5,000 characters);
 - no sentence break: words and spaces only;
-- list items: "1. ... 2. ..." over and over, where pysbd's list rules cost most.
+- list items: "1. ... 2. ..." over and over, where pysbd's list rules cost most;
+- unclosed brackets: "It rained. (" over and over (pysbd's bracket rules scan to the end
+  for each).
 
 ``--before`` adds the prose row with the passages split the old way (pysbd on the whole
 paragraph), for comparison in the same run; it takes minutes. Times are the median of
@@ -63,6 +65,7 @@ def shapes(chars: int) -> dict[str, str]:
         "prose opening with a quote": '"' + prose[1:],
         "no sentence break": _repeat("ceasefire talks border troops grain ", chars),
         "list items": _repeat("Options are 1. talks and 2. sanctions. ", chars),
+        "unclosed brackets": _repeat("It rained. (", chars),
     }
 
 
