@@ -11,6 +11,7 @@ import streamlit as st
 from checks import config
 from checks.errors import DamagedDatabaseError, StoreError
 from checks.report import escape_markdown
+from checks.titles import distinct_titles
 from ui import state
 from ui.recovery import render_damaged, render_recovered
 from ui.resources import get_store
@@ -58,9 +59,16 @@ pages = [review_page, new_page] if summaries else [new_page, review_page]
 pages += [articles_page, search_page, sources_page, settings_page]
 navigation = st.navigation(pages)
 
-SIDEBAR_STYLE = (  # article titles wrap instead of being cut off
+APP_STYLE = (
+    # Article titles in the sidebar wrap instead of being cut off.
     "<style>[data-testid=stSidebar] [data-testid=stPageLink] p {white-space: normal;"
-    " overflow: visible; text-overflow: clip}</style>"
+    " overflow: visible; text-overflow: clip}"
+    # The main area takes the focus when text in it is clicked (it is a scroll container);
+    # the next key press then drew a grey frame around all of it. It is not a control:
+    # buttons, boxes and links keep their own focus rings.
+    " [data-testid=stMain]:focus, [data-testid=stMain]:focus-visible {outline: none}"
+    " [data-testid=stMain]:focus::before, [data-testid=stMain]:focus-visible::before"
+    " {box-shadow: none}</style>"
 )
 
 with st.sidebar:
@@ -68,12 +76,13 @@ with st.sidebar:
     if not summaries:
         st.caption("No articles yet: open the demo or paste one on New article.")
     current = st.query_params.get(state.QP_ARTICLE)
-    st.html(SIDEBAR_STYLE)
+    st.html(APP_STYLE)
+    names = distinct_titles(summaries)  # same titles: with the day added and the claims
     for item in summaries[:SIDEBAR_ARTICLES]:
         marker = "▸ " if current == str(item.id) else ""
         st.page_link(
             review_page,
-            label=f"{marker}{escape_markdown(item.title)}",
+            label=f"{marker}{escape_markdown(names[item.id])}",
             query_params={state.QP_ARTICLE: str(item.id)},
             help=f"{item.reviewed:d} of {item.claims:d} reviewed · {item.conflicts:d} conflicts",
         )

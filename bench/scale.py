@@ -1,6 +1,6 @@
 """Does the analysis stay fast on a large library? A synthetic article against 100,000 passages.
 
-    python -m bench.scale [--passages 100000] [--claims 500] [--seed 4]
+    python -m bench.scale [--passages 100000] [--claims 500] [--seed 4] [--unpersisted auto]
 
 Everything is generated from a fixed seed, so every run sees the same text: a lexicon of
 pronounceable made-up words drawn with Zipf-like frequencies (a few very common, a long
@@ -13,26 +13,41 @@ sentences on the library's topics.
 The library goes into a temporary SQLite database; the analysis is ``checks.pipeline.analyze``
 with the library source, exactly as the app and the CLI run it. Reported:
 
-- index build: the first analysis builds the library's index and saves it next to the
-  database (``checks.index``); the build is most of that analysis's matching stage;
-- whole analysis once the index exists, in a new process (index read from disk; here: the
-  in-memory copy dropped) and in the same process (a Streamlit rerun: index in memory);
+- index build: ``checks.index.load_or_build`` over the stored library (split, stem, index,
+  save next to the database), against a plain bm25s index of the same passages built in the
+  same run (in a process of its own, so its memory is its own), in turns, ``--repeat`` times
+  (median; wall clock and CPU seconds: the CPU ratio suffers less from other work);
+- whole analysis once the index exists, in a new process (index read from disk and verified;
+  here: the in-memory copy dropped) and in the same process (a Streamlit rerun);
 - matching per claim, from the matching stage's time;
-- baseline, same run: the analysis without a persisted index (the index built every time, as
-  before issue 4), and plain bm25s (default parameters) retrieval of the same claims;
-- peak memory: the process's maximum resident set size.
+- the analysis after one more document (50 passages) is added: the index is built again,
+  copying the unchanged documents' passages from the index on disk;
+- with ``--unpersisted yes`` (default: up to 100,000 passages) the analysis with the index
+  built every time, as before issue 4;
+- peak memory: the maximum resident set size of the process that does what the app does;
+- the machine's load averages before and after (other work shares the cores).
+
+The last line is one JSON object: ``{"passages", "claims", "index_build_s", "bm25s_build_s",
+"analysis_s", "peak_rss_mib"}``.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import json
+import os
+import pickle
 import random
 import resource
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from itertools import accumulate
 from pathlib import Path
 from typing import TypeVar
@@ -41,9 +56,12 @@ import bm25s
 import Stemmer
 
 from checks import index
+from checks.claims import extract_claims
 from checks.match import tokens
 from checks.model import Analysis, Document, SourceKind, Stage
+from checks.passages import passages_for
 from checks.pipeline import analyze
+from checks.segment import segment
 from checks.sources.library import LibrarySource
 from checks.store import Store
 
@@ -245,7 +263,15 @@ def timed(action: Callable[[], T]) -> tuple[T, float]:
 
 
 def peak_mib() -> float:
-    """The process's maximum resident set size so far, MiB (Linux reports KiB)."""
+    """This process's peak resident set size so far, MiB: ``VmHWM`` from /proc (a spawned
+    process's ``ru_maxrss`` starts at its parent's), else ``ru_maxrss`` (Linux: KiB)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -253,18 +279,59 @@ def matching_seconds(analysis: Analysis) -> float:
     return sum(seconds for stage, seconds in analysis.timings if stage is Stage.MATCHING)
 
 
-def plain_bm25(texts: list[str], claims: list[str]) -> tuple[float, float]:
-    """Seconds to build a textbook bm25s index of the library's sentences, and to retrieve
-    the top 10 for every claim (no re-scoring, no facts)."""
+def plain_bm25(texts: list[str], claims: list[str]) -> tuple[float, float, float]:
+    """Seconds to build a textbook bm25s index of the library's sentences (wall clock and
+    this process's CPU), and to retrieve the top 10 for every claim (no re-scoring, no
+    facts)."""
     stemmer = Stemmer.Stemmer("english")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     corpus = bm25s.tokenize(texts, stopwords="en", stemmer=stemmer, show_progress=False)
     retriever = bm25s.BM25()
     retriever.index(corpus, show_progress=False)
-    built = time.perf_counter()
+    built, cpu = time.perf_counter(), time.process_time() - cpu
     asked = bm25s.tokenize(claims, stopwords="en", stemmer=stemmer, show_progress=False)
     retriever.retrieve(asked, k=10, show_progress=False)
-    return built - started, time.perf_counter() - built
+    return built - started, cpu, time.perf_counter() - built
+
+
+def plain_bm25_apart(documents: list[Document], claims: list[str]) -> tuple[float, ...]:
+    """``plain_bm25`` over the passages of ``documents``, run in a Python process of its own
+    (its input and answer pickled over a pipe) so that its memory is not counted as the app's:
+    (build s, build CPU s, retrieval s, its own peak MiB)."""
+    command = [sys.executable, "-c", "import bench.scale as s; s.plain_bm25_child()"]
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        command, input=pickle.dumps((documents, claims)), capture_output=True, check=True, cwd=root
+    )
+    return tuple(float(value) for value in pickle.loads(done.stdout))
+
+
+def plain_bm25_child() -> None:
+    """The other end of ``plain_bm25_apart``: passages split untimed, then ``plain_bm25``."""
+    documents, claims = pickle.load(sys.stdin.buffer)
+    texts = [p.text for p in passages_for(documents)]
+    sys.stdout.buffer.write(pickle.dumps((*plain_bm25(texts, claims), peak_mib())))
+
+
+def timed_builds(
+    folder: Path, documents: Sequence[Document], claims: list[str], repeat: int
+) -> tuple[list[tuple[float, float]], list[tuple[float, ...]]]:
+    """``repeat`` index builds from nothing (wall s, CPU s) and as many plain bm25s builds,
+    taken in turns so that a change in the machine's load hits both alike."""
+    ours, plain = [], []
+    for _ in range(repeat):
+        index.forget()
+        shutil.rmtree(folder, ignore_errors=True)
+        cpu = time.process_time()
+        _, wall = timed(lambda: index.load_or_build(folder, documents))
+        ours.append((wall, time.process_time() - cpu))
+        plain.append(plain_bm25_apart(list(documents), claims))
+    return ours, plain
+
+
+def load() -> str:
+    """The machine's load averages (1, 5, 15 minutes): other work shares the 2 cores."""
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -272,70 +339,122 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--passages", type=int, default=100_000)
     parser.add_argument("--claims", type=int, default=500)
     parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        help="index builds timed, in turns with plain bm25s (median; default 3, 1 above 200,000)",
+    )
+    parser.add_argument(
+        "--unpersisted",
+        choices=("auto", "yes", "no"),
+        default="auto",
+        help="also time the analysis with the index built every time (auto: up to 100,000)",
+    )
     args = parser.parse_args(argv)
-
+    unpersisted = args.unpersisted == "yes" or (
+        args.unpersisted == "auto" and args.passages <= 100_000
+    )
+    load_before = load()
     vocab = Vocabulary.make(args.seed)
     (library, article), generate = timed(
         lambda: (lib := make_library(vocab, args.passages), make_article(vocab, lib, args.claims))
     )
-    rows: list[tuple[str, str]] = []
+    extra = make_library(Vocabulary.make(args.seed + 1), SENTENCES_PER_DOCUMENT)[0]
+    extra = replace(extra, key="doc-added")
+    documents_count = len(library)
     with tempfile.TemporaryDirectory() as scratch:
         db = Path(scratch) / "bench.sqlite3"
-        folder = index.folder_for(db)
+        folder = index.folder_for(db) or Path(scratch)
         with Store.open(db) as store:
             for doc in library:
                 store.upsert_document(doc)
+            del library  # the app holds only what the store gives it
+            gc.collect()
             sources = [LibrarySource(store)]
-            index.forget()
 
             def run(persisted: bool) -> Analysis:
                 return analyze(article, sources=sources, index_dir=folder if persisted else None)
 
-            first, cold = timed(lambda: run(True))
-            build = matching_seconds(first)
-            index.forget()
+            stored = store.documents(source=SourceKind.LIBRARY)
+            asked = [c.text for c in extract_claims(segment(article))]
+            repeat = args.repeat or (3 if args.passages <= 200_000 else 1)
+            ours, plain = timed_builds(folder, stored, asked, repeat)
+            passages = len(index.load_or_build(folder, stored).passages)
+            index.forget()  # a new process: the index is read from disk
             loaded, from_disk = timed(lambda: run(True))
             warm, in_memory = timed(lambda: run(True))
-            baseline, unpersisted = timed(lambda: run(False))
-            texts = [p.text for p in index.load_or_build(folder or Path(scratch), library).passages]
-            plain_build, plain_query = plain_bm25(texts, [c.text for c in warm.claims])
-            assert first.evidence == loaded.evidence == warm.evidence
-        passages = len(index.load_or_build(folder or Path(scratch), library).passages)
-        claims = len(warm.claims)
-        with_evidence = len({e.claim_id for e in warm.evidence})
-        rows = [
-            (
-                "library",
-                f"{len(library):,} documents, {passages:,} passages (generated in "
-                f"{generate:.1f} s)",
-            ),
-            (
-                "article",
-                f"{len(article):,} characters, {claims} claims, {with_evidence} with evidence",
-            ),
-            ("index build (matching stage of the first analysis)", f"{build:.1f} s"),
-            ("first analysis (builds + saves the index)", f"{cold:.2f} s"),
-            ("whole analysis, index on disk (new process)", f"{from_disk:.2f} s"),
-            ("whole analysis, index in memory (rerun)", f"{in_memory:.2f} s"),
-            (
-                "matching per claim (index in memory)",
-                f"{1000 * matching_seconds(warm) / max(1, claims):.2f} ms",
-            ),
-            ("baseline: whole analysis, index built every time", f"{unpersisted:.2f} s"),
-            (
-                "baseline: matching per claim, index built every time",
-                f"{1000 * matching_seconds(baseline) / max(1, claims):.2f} ms",
-            ),
-            ("baseline: plain bm25s index build (text only)", f"{plain_build:.1f} s"),
-            (
-                "baseline: plain bm25s retrieval per claim (top 10)",
-                f"{1000 * plain_query / max(1, claims):.2f} ms",
-            ),
-        ]
-    rows.append(("peak memory (max RSS)", f"{peak_mib():,.0f} MiB"))
+            assert loaded.evidence == warm.evidence
+            claims = [c.text for c in warm.claims]
+            store.upsert_document(extra)
+            index.documents_stats.clear()
+            _, after_adding = timed(lambda: run(True))
+            reused = dict(index.documents_stats)
+            baseline: tuple[Analysis, float] | None = None
+            if unpersisted:
+                baseline = timed(lambda: run(False))
+            app_peak = peak_mib()
+    with_evidence = len({e.claim_id for e in warm.evidence})
+    build, build_cpu = (statistics.median(run[i] for run in ours) for i in (0, 1))
+    plain_build, plain_cpu, plain_query, plain_peak = (
+        statistics.median(run[i] for run in plain) for i in range(4)
+    )
+    rows = [
+        (
+            "library",
+            f"{documents_count:,} documents, {passages:,} passages (generated in {generate:.1f} s)",
+        ),
+        (
+            "article",
+            f"{len(article):,} characters, {len(claims)} claims, {with_evidence} with evidence",
+        ),
+        (
+            f"**index build** (split, stem, index, save; median of {repeat})",
+            f"**{build:.1f} s** (CPU {build_cpu:.1f} s)",
+        ),
+        (
+            "baseline: plain bm25s index build (text only, same passages, own process)",
+            f"{plain_build:.1f} s (CPU {plain_cpu:.1f} s)",
+        ),
+        (
+            "**index build / plain bm25s build**",
+            f"**{build / max(plain_build, 1e-9):.1f}x** "
+            f"(CPU {build_cpu / max(plain_cpu, 1e-9):.1f}x)",
+        ),
+        ("**whole analysis, index on disk (new process)**", f"**{from_disk:.2f} s**"),
+        ("whole analysis, index in memory (rerun)", f"{in_memory:.2f} s"),
+        (
+            "matching per claim (index in memory)",
+            f"{1000 * matching_seconds(warm) / max(1, len(claims)):.2f} ms",
+        ),
+        (
+            "whole analysis after adding one document (index rebuilt)",
+            f"{after_adding:.2f} s ({reused.get('split', 0)} document split, "
+            f"{reused.get('reused', 0):,} copied)",
+        ),
+        (
+            "baseline: plain bm25s retrieval per claim (top 10)",
+            f"{1000 * plain_query / max(1, len(claims)):.2f} ms",
+        ),
+    ]
+    if baseline is not None:
+        rows.append(("baseline: whole analysis, index built every time", f"{baseline[1]:.2f} s"))
+    rows += [
+        ("**peak memory (max RSS of the app's process)**", f"**{app_peak:,.0f} MiB**"),
+        ("plain bm25s baseline's own peak (its own process)", f"{plain_peak:,.0f} MiB"),
+        ("machine load (1, 5, 15 min averages) before → after", f"{load_before} → {load()}"),
+    ]
     print("| measure | value |\n|---|---|")
     for name, value in rows:
         print(f"| {name} | {value} |")
+    summary = {
+        "passages": passages,
+        "claims": len(claims),
+        "index_build_s": round(build, 2),
+        "bm25s_build_s": round(plain_build, 2),
+        "analysis_s": round(from_disk, 2),
+        "peak_rss_mib": round(app_peak),
+    }
+    print(json.dumps(summary))
     return 0
 
 

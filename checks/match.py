@@ -234,9 +234,9 @@ class _Stats:
 class Matcher:
     """A BM25 index over passages, built once, queried for many claims."""
 
-    passages: tuple[Passage, ...]
+    passages: Sequence[Passage]
     _index: Any = field(repr=False, compare=False)
-    _bodies: tuple[tuple[str, ...], ...] = field(repr=False, compare=False)
+    _bodies: Sequence[tuple[str, ...]] = field(repr=False, compare=False)
     _stats: _Stats = field(repr=False, compare=False)
     _scoring: _Stats = field(repr=False, compare=False)
     _titled: Mapping[str, tuple[str, ...]] = field(repr=False, compare=False, default_factory=dict)
@@ -260,23 +260,43 @@ class Matcher:
         titled: Mapping[str, tuple[str, ...]],
         *,
         index: Any = None,
+        df: Mapping[str, int] | None = None,
+        total_stems: int | None = None,
     ) -> Matcher:
         """A matcher from ``tokens`` already computed: ``bodies[i]`` of ``passages[i]``,
         ``titled`` the title stems of each document uid. ``index`` is a bm25s index built
-        over body + title stems (``checks.index`` loads it from disk); None builds it."""
-        bodies = tuple(bodies)
-        corpus = [
-            (*body, *titled.get(p.document_key, ()))
-            for body, p in zip(bodies, passages, strict=True)
-        ]
-        stats = _Stats.of(corpus)
+        over body + title stems (``checks.index`` loads it from disk); None builds it.
+
+        ``df`` (how many passages hold each stem in the indexed field: body or title) and
+        ``total_stems`` (the fields' summed length) may come precomputed with the index, and
+        ``passages``/``bodies`` may be read-only sequences that make each item when asked
+        (``checks.passage_table``): a library of a million passages is then neither counted
+        nor copied here. Both must count the fields bm25s indexed, titles included, or a
+        restatement scores less than 1 (``_Stats``)."""
+        passages = tuple(passages) if isinstance(passages, list) else passages
+        bodies = tuple(bodies) if isinstance(bodies, list) else bodies
+        corpus: list[tuple[str, ...]] | None = None
+        if df is None or total_stems is None:
+            corpus = [
+                (*body, *titled.get(p.document_key, ()))
+                for body, p in zip(bodies, passages, strict=True)
+            ]
+            stats = _Stats.of(corpus)
+        else:
+            count = max(1, len(bodies))
+            stats = _Stats(dict(df), count, max(1.0, total_stems / count))
         if not stats.df:
-            return cls(tuple(passages), None, bodies, stats, stats)
+            return cls(passages, None, bodies, stats, stats)
         if index is None:
             index = bm25s.BM25(k1=K1, b=B)
+            if corpus is None:
+                corpus = [
+                    (*body, *titled.get(p.document_key, ()))
+                    for body, p in zip(bodies, passages, strict=True)
+                ]
             index.index([list(field) for field in corpus], show_progress=False)
         scoring = stats.padded(max(0, MIN_IDF_PASSAGES - stats.count))
-        return cls(tuple(passages), index, bodies, stats, scoring, dict(titled))
+        return cls(passages, index, bodies, stats, scoring, dict(titled))
 
     @property
     def bm25_index(self) -> Any:
@@ -284,7 +304,7 @@ class Matcher:
         return self._index
 
     @property
-    def bodies(self) -> tuple[tuple[str, ...], ...]:
+    def bodies(self) -> Sequence[tuple[str, ...]]:
         """``tokens`` of each passage, in passage order."""
         return self._bodies
 

@@ -1,10 +1,13 @@
 """Documents -> sentence passages with exact spans back into the document text.
 
-A passage is one sentence of a reference document (``document.text[p.start:p.end] == p.text``).
-The text is split into lines first, so a heading or a list item never merges with the
-sentence after it; a line that starts in lower case (a hard-wrapped sentence) continues the
-line before it. A front-matter block (``---`` ... ``---``) at the top of the text, markdown
-markers (``#``, ``-``, ``>``, ``1.``) and lines without a word are skipped.
+A passage is one sentence of a reference document (``document.text[p.start:p.end] == p.text``)
+as pysbd splits it (``checks.splitter``: plain prose by rule, pysbd where its rules matter,
+never more than ``checks.segment.MAX_CHUNK_CHARS`` characters per pysbd call, so a long
+one-paragraph source costs time in proportion to its length). The text is split into lines
+first, so a heading or a list item never merges with the sentence after it; a line that
+starts in lower case (a hard-wrapped sentence) continues the line before it. A front-matter
+block (``---`` ... ``---``) at the top of the text, markdown markers (``#``, ``-``, ``>``,
+``1.``) and lines without a word are skipped.
 
 >>> from checks.model import Document, SourceKind
 >>> doc = Document(SourceKind.LIBRARY, "n1", "Note", "", "", "en",
@@ -21,7 +24,7 @@ from collections.abc import Iterator, Sequence
 
 from checks.language import splitter_language
 from checks.model import Document, Passage
-from checks.segment import sentence_spans
+from checks.splitter import sentence_spans
 
 _LINE = re.compile(r"[^\r\n]*")
 _FENCE = re.compile(r"\A\ufeff?[ \t]*---[ \t]*\r?\n.*?^[ \t]*(?:---|\.\.\.)[ \t]*$", re.M | re.S)
@@ -42,12 +45,13 @@ def split_passages(document: Document, *, max_chars: int = 600) -> tuple[Passage
     text = document.text
     language = splitter_language(document.language)
     passages: list[Passage] = []
+    uid = document.uid
     for block_start, block_end in _blocks(text):
         flat = _FLATTEN.sub(" ", text[block_start:block_end])  # same length, one line
         for start, end in sentence_spans(flat, offset=block_start, language=language):
             for s, e in _cut(text, start, end, max_chars=max_chars):
                 if _WORD.search(text, s, e):
-                    passages.append(Passage(document.uid, s, e, text[s:e]))
+                    passages.append(Passage(uid, s, e, text[s:e]))
     return tuple(passages)
 
 

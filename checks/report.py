@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from checks import config, relevance
+from checks import config, relevance, stats
 from checks.factchecks.exports import Checked, markdown_section
 from checks.model import Document, Review, ReviewRow, SentenceRole
 from checks.untrusted import reveal_controls, safe_url
@@ -120,9 +120,8 @@ def _body(review: Review, numbers: dict[str, int]) -> Iterator[str]:
 
 
 def _summary(review: Review, scale: Sequence[str]) -> Iterator[str]:
-    counts = dict.fromkeys(scale, 0)
-    for row in review.rows:
-        counts[row.verdict.label] = counts.get(row.verdict.label, 0) + 1
+    """Claims per verdict: the counts the review page and the Articles page chart."""
+    counts = stats.review_counts(review, scale=scale)
     yield "| Verdict | Claims |\n|---|---:|"
     for label, count in counts.items():
         yield f"| {inline(label)} | {count} |"

@@ -8,6 +8,7 @@ import streamlit as st
 from checks.report import escape_markdown
 from checks.store import ArticleSummary
 from ui import state
+from ui.charts import render_desk_charts
 from ui.markdown import md
 from ui.resources import get_store
 from ui.review_actions import delete_article, rename_article
@@ -56,6 +57,7 @@ def main() -> None:
         st.page_link("pages/new_article.py", label="Open the demo or paste an article",
                      icon=":material/note_add:")  # fmt: skip
         return
+    render_desk_charts(get_store())
     st.caption("Newest first. Every change is saved at once; open one to go on reviewing.")
     for item in summaries:
         render_article(item)

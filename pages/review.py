@@ -22,6 +22,7 @@ from checks.untrusted import safe_url
 from ui import state
 from ui.add_reference import open_add_reference, render_add_reference, searched_caption
 from ui.analysis import run_analysis
+from ui.charts import render_review_chart
 from ui.checked_before import matches_for, render_checked_before
 from ui.exports import render_exports, render_import
 from ui.frames import EDITABLE, review_frame, verdict_options
@@ -576,6 +577,7 @@ def main() -> None:
     if not review.rows:
         st.info("This article has no claims yet: analyse it again.")
         return
+    render_review_chart(review)  # claims per verdict, one stacked bar
     row = focused_row(review)
     st.query_params[state.QP_CLAIM] = row.claim.id
     mount_keys(review, row.claim.id)

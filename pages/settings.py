@@ -14,6 +14,7 @@ from checks.sources import wikipedia
 from checks.sources.choice import SETTING_ZIM_PATH, ZIM_ENV, configured_zim
 from checks.sources.wikiclient import check_language, user_agent
 from checks.sources.zim import open_zim
+from ui.contact import WHERE_SETTINGS, remind_contact
 from ui.markdown import code, md
 from ui.publisher import render_publisher_settings
 from ui.resources import get_store
@@ -62,12 +63,7 @@ if forced in ("on", "off"):
     setting = code(f"{wikipedia.ENV}={forced}")
     st.info(f"{setting} is set: it decides whether Wikipedia is used.")
 contact = store.setting(wikipedia.SETTING_CONTACT)
-if not contact:
-    st.warning(
-        "Set a contact (an e-mail address or a web page) for Wikipedia's User-Agent: Wikimedia "
-        "asks every tool for one. Until then requests say "
-        f"{code(user_agent(''))}, which is fine for trying the demo."
-    )
+remind_contact(store, where=WHERE_SETTINGS)
 with st.form("wikipedia-settings"):
     use = st.toggle("Use Wikipedia", value=wikipedia.enabled(store.setting))
     language = st.text_input(
@@ -86,6 +82,7 @@ with st.form("wikipedia-settings"):
         max_value=365.0,
         value=options.ttl.total_seconds() / 86400,
         step=1.0,
+        format="%g",  # whole days as "7", not "7.00"; a part of a day still shows
     )
     budget = st.number_input(
         "Pages per article (budget)", min_value=0, max_value=200, value=options.budget, step=1

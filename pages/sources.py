@@ -20,6 +20,7 @@ from checks.sources.library import document_from_text
 from checks.untrusted import reveal_controls
 from ui import state
 from ui.analysis import open_review, run_analysis
+from ui.contact import remind_contact
 from ui.html import link_url
 from ui.markdown import md
 from ui.resources import get_store
@@ -32,8 +33,7 @@ st.caption(
     "speech transcript or a press release) and against Wikipedia pages, which are kept here "
     "so they also serve offline. After a change, analyse the article again (below)."
 )
-if not store.setting(wikipedia.SETTING_CONTACT):
-    st.info("Wikipedia: set a contact for the User-Agent on the Settings page.")
+remind_contact(store)  # once per session
 
 
 def add(doc: Document) -> bool:

@@ -148,5 +148,11 @@ def test_scale_generator_is_deterministic() -> None:
 def test_scale_runs_on_a_small_library(capsys: pytest.CaptureFixture[str]) -> None:
     assert scale.main(["--passages", "150", "--claims", "6"]) == 0
     out = capsys.readouterr().out
-    assert "| whole analysis, index on disk (new process) |" in out
+    assert "| **whole analysis, index on disk (new process)** |" in out
     assert "150 passages" in out
+    assert "(1 document split, 3 copied)" in out  # one document added: the rest copied
+    summary = json.loads(out.strip().splitlines()[-1])
+    assert set(summary) == {
+        "passages", "claims", "index_build_s", "bm25s_build_s", "analysis_s", "peak_rss_mib"
+    }  # fmt: skip
+    assert (summary["passages"], summary["claims"]) == (150, 7)

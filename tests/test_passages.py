@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pysbd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checks.model import Document, Passage, SourceKind
 from checks.passages import passages_for, split_passages
+from checks.segment import MAX_CHUNK_CHARS
 
 
 def _doc(text: str, key: str = "note") -> Document:
@@ -108,6 +110,36 @@ def test_passages_for_keeps_document_order_and_keys() -> None:
         ("library:a", "Two."),
         ("library:b", "Three."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "pysbd_chars", "count"),
+    [
+        pytest.param(
+            "Putin spoke in Moscow. He offered talks on 14 June. " * 6_000, 0, 11_539, id="prose"
+        ),
+        pytest.param(
+            '"' + "Mr. Smith spoke in Moscow. He left. " * 8_500, 225_004, 16_668, id="quoted"
+        ),
+    ],
+)
+def test_a_300_kb_one_paragraph_source_reaches_pysbd_in_bounded_pieces(
+    paragraph: str, pysbd_chars: int, count: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 11: pysbd ran on the whole paragraph (300 KB: 130 s instead of 3 s)."""
+    calls: list[int] = []
+    original = pysbd.Segmenter.segment
+    monkeypatch.setattr(
+        pysbd.Segmenter,
+        "segment",
+        lambda self, text: calls.append(len(text)) or original(self, text),
+    )
+    document = _doc(paragraph[:300_001])
+    passages = split_passages(document)
+    assert max(calls, default=0) <= MAX_CHUNK_CHARS  # the whole 300,001 characters before
+    assert sum(calls) == pysbd_chars  # prose: none at all; else only the pieces with "Mr."
+    assert len(passages) == count
+    _assert_exact(document, passages)
 
 
 @settings(max_examples=60, deadline=None)

@@ -8,23 +8,14 @@ from checks.errors import InputError
 from checks.ingest import ArticleInput, fetch_url, read_file
 from checks.report import escape_markdown
 from checks.store import Store
-from ui.analysis import open_review, run_analysis
+from ui.long_article import analyse_or_ask
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
 URL_KEY = "new-url"
 
 
 def _analyse(store: Store, found: ArticleInput) -> None:
-    new_id = run_analysis(
-        store,
-        title=found.title,
-        text=found.text,
-        url=found.url,
-        author=found.author,
-        published=found.published,
-    )
-    if new_id is not None:
-        open_review(new_id)
+    analyse_or_ask(store, found)  # a very long one is confirmed first
 
 
 def render_upload(store: Store) -> None:

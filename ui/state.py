@@ -27,6 +27,8 @@ KEYS_HANDLED = "keys-handled"  # article id -> tab -> (highest seq handled, focu
 RECOVERED = "recovered"  # where a damaged database file was moved, shown once
 SHOW_WEAK = "show-weak"  # focus panel switch: also show weak matches (below the floor)
 ADD_REFERENCE = "add-reference"  # the "add a reference for this claim" expander: open or not
+LONG_ARTICLE = "long-article"  # a very long new article waiting for "Analyse all" (New article)
+CONTACT_SHOWN = "contact-shown"  # the Wikipedia-contact warning was shown in this session
 
 
 def focus_key(article_id: int) -> str:

@@ -125,7 +125,7 @@ class SemanticMatcher:
     pool: int = POOL
 
     @property
-    def passages(self) -> tuple[Passage, ...]:
+    def passages(self) -> Sequence[Passage]:
         return self.lexical.passages
 
     @classmethod

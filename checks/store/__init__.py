@@ -19,6 +19,7 @@ module for its data area, which runs inside it:
 - ``keys``       receipts of the review page's key presses (each applied once)
 - ``documents``  the reference library and the sources' cache; ``settings`` the user's settings
 - ``factchecks`` imported published fact-checks and the desk's memory (claims with verdicts)
+- ``desk``       reads over every article at once (the Articles page's charts)
 
 Timestamps are ISO 8601 UTC with seconds, e.g. ``2026-11-27T14:03:05Z``.
 """
@@ -49,7 +50,17 @@ from checks.model import (
     Verdict,
 )
 from checks.store import analysis as _analysis
-from checks.store import articles, claim_undo, claims, dismissals, files, keys, settings, verdicts
+from checks.store import (
+    articles,
+    claim_undo,
+    claims,
+    desk,
+    dismissals,
+    files,
+    keys,
+    settings,
+    verdicts,
+)
 from checks.store import documents as _documents
 from checks.store import evidence as _evidence
 from checks.store import factchecks as _factchecks
@@ -537,3 +548,18 @@ class Store:
         """Every claim of every article with its verdict (or unreviewed) and note."""
         with self._read() as connection:
             return _factchecks.every_claim(connection)
+    # --- the desk (every article) ---------------------------------------------------------
+
+    def desk_verdict_counts(
+        self, *, scale: Sequence[str] | None = None
+    ) -> dict[int, dict[str, int]]:
+        """Claims per label of every article with claims, by article id: every scale label
+        in scale order (zeros included), then any saved label no longer on the scale."""
+        labels = verdicts.scale_or_default(scale)
+        with self._read() as connection:
+            return desk.verdict_counts(connection, labels)
+
+    def desk_history(self) -> tuple[HistoryEntry, ...]:
+        """Every verdict change of every article, oldest first (one read, one snapshot)."""
+        with self._read() as connection:
+            return desk.history(connection)
