@@ -92,6 +92,8 @@ class VerdictImportError(ExportError):
 class FeedError(InputError):
     """A fact-check feed that cannot be read at all (not JSON, CSV or HTML; too large;
     nested too deeply; broken JSON). Nothing of it was imported."""
+
+
 class SemanticUnavailableError(ChecksError):
     """The optional semantic matching cannot run: its packages are not installed
     (``pip install -r requirements-semantic.txt``), one of its files is damaged (the sha256

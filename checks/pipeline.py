@@ -234,8 +234,7 @@ def named_failure(message: str) -> Iterator[None]:
         raise
     except Exception as error:  # a library's failure becomes a named error (re-raised)
         raise AnalysisError(
-            f"{message} failed ({type(error).__name__}: {error}); nothing of the analysis "
-            "was kept."
+            f"{message} failed ({type(error).__name__}: {error}); nothing of the analysis was kept."
         ) from error
 
 

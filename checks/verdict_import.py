@@ -93,7 +93,7 @@ def _records(reader: Iterator[list[str]], *, name: str) -> Iterator[list[str]]:
             return
         except csv.Error as error:
             raise ExportError(
-                f"{name}, row {number + 1}: a quote (\") in this row is not closed where the "
+                f'{name}, row {number + 1}: a quote (") in this row is not closed where the '
                 f"cell ends ({error}); fix the quotes in that row and import again"
             ) from error
         number += 1

@@ -305,9 +305,7 @@ def render_passage(review: Review, row: ReviewRow, evidence: Evidence) -> None:
         else title
     )
     conflicts = evidence.agreement.describe_conflicts()
-    flags = "".join(
-        f'<div style="color:#b00020">⚠ {html.escape(text)}</div>' for text in conflicts
-    )
+    flags = "".join(f'<div style="color:#b00020">⚠ {html.escape(text)}</div>' for text in conflicts)
     cited = " · <b>cited</b>" if row.verdict.evidence_rank == evidence.rank else ""
     st.html(
         f"{STYLE}<div><b>{evidence.rank}.</b> {link} · score {evidence.score:.2f} "
@@ -331,7 +329,7 @@ def render_passage(review: Review, row: ReviewRow, evidence: Evidence) -> None:
 
 
 def render_dismiss_button(review: Review, row: ReviewRow, rank: int) -> None:
-    """"Not relevant" for one passage (X does it for the first one shown)."""
+    """ "Not relevant" for one passage (X does it for the first one shown)."""
     st.button(
         "Not relevant",
         key=dismiss_key(rank),
@@ -397,8 +395,7 @@ def render_split(article_id: int, claim_id: str, text: str) -> None:
     mark = mark_for(text)
     key = state.edit_key(article_id, claim_id, "split")
     st.text_area(
-        f"The claim, with {md(mark)} where it splits (move it, or type it where you want the "
-        "cut)",
+        f"The claim, with {md(mark)} where it splits (move it, or type it where you want the cut)",
         value=marked(text),
         key=key,
         height=90,
@@ -416,9 +413,7 @@ def render_split(article_id: int, claim_id: str, text: str) -> None:
               args=(article_id, claim_id, mark))  # fmt: skip
 
 
-def render_merge(
-    article_id: int, claim_id: str, before: Claim | None, after: Claim | None
-) -> None:
+def render_merge(article_id: int, claim_id: str, before: Claim | None, after: Claim | None) -> None:
     """Merge with the claim before (it keeps its id and verdict) or after (this one does)."""
     if before is not None:
         st.caption(f"Claim before ({md(before.id)}): {md(before.text[:200])}")

@@ -164,7 +164,7 @@ CSV_FEED = (
     '"Vaccines contain microchips.",False,Checks Desk,https://checks.example/chips,2021-05-04\r\n'
     '"Inflation reached 9.1% in June 2022.",Correct,Other Checks,https://other.example/cpi,'
     "2022-07-14\r\n"
-    ',Misleading,Other Checks,https://other.example/empty,2022-07-15\r\n'
+    ",Misleading,Other Checks,https://other.example/empty,2022-07-15\r\n"
 )
 
 

@@ -51,9 +51,7 @@ def test_split_a_claim_from_the_panel(db_path: Path) -> None:
     assert box.value.count("|") == 1  # the likeliest split point, shown in the sentence
     box.input("Putin has offered a ceasefire to Ukraine. | Ukraine must abandon its NATO bid.")
     at.run()
-    assert any(
-        "**new claim**: Ukraine must abandon its NATO bid." in c.value for c in at.caption
-    )
+    assert any("**new claim**: Ukraine must abandon its NATO bid." in c.value for c in at.caption)
     button(at, "Split in two").click().run()  # type: ignore[attr-defined]
     assert not at.exception, at.exception
     with Store.open(db_path) as store:

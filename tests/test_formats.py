@@ -456,10 +456,7 @@ def test_a_quote_that_swallows_the_next_row_is_reported_not_applied(
 def test_a_note_that_mentions_a_claim_with_its_own_row_is_not_a_swallowed_row(
     store: Store, article_id: int
 ) -> None:
-    data = (
-        b'article_id,claim_id,verdict,note\n1,c1,true,"see\nc2, which says more"\n'
-        b"1,c2,false,\n"
-    )
+    data = b'article_id,claim_id,verdict,note\n1,c1,true,"see\nc2, which says more"\n1,c2,false,\n'
     assert import_verdicts(store, data, scale=config.DEFAULT_SCALE).changed == 2
     assert store.review(1).rows[0].verdict.note == "see\nc2, which says more"
 

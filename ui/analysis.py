@@ -80,8 +80,7 @@ def run_analysis(
     kept = " (your edited claims were kept)" if outcome.kept_claims else ""
     st.session_state[state.FLASH] = (
         f"{len(outcome.analysis.claims)} claims{kept}, "
-        f"{outcome.claims_with_evidence} with evidence."
-        + moved_message(outcome.moves)
+        f"{outcome.claims_with_evidence} with evidence." + moved_message(outcome.moves)
     )
     st.session_state[state.NOTICES] = outcome.notices
     return outcome.article_id

@@ -36,6 +36,8 @@ COLUMNS = (  # the first seven fit 1280 px without scrolling sideways; the rest 
 )
 EDITABLE = ("verdict", "note")
 SNIPPET = 220
+
+
 def verdict_options(scale: Sequence[str]) -> list[str]:
     """The scale in the order the table's verdict cell offers it.
 

@@ -155,8 +155,7 @@ def _fetch_error(url: str, error: httpx.HTTPError, *, deadline: float) -> FetchE
         return FetchError(_connect_message(host, error))
     if isinstance(error, httpx.RemoteProtocolError):
         return FetchError(
-            f"{host} broke off the answer before the whole page came: try again, or "
-            f"{OTHER_WAYS}"
+            f"{host} broke off the answer before the whole page came: try again, or {OTHER_WAYS}"
         )
     return FetchError(f"{url} could not be fetched: try again, or {OTHER_WAYS}")
 

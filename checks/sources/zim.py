@@ -481,8 +481,7 @@ class ZimSource:
             return f"not an article ({item.mimetype}): not used as evidence"
         if item.size > MAX_PAGE_BYTES:
             return (
-                f"a page of {item.size:,} bytes, over the {MAX_PAGE_BYTES:,}-byte limit: "
-                "not read"
+                f"a page of {item.size:,} bytes, over the {MAX_PAGE_BYTES:,}-byte limit: not read"
             )
         page = parse_html(bytes(item.content).decode("utf-8", errors="replace"))
         text = cut_to_limit(page_text(page, full_text=self.full_text))

@@ -395,9 +395,7 @@ class Store:
         with self._read() as connection:
             return verdicts.next_undo(connection, article_id)
 
-    def undo(
-        self, article_id: int, *, receipt: Receipt | None = None
-    ) -> tuple[HistoryEntry, ...]:
+    def undo(self, article_id: int, *, receipt: Receipt | None = None) -> tuple[HistoryEntry, ...]:
         """Revert the article's latest change not yet undone (a verdict, a passage marked
         not relevant, a claim edit); returns the entries written (empty when there is
         nothing to undo, or ``receipt``'s key press was applied before).
@@ -548,6 +546,7 @@ class Store:
         """Every claim of every article with its verdict (or unreviewed) and note."""
         with self._read() as connection:
             return _factchecks.every_claim(connection)
+
     # --- the desk (every article) ---------------------------------------------------------
 
     def desk_verdict_counts(

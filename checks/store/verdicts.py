@@ -292,9 +292,7 @@ def undo(connection: sqlite3.Connection, article_id: int, now: str) -> tuple[His
         if entry.action == rows.NOT_RELEVANT:
             dismissals.take_back(connection, entry)
             action = rows.RELEVANT_AGAIN
-        new_id = _save(
-            connection, article_id, before, undoes=entry.id, batch=batch, action=action
-        )
+        new_id = _save(connection, article_id, before, undoes=entry.id, batch=batch, action=action)
         written.append(
             HistoryEntry(
                 new_id, article_id, entry.claim_id, before.label, before.note,
