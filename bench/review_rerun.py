@@ -203,8 +203,10 @@ def run(claims: int, repeat: int, *, articles: int = 1, history: int = 0) -> int
 
     from checks.claimreview import Publisher
     from checks.formats import Format, export
+    from checks.paging import TABLE_PAGE
     from checks.pipeline import analyze
     from checks.sources.library import LibrarySource
+    from checks.store import analysis as store_analysis
     from ui.frames import review_frame
     from ui.resources import forget_store, get_store
     from ui.state import KEYS
@@ -264,6 +266,10 @@ def run(claims: int, repeat: int, *, articles: int = 1, history: int = 0) -> int
 
         return send
 
+    def full_read() -> None:  # what every rerun read before the snapshot of migration 0014
+        with store._read() as connection:
+            store_analysis.review(connection, article.id, last=None)
+
     table: list[tuple[str, list[float]]] = []
     if history > 0:  # the same database without the indexes: the schema before 0009, 0011
         set_indexes(store.path, UNDO_INDEXES, present=False)
@@ -296,7 +302,15 @@ def run(claims: int, repeat: int, *, articles: int = 1, history: int = 0) -> int
         ("undo (U): script run", undo_script),
         ("  store.undoable()", timed(lambda: store.undoable(article.id), repeat)),
         ("  store.review()", timed(lambda: store.review(article.id), repeat)),
-        ("  review_frame()", timed(lambda: review_frame(review), repeat)),
+        ("  store.review(), read in full (before migration 0014)", timed(full_read, repeat)),
+        (
+            "  review_frame() of one table page",
+            timed(lambda: review_frame(review, rows=review.rows[:TABLE_PAGE]), repeat),
+        ),
+        (
+            "  review_frame() of every claim (before paging)",
+            timed(lambda: review_frame(review), repeat),
+        ),
         ("  store.articles()", timed(store.articles, repeat)),
         (
             "  4 exports built (what each rerun did before)",

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
-from checks import config, navigation, relevance
+from checks import config, navigation, paging, relevance
 from checks.digits import parse_id
 from checks.errors import ChecksError, InputError, NotFoundError
 from checks.factchecks.search import Match
@@ -38,6 +38,7 @@ from ui.review_actions import (
     delete_claim,
     dismiss,
     edit_claim_text,
+    go_to,
     mark_not_checkable,
     merge_claim,
     move,
@@ -167,16 +168,17 @@ def render_reanalyse(review: Review) -> None:
 def render_focus(review: Review, row: ReviewRow) -> None:
     article_id = review.article.id
     ids = [item.claim.id for item in review.rows]
-    labels = {
-        item.claim.id: f"#{position} · {item.claim.text[:110]}"
-        for position, item in enumerate(review.rows, start=1)
-    }
+    position = ids.index(row.claim.id)
+    # A long article offers the claims around the focused one (8,000 options made every
+    # key cost a megabyte to the browser); "Go to #" reaches the others.
+    shown = paging.window(range(len(ids)), position)
+    labels = {ids[n]: f"#{n + 1} · {review.rows[n].claim.text[:110]}" for n in shown}
     with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
         st.button("Previous", key="prev", icon=":material/arrow_back:", shortcut="K",
                   on_click=move, args=(article_id, ids, -1), help="Previous claim")  # fmt: skip
         st.selectbox(
             "Claim",
-            ids,
+            list(labels),
             key=state.focus_key(article_id),
             format_func=labels.__getitem__,
             on_change=lambda: st.query_params.update(
@@ -184,6 +186,20 @@ def render_focus(review: Review, row: ReviewRow) -> None:
             ),
             width="stretch",
         )
+        if len(shown) < len(ids):
+            st.number_input(
+                "Go to #",
+                min_value=1,
+                max_value=len(ids),
+                value=None,
+                step=1,
+                key=state.goto_key(article_id),
+                on_change=go_to,
+                args=(article_id, ids),
+                placeholder=f"1–{md(f'{len(ids):,}')}",
+                width=120,
+                help=f"The Claim box lists the {md(len(shown))} claims around this one.",
+            )
         st.button("Next", key="next", icon=":material/arrow_forward:", shortcut="J",
                   on_click=move, args=(article_id, ids, 1), help="Next claim")  # fmt: skip
     st.button("←", key="prev-arrow", shortcut="Left", on_click=move, args=(article_id, ids, -1))
@@ -476,11 +492,12 @@ def render_filters() -> tuple[str, list[str], list[str], str]:
     return show, verdicts, kinds, sort or "position"
 
 
-def render_table(review: Review) -> None:
+def render_table(review: Review, focused: str) -> None:
     article_id = review.article.id
     show, verdicts, kinds, sort = render_filters()
     checked = matches_for(review)
     rows = filtered_rows(review, show, verdicts=verdicts, kinds=kinds, sort=sort, checked=checked)
+    page = table_page(article_id, rows, focused)
     with st.container(horizontal=True, vertical_alignment="center"):
         st.caption(f"{len(rows)} of {len(review.rows)} claims shown")
         st.button(
@@ -491,6 +508,7 @@ def render_table(review: Review) -> None:
             icon=":material/done_all:",
             type="tertiary",
         )
+    rows = rows[page.start : page.end]
     frame = review_frame(review, rows=rows, checked=checked)
     generation = st.session_state.get(state.generation_key(article_id), 0)
     key = state.table_key(article_id, generation, list(frame.index))
@@ -507,6 +525,31 @@ def render_table(review: Review) -> None:
         args=(article_id, key, list(frame.index)),
         column_config=table_columns(),
     )
+
+
+def table_page(article_id: int, rows: tuple[ReviewRow, ...], focused: str) -> paging.Page:
+    """The page of the table to draw: one page of ``paging.TABLE_PAGE`` rows of a long
+    article (every row of 8,000 cost a third of a second a key). The page follows the focus
+    when the reviewer moves to a claim on another page, and stays where the reviewer put it
+    otherwise; the page control is drawn only when there is more than one page."""
+    key, seen = state.page_key(article_id), state.page_focus_key(article_id)
+    count = paging.page_count(len(rows))
+    if count == 1:
+        st.session_state.pop(key, None)
+        return paging.page(len(rows), 1)
+    if st.session_state.get(seen) != focused:
+        st.session_state[seen] = focused
+        ids = [row.claim.id for row in rows]
+        if focused in ids:
+            st.session_state[key] = paging.page_of(ids.index(focused))
+    number = min(max(1, int(st.session_state.get(key) or 1)), count)
+    st.session_state[key] = number
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+        st.number_input(
+            f"Table page (of {md(count)})", min_value=1, max_value=count, step=1, key=key, width=160
+        )
+        st.caption(md(paging.page(len(rows), number).label))
+    return paging.page(len(rows), number)
 
 
 def table_height(rows: int) -> int:
@@ -581,7 +624,7 @@ def main() -> None:
     render_edit_claims(review, row)
     render_add_reference(review, row)
     st.divider()
-    render_table(review)
+    render_table(review, row.claim.id)
 
 
 main()

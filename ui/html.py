@@ -36,13 +36,23 @@ def link_url(url: str) -> str | None:
     return safe_url(url) or None
 
 
+CONTEXT = 4  # sentences of a long paragraph shown before and after the focused one
+
+
 def paragraph_html(
     text: str, sentences: Sequence[Sentence], focus: Sentence, *, claim: str = ""
 ) -> str:
     """The focus sentence highlighted inside its paragraph of the article; when the claim's
-    text (edited, split, or made of a passage) is found in the paragraph, that is marked."""
-    same = [s for s in sentences if s.paragraph == focus.paragraph] or [focus]
-    start, end = min(s.start for s in same), max(s.end for s in same)
+    text (edited, split, or made of a passage) is found in the paragraph, that is marked.
+    A long paragraph (a pasted text without line breaks is one paragraph of thousands of
+    sentences) shows ``CONTEXT`` sentences either side, an ellipsis where it is cut."""
+    same = sorted((s for s in sentences if s.paragraph == focus.paragraph), key=_index) or [focus]
+    at = next((n for n, s in enumerate(same) if s.index == focus.index), 0)
+    shown = same[max(0, at - CONTEXT) : at + CONTEXT + 1]
+    start, end = min(s.start for s in shown), max(s.end for s in shown)
+    start, end = min(start, focus.start), max(end, focus.end)
+    cut_before = "… " if shown[0] is not same[0] else ""
+    cut_after = " …" if shown[-1] is not same[-1] else ""
     mark_start, mark_end = focus.start, focus.end
     wanted = " ".join(claim.split())
     if wanted and wanted != focus.text:
@@ -52,7 +62,14 @@ def paragraph_html(
     before = text_html(text[start:mark_start])
     marked = text_html(text[mark_start:mark_end])
     after = text_html(text[mark_end:end])
-    return f'{STYLE}<div class="fc-par">{before}<mark>{marked}</mark>{after}</div>'
+    return (
+        f'{STYLE}<div class="fc-par">{cut_before}{before}<mark>{marked}</mark>{after}'
+        f"{cut_after}</div>"
+    )
+
+
+def _index(sentence: Sentence) -> int:
+    return sentence.index
 
 
 def stems(text: str) -> frozenset[str]:

@@ -234,6 +234,12 @@ class KeyQueue {
     return this.data ? document.querySelector(`.${this.data.note} textarea`) : null;
   }
 
+  goToBox() {
+    return this.data && this.data.goto
+      ? document.querySelector(`.${this.data.goto} input`)
+      : null;
+  }
+
   openNote(text) {
     const note = this.noteBox();
     if (!note) return;
@@ -284,6 +290,13 @@ class KeyQueue {
     const note = this.noteBox();
     if (event.key === "Escape" && note && target === note) {
       note.blur(); // leaving the box saves the note
+      return;
+    }
+    const goTo = this.goToBox();
+    if ((event.key === "Enter" || event.key === "Escape") && goTo && target === goTo) {
+      // Streamlit takes the number on Enter; then the box lets go, so 1-7 mark the claim
+      // jumped to instead of typing into the box.
+      setTimeout(() => goTo.blur(), 0);
       return;
     }
     if (plain(event) && !typing(target) && inGrid(event) && this.typeInVerdictCell(event)) return;

@@ -193,6 +193,7 @@ def mount_keys(review: Review, focused: str) -> None:
         "position": ids.index(focused) + 1 if focused in ids else None,
         "picker": css_key(state.focus_key(review.article.id)),
         "note": css_key(state.NOTE_BOX),
+        "goto": css_key(state.goto_key(review.article.id)),
         "done": _done(),
         "keys": keys,
         "buttons": buttons,

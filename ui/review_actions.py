@@ -43,6 +43,15 @@ def move(article_id: int, ids: Sequence[str], step: int) -> None:
     focus(article_id, ids[max(0, min(len(ids) - 1, position + step))])
 
 
+def go_to(article_id: int, ids: Sequence[str]) -> None:
+    """Focus claim number N (1-based) of the "Go to #" box, then empty the box."""
+    key = state.goto_key(article_id)
+    number = st.session_state.get(key)
+    if isinstance(number, int | float) and 1 <= number <= len(ids):
+        focus(article_id, ids[int(number) - 1])
+    st.session_state[key] = None
+
+
 def next_unreviewed(review: Review, after: str) -> str:
     """The next unreviewed claim after ``after``, wrapping around, passing headings,
     questions, opinions and credit lines unless Settings says otherwise

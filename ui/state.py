@@ -36,6 +36,23 @@ def focus_key(article_id: int) -> str:
     return f"focus-{article_id}"
 
 
+def page_key(article_id: int) -> str:
+    """The table's page of one article (an article of more than ``checks.paging.TABLE_PAGE``
+    claims)."""
+    return f"table-page-{article_id}"
+
+
+def page_focus_key(article_id: int) -> str:
+    """The focused claim the table's page last followed: the page moves to a claim the
+    reviewer moves to, and stays where the reviewer put it otherwise."""
+    return f"table-page-focus-{article_id}"
+
+
+def goto_key(article_id: int) -> str:
+    """The "Go to claim #" box of a long article."""
+    return f"goto-{article_id}"
+
+
 def generation_key(article_id: int) -> str:
     """Bumped when data changes outside the table so the editor remounts with fresh data."""
     return f"generation-{article_id}"

@@ -100,6 +100,9 @@ __all__ = [
 ]
 
 
+REVIEWS_KEPT = 4  # articles whose last review the store keeps in memory
+
+
 class Store:
     """The workbench database. Open with ``Store.open(path)``; use as a context manager."""
 
@@ -108,6 +111,9 @@ class Store:
         self._connection: sqlite3.Connection | None = connection
         self._clock = clock
         self._lock = threading.RLock()
+        # The last reviews read, by article (``_analysis.Snapshot``): reused while the
+        # article's claims and evidence are unchanged (migration 0014's revision).
+        self._reviews: dict[int, _analysis.Snapshot] = {}
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = utc_now) -> Store:
@@ -293,8 +299,14 @@ class Store:
 
     def review(self, article_id: int) -> Review:
         """The article's claims in order, each with its sentence, evidence and verdict."""
-        with self._read() as connection:
-            return _analysis.review(connection, article_id)
+        with self._lock, self._read() as connection:
+            snapshot = _analysis.review(
+                connection, article_id, last=self._reviews.pop(article_id, None)
+            )
+            self._reviews[article_id] = snapshot  # the newest last; the oldest goes
+            while len(self._reviews) > REVIEWS_KEPT:
+                del self._reviews[next(iter(self._reviews))]
+            return snapshot.review
 
     # --- documents ------------------------------------------------------------------------
 

@@ -7,11 +7,12 @@ Every function runs inside the caller's transaction.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass, replace
 
 from checks import claim_ids, config, datelines
 from checks.claim_ids import Move
 from checks.errors import StoreError
-from checks.model import Analysis, Evidence, Review, ReviewRow, Verdict
+from checks.model import Analysis, Article, Evidence, Review, ReviewRow, Verdict
 from checks.store import articles, claims, dismissals, documents, evidence, verdicts
 from checks.store.rows import SavedAnalysis
 
@@ -101,12 +102,59 @@ def _move_verdicts(
     )
 
 
-def review(connection: sqlite3.Connection, article_id: int) -> Review:
-    """The article's claims in order, each with its sentence, evidence and verdict."""
+@dataclass(frozen=True)
+class Snapshot:
+    """A review as read, with the revision of its claims and evidence (migration 0014) and
+    the evidence in order: what the next read reuses while the revision stays."""
+
+    revision: tuple[int, str]
+    review: Review
+    found: tuple[Evidence, ...]
+
+
+def revision(connection: sqlite3.Connection, article_id: int, created_at: str) -> tuple[int, str]:
+    """The counter the triggers of migration 0014 bump on every write to the article's
+    sentences, claims, evidence and marks, with the article's creation time (an id reused
+    after a deletion, a database file put back from a copy)."""
+    found = connection.execute(
+        "SELECT revision FROM review_revisions WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return (int(found[0]) if found else 0, created_at)
+
+
+def review(
+    connection: sqlite3.Connection, article_id: int, *, last: Snapshot | None = None
+) -> Snapshot:
+    """The article's claims in order, each with its sentence, evidence and verdict.
+
+    With ``last`` (the snapshot read before) and no write to the claims and evidence since,
+    only the article and the verdicts are read again and the rows are reused, a row with a
+    changed verdict replaced (an 8,000-claim article: 0.3-0.5 s a read, now a few ms).
+    """
     article = articles.require(connection, article_id)
-    sentences = claims.sentences(connection, article_id)
-    found = evidence.in_order(connection, article_id)
+    now = revision(connection, article_id, article.created_at)
     saved = verdicts.of_article(connection, article_id)
+    if last is None or last.revision != now or last.review.article.id != article_id:
+        return _read_all(connection, article, now, saved)
+    rows = tuple(_with_verdict(row, saved) for row in last.review.rows)
+    documents = evidence.cited_documents(connection, article_id, last.found)
+    return Snapshot(now, Review(article=article, rows=rows, documents=documents), last.found)
+
+
+def _with_verdict(row: ReviewRow, saved: dict[str, Verdict]) -> ReviewRow:
+    verdict = saved.get(row.claim.id) or verdicts.unreviewed(row.claim.id)
+    return row if verdict == row.verdict else replace(row, verdict=verdict)
+
+
+def _read_all(
+    connection: sqlite3.Connection,
+    article: Article,
+    now: tuple[int, str],
+    saved: dict[str, Verdict],
+) -> Snapshot:
+    article_id = article.id
+    sentences = claims.sentences(connection, article_id)
+    found = tuple(evidence.in_order(connection, article_id))
     marked = dismissals.of_article(connection, article_id)
     by_claim: dict[str, list[Evidence]] = {}
     out: dict[str, list[Evidence]] = {}
@@ -125,8 +173,9 @@ def review(connection: sqlite3.Connection, article_id: int) -> Review:
         )
         for claim in claims.in_order(connection, article_id)
     )
-    return Review(
+    review = Review(
         article=article,
         rows=rows,
         documents=evidence.cited_documents(connection, article_id, found),
     )
+    return Snapshot(now, review, found)

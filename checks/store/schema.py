@@ -293,6 +293,69 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         );
         """,
     ),
+    (
+        # The review page of an 8,000-claim article read every claim and passage on each key
+        # (0.3-0.5 s): the store now keeps an article's claims and evidence in memory and
+        # reads them again only when this counter moved. Triggers bump it on every write to
+        # the tables a review is made of (cascaded deletes too), whoever writes (the app,
+        # the CLI); verdicts are read fresh each time. The row of a deleted article stays,
+        # so a reused article id never meets an old count.
+        "0014_review_revisions",
+        """
+        CREATE TABLE review_revisions (
+            article_id INTEGER PRIMARY KEY,
+            revision INTEGER NOT NULL
+        );
+        CREATE TRIGGER sentences_insert_revision AFTER INSERT ON sentences BEGIN
+            INSERT INTO review_revisions (article_id, revision) VALUES (NEW.article_id, 1)
+            ON CONFLICT (article_id) DO UPDATE SET revision = revision + 1;
+        END;
+        CREATE TRIGGER sentences_update_revision AFTER UPDATE ON sentences BEGIN
+            INSERT INTO review_revisions (article_id, revision) VALUES (NEW.article_id, 1)
+            ON CONFLICT (article_id) DO UPDATE SET revision = revision + 1;
+        END;
+        CREATE TRIGGER sentences_delete_revision AFTER DELETE ON sentences BEGIN
+            INSERT INTO review_revisions (article_id, revision) VALUES (OLD.article_id, 1)
+            ON CONFLICT (article_id) DO UPDATE SET revision = revision + 1;
+        END;
+        CREATE TRIGGER claims_insert_revision AFTER INSERT ON claims BEGIN
+            INSERT INTO review_revisions (article_id, revision) VALUES (NEW.article_id, 1)
+            ON CONFLICT (article_id) DO UPDATE SET revision = revision + 1;
+        END;
+        CREATE TRIGGER claims_update_revision AFTER UPDATE ON claims BEGIN
+            INSERT INTO review_revisions (article_id, revision) VALUES (NEW.article_id, 1)
+            ON CONFLICT (article_id) DO UPDATE SET revision = revision + 1;
+        END;
+        CREATE TRIGGER claims_delete_revision AFTER DELETE ON claims BEGIN
+            INSERT INTO review_revisions (article_id, revision) VALUES (OLD.article_id, 1)
+            ON CONFLICT (article_id) DO UPDATE SET revision = revision + 1;
+        END;
+        CREATE TRIGGER evidence_insert_revision AFTER INSERT ON evidence BEGIN
+            INSERT INTO review_revisions (article_id, revision) VALUES (NEW.article_id, 1)
+            ON CONFLICT (article_id) DO UPDATE SET revision = revision + 1;
+        END;
+        CREATE TRIGGER evidence_update_revision AFTER UPDATE ON evidence BEGIN
+            INSERT INTO review_revisions (article_id, revision) VALUES (NEW.article_id, 1)
+            ON CONFLICT (article_id) DO UPDATE SET revision = revision + 1;
+        END;
+        CREATE TRIGGER evidence_delete_revision AFTER DELETE ON evidence BEGIN
+            INSERT INTO review_revisions (article_id, revision) VALUES (OLD.article_id, 1)
+            ON CONFLICT (article_id) DO UPDATE SET revision = revision + 1;
+        END;
+        CREATE TRIGGER dismissed_evidence_insert_revision AFTER INSERT ON dismissed_evidence BEGIN
+            INSERT INTO review_revisions (article_id, revision) VALUES (NEW.article_id, 1)
+            ON CONFLICT (article_id) DO UPDATE SET revision = revision + 1;
+        END;
+        CREATE TRIGGER dismissed_evidence_update_revision AFTER UPDATE ON dismissed_evidence BEGIN
+            INSERT INTO review_revisions (article_id, revision) VALUES (NEW.article_id, 1)
+            ON CONFLICT (article_id) DO UPDATE SET revision = revision + 1;
+        END;
+        CREATE TRIGGER dismissed_evidence_delete_revision AFTER DELETE ON dismissed_evidence BEGIN
+            INSERT INTO review_revisions (article_id, revision) VALUES (OLD.article_id, 1)
+            ON CONFLICT (article_id) DO UPDATE SET revision = revision + 1;
+        END;
+        """,
+    ),
 )
 
 
