@@ -11,6 +11,7 @@ from checks.factchecks import db, index, parse
 from checks.factchecks.adopt import adoption
 from checks.factchecks.importer import import_bytes, import_file
 from checks.factchecks.ratings import verdict_for
+from checks.factchecks.search import Searcher
 from checks.factchecks.service import checked_before, searcher
 from checks.model import Analysis, Claim, ClaimKind, Sentence
 from checks.store import Store
@@ -85,6 +86,37 @@ def test_checked_before_finds_factchecks_and_the_desks_own_verdicts(tmp_path: Pa
         assert found["c3"] == ()
         # the desk's verdicts on the same article are not "checked before"
         assert checked_before(store, store.review(old))["c1"] == ()
+
+
+def test_a_verdict_on_the_article_matches_nothing_again_one_elsewhere_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The article's own verdicts are never its matches, so marking its claims (every key
+    of a review) reuses the matches; a verdict on another article is new memory."""
+    searches: list[int] = []
+    search_many = Searcher.search_many
+
+    def counted(self: Searcher, texts: list[str], **options: object) -> object:
+        searches.append(len(texts))
+        return search_many(self, texts, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Searcher, "search_many", counted)
+    with Store.open(tmp_path / "w.sqlite3") as store:
+        import_bytes(store, dumps(DATAFEED), name="feed.json")
+        old = add_article(store, ["The moon landing in 1969 was staged in a studio."], "Old")
+        new = add_article(store, ["The moon landing in 1969 was staged.", "Cats purr."])
+        first = checked_before(store, store.review(new))
+        assert searches == [2]
+        store.set_verdict(new, "c2", label="true", scale=SCALE)
+        store.set_verdict(new, "c1", label="false", note="see the archive", scale=SCALE)
+        assert checked_before(store, store.review(new)) == first
+        assert searches == [2]  # the same matches, not matched again
+        store.set_verdict(old, "c1", label="false", note="NASA archives.", scale=SCALE)
+        found = checked_before(store, store.review(new))
+        assert searches == [2, 2]
+        assert [(m.kind, m.rating, m.article_id) for m in found["c1"]][-1:] == [
+            ("verdict", "false", old)
+        ]
 
 
 def test_the_index_is_saved_and_read_back_not_rebuilt(tmp_path: Path) -> None:

@@ -35,13 +35,16 @@ def checked_before(
 ) -> Mapping[str, tuple[Match, ...]]:
     """Claim id -> up to ``top`` checked-before matches (fact-checks and the desk's verdicts
     on other articles), best first."""
-    records = db.desk(store)
+    # The article's own verdicts are never its matches: leaving them out of the key keeps
+    # a verdict on this article from matching all its claims again (with 200,000 imported
+    # fact-checks, 2 ms a claim: 0.4 s a key on 200 claims, 15 s on 8,000).
+    records = tuple(r for r in db.desk(store) if r.article_id != review.article.id)
     revision = db.revision(store)
     key = _key(review, revision, records, top)
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    if revision.startswith("0-") and not any(r.article_id != review.article.id for r in records):
+    if revision.startswith("0-") and not records:
         found: dict[str, tuple[Match, ...]] = {row.claim.id: () for row in review.rows}
     else:
         engine = searcher(store, desk=records)
