@@ -1,7 +1,7 @@
 """Server-side time of one verdict edit on the review page of a 200-claim article.
 
     python -m bench.review_rerun [--claims 200] [--repeat 60] [--articles 200 --history 30000]
-        [--browser]
+        [--factchecks 200000] [--browser]
 
 Builds a temporary database with one article of about ``--claims`` claims (the demo article
 repeated, matched against the demo library), then drives the real app with Streamlit's
@@ -9,7 +9,10 @@ AppTest: each timed step presses a verdict button (``set_label``: one SQLite wri
 unreviewed claim focused) and includes the full script run that follows (sidebar, title,
 toolbar, focus panel, table frame). Also times moving to the next claim (``J``) and, apart,
 the pieces a rerun is made of. Prints a table of the median, 95th percentile and maximum.
-Nothing is fetched (Wikipedia is off); nothing is kept.
+Nothing is fetched (Wikipedia is off); nothing is kept. ``--factchecks N`` imports N
+generated fact-checks (bench/checked_before.py's feed) first, so every run also matches the
+claims against them ("checked before"); its baseline row is that matching done afresh, what
+each verdict key did before the article's own verdicts left the matches' cache key.
 
 "verdict key (queue)" is the path a key takes in the browser since issue 12: the page's
 key queue (ui/keys.js) sends its waiting presses as the component's state, and the run
@@ -77,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=60)
     parser.add_argument("--articles", type=int, default=1, help="articles in the database")
     parser.add_argument("--history", type=int, default=0, help="verdict-history rows in all")
+    parser.add_argument(
+        "--factchecks", type=int, default=0, help="generated fact-checks imported (checked before)"
+    )
     parser.add_argument("--browser", action="store_true", help="also keys in Chromium")
     args = parser.parse_args(argv)
     os.environ["CHECKS_WIKIPEDIA"] = "off"
@@ -86,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     for articles, history in desks:
         with tempfile.TemporaryDirectory() as folder:
             os.environ["CHECKS_DB"] = str(Path(folder) / "bench.sqlite3")
-            run(args.claims, args.repeat, articles=articles, history=history)
+            run(args.claims, args.repeat, articles=articles, history=history,
+                factchecks=args.factchecks)  # fmt: skip
         print()
     if args.browser:
         from bench.keys_browser import run as run_browser
@@ -197,7 +204,9 @@ def script_times(action: Callable[[], object], repeat: int) -> tuple[list[float]
     return round_trips, list(SCRIPT_RUNS)
 
 
-def run(claims: int, repeat: int, *, articles: int = 1, history: int = 0) -> int:
+def run(
+    claims: int, repeat: int, *, articles: int = 1, history: int = 0, factchecks: int = 0
+) -> int:
     # Imported here: after $CHECKS_DB is set.
     from streamlit.testing.v1 import AppTest
 
@@ -231,6 +240,15 @@ def run(claims: int, repeat: int, *, articles: int = 1, history: int = 0) -> int
             f" ({mine} of them this article's; built in {time.perf_counter() - started:.0f} s),"
             f" {repeat} runs (ms)"
         )
+
+    if factchecks:
+        from bench.checked_before import write_feed
+        from checks.factchecks.importer import import_file
+
+        folder = Path(os.environ["CHECKS_DB"]).parent
+        write_feed(factchecks, folder)
+        import_file(store, folder / "feed.json")
+        heading += f", {factchecks:,} fact-checks imported"
 
     if not SCRIPT_RUNS_RECORDED:
         record_script_runs()
@@ -269,6 +287,12 @@ def run(claims: int, repeat: int, *, articles: int = 1, history: int = 0) -> int
     def full_read() -> None:  # what every rerun read before the snapshot of migration 0014
         with store._read() as connection:
             store_analysis.review(connection, article.id, last=None)
+
+    def afresh() -> None:  # before, a verdict on the article changed the matches' cache key
+        from checks.factchecks import service
+
+        service._CACHE.clear()
+        service.checked_before(store, store.review(article.id))
 
     table: list[tuple[str, list[float]]] = []
     if history > 0:  # the same database without the indexes: the schema before 0009, 0011
@@ -312,6 +336,11 @@ def run(claims: int, repeat: int, *, articles: int = 1, history: int = 0) -> int
             timed(lambda: review_frame(review), repeat),
         ),
         ("  store.articles()", timed(store.articles, repeat)),
+        *(
+            [("  checked before matched afresh (each verdict key before)", timed(afresh, 5))]
+            if factchecks
+            else []
+        ),
         (
             "  4 exports built (what each rerun did before)",
             timed(lambda: [export(store, article.id, fmt, publisher=desk) for fmt in Format], 10),

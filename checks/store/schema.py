@@ -356,6 +356,15 @@ MIGRATIONS: Final[tuple[tuple[str, str], ...]] = (
         END;
         """,
     ),
+    (
+        # Deleting an article's sentences (every "analyse again") cascades to its claims,
+        # and SQLite looked for each sentence's claims by scanning all the article's claims:
+        # 4.4 s for an 8,000-claim article. The index makes each look-up a seek.
+        "0015_claims_by_sentence",
+        """
+        CREATE INDEX claims_sentence ON claims(article_id, sentence_index);
+        """,
+    ),
 )
 
 

@@ -79,7 +79,7 @@ def test_the_article_list_counts_from_its_indexes(store: Store, db_path: Path) -
     assert plan == [
         "SCAN a USING COVERING INDEX articles_newest",
         "CORRELATED SCALAR SUBQUERY 1",
-        "SEARCH c USING COVERING INDEX sqlite_autoindex_claims_2 (article_id=?)",
+        "SEARCH c USING COVERING INDEX claims_sentence (article_id=?)",
         "CORRELATED SCALAR SUBQUERY 2",
         "SEARCH v USING INDEX verdicts_reviewed (article_id=?)",
         "SEARCH c USING COVERING INDEX sqlite_autoindex_claims_1 (article_id=? AND claim_id=?)",
