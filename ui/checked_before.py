@@ -33,28 +33,28 @@ def matches_for(review: Review, *, weak: bool = False) -> Mapping[str, tuple[Mat
     """Claim id -> its checked-before matches that are shown (strong and related; weak ones
     too with ``weak``), cached by the engine while nothing changed; an unreadable
     fact-check table shows as no matches, with a notice. Asked three times a run (the
-    panel, its weaker count, the table): the answer for this very ``review`` is kept."""
-    last = _LAST.get(weak)
+    panel, its weaker count, the table): the engine's answer for this very ``review`` is
+    kept, so the engine is asked once."""
+    last = _LAST.get("found")
     if last is not None and last[0] is review:
-        return last[1]
-    try:
-        with st.spinner("Matching the claims with the fact-checks and earlier verdicts…"):
-            found = checked_before(get_store(), review)
-    except ChecksError as error:
-        st.warning(f"Checked before is unavailable: {md(error)}")
-        return {row.claim.id: () for row in review.rows}
-    shown_now = {
+        found = last[1]
+    else:
+        try:
+            with st.spinner("Matching the claims with the fact-checks and earlier verdicts…"):
+                found = checked_before(get_store(), review)
+        except ChecksError as error:
+            st.warning(f"Checked before is unavailable: {md(error)}")
+            return {row.claim.id: () for row in review.rows}
+        _LAST["found"] = (review, found)
+    return {
         claim_id: tuple(m for m in matches if shown(m.score, weak=weak))
         for claim_id, matches in found.items()
     }
-    _LAST[weak] = (review, shown_now)
-    return shown_now
 
 
-# weak -> (the review last asked about, its matches): one slot each, replaced whole (a
-# second tab's review only misses the slot; ``is`` never mistakes one review for another
-# while the slot holds it).
-_LAST: dict[bool, tuple[Review, Mapping[str, tuple[Match, ...]]]] = {}
+# The review last asked about and the engine's matches for it: one slot, replaced whole (a
+# second tab's review only misses it; ``is`` never takes one review for another).
+_LAST: dict[str, tuple[Review, Mapping[str, tuple[Match, ...]]]] = {}
 
 
 def weak_switch() -> bool:

@@ -40,8 +40,8 @@ def imports(store: Store) -> tuple[tuple[str, str, str, int, int, int], ...]:
     return store.factcheck_imports()
 
 
-def desk(store: Store) -> tuple[DeskVerdict, ...]:
-    return store.desk_verdicts()
+def desk(store: Store, *, exclude_article: int = 0) -> tuple[DeskVerdict, ...]:
+    return store.desk_verdicts(exclude_article=exclude_article)
 
 
 def every_claim(store: Store) -> tuple[DeskVerdict, ...]:

@@ -114,6 +114,8 @@ class Store:
         # The last reviews read, by article (``_analysis.Snapshot``): reused while the
         # article's claims and evidence are unchanged (migration 0014's revision).
         self._reviews: dict[int, _analysis.Snapshot] = {}
+        # The desk's memory without one article (``desk_verdicts``), by that article.
+        self._desks: dict[int, tuple[tuple[int, int], tuple[DeskVerdict, ...]]] = {}
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = utc_now) -> Store:
@@ -549,10 +551,21 @@ class Store:
         with self._read() as connection:
             return _factchecks.imports(connection)
 
-    def desk_verdicts(self) -> tuple[DeskVerdict, ...]:
-        """Every claim with a verdict other than unreviewed and not checkable."""
-        with self._read() as connection:
-            return _factchecks.desk(connection)
+    def desk_verdicts(self, *, exclude_article: int = 0) -> tuple[DeskVerdict, ...]:
+        """Every claim with a verdict other than unreviewed and not checkable, in every
+        article but ``exclude_article`` (0: every article). Kept in memory for the last
+        few articles and read again only when a counter of migrations 0014 and 0016 moved
+        for another article (a key of the review page changes only its own article)."""
+        with self._lock, self._read() as connection:
+            revision = _factchecks.desk_revision(connection, exclude_article)
+            kept = self._desks.pop(exclude_article, None)
+            records = kept[1] if kept and kept[0] == revision else None
+            if records is None:
+                records = _factchecks.desk(connection, exclude_article)
+            self._desks[exclude_article] = (revision, records)
+            while len(self._desks) > REVIEWS_KEPT:
+                del self._desks[next(iter(self._desks))]
+            return records
 
     def every_claim(self) -> tuple[DeskVerdict, ...]:
         """Every claim of every article with its verdict (or unreviewed) and note."""

@@ -50,7 +50,7 @@ JOIN articles a ON a.id = c.article_id
 LEFT JOIN evidence e ON e.article_id = v.article_id AND e.claim_id = v.claim_id
     AND e.rank = v.evidence_rank
 LEFT JOIN documents d ON d.uid = e.document_uid
-WHERE lower(v.label) NOT IN (?, ?)
+WHERE lower(v.label) NOT IN (?, ?) AND v.article_id != ?
 ORDER BY c.article_id, c.position
 """
 _CLAIMS: Final = """
@@ -228,11 +228,27 @@ def imports(connection: sqlite3.Connection) -> tuple[tuple[str, str, str, int, i
     return tuple((str(a), str(b), str(c), int(d), int(e), int(f)) for a, b, c, d, e, f in rows)
 
 
-def desk(connection: sqlite3.Connection) -> tuple[DeskVerdict, ...]:
+def desk(connection: sqlite3.Connection, exclude: int = 0) -> tuple[DeskVerdict, ...]:
     """Every claim with a verdict other than unreviewed and not checkable, in every
-    article, with its note, cited evidence and the verdict's date."""
-    rows = connection.execute(_DESK, (config.UNREVIEWED, config.NOT_CHECKABLE)).fetchall()
-    return tuple(map(_desk_verdict, rows))
+    article but ``exclude`` (0: none), with its note, cited evidence and the verdict's
+    date."""
+    found = connection.execute(_DESK, (config.UNREVIEWED, config.NOT_CHECKABLE, exclude))
+    return tuple(map(_desk_verdict, found.fetchall()))
+
+
+_DESK_REVISION: Final = """
+SELECT (SELECT coalesce(sum(revision), 0) FROM verdict_revisions WHERE article_id != ?1),
+    (SELECT coalesce(sum(revision), 0) FROM review_revisions WHERE article_id != ?1)
+"""
+
+
+def desk_revision(connection: sqlite3.Connection, exclude: int = 0) -> tuple[int, int]:
+    """Moves on every change to what ``desk(exclude)`` reads: the counters of migrations
+    0014 and 0016 only grow (a deleted article's rows stay), so their sums over the other
+    articles grow with any write to their verdicts, titles, claims or evidence (row 0 of
+    verdict_revisions: a document's url)."""
+    verdicts, claims = connection.execute(_DESK_REVISION, (exclude,)).fetchone()
+    return int(verdicts), int(claims)
 
 
 def every_claim(connection: sqlite3.Connection) -> tuple[DeskVerdict, ...]:

@@ -39,6 +39,7 @@ ALL_MIGRATIONS = (
     "0013_key_receipts_not_relevant_claim_undo",
     "0014_review_revisions",
     "0015_claims_by_sentence",
+    "0016_verdict_revisions",
 )
 T1, T2, T3, T4, T5, T6 = (f"2026-11-27T14:03:0{n}Z" for n in range(1, 7))
 

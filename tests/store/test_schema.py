@@ -172,8 +172,14 @@ def test_migration_0010_cites_the_passage_at_the_saved_rank_and_clears_a_rank_of
         DELETE FROM migrations WHERE name IN ('0010_citations_by_passage',
             '0011_article_list_indexes', '0012_factchecks',
             '0013_key_receipts_not_relevant_claim_undo', '0014_review_revisions',
-            '0015_claims_by_sentence');
+            '0015_claims_by_sentence', '0016_verdict_revisions');
         DROP INDEX claims_sentence;
+        DROP TRIGGER verdicts_insert_revision;
+        DROP TRIGGER verdicts_update_revision;
+        DROP TRIGGER verdicts_delete_revision;
+        DROP TRIGGER articles_title_revision;
+        DROP TRIGGER documents_url_revision;
+        DROP TABLE verdict_revisions;
         DROP TRIGGER sentences_insert_revision;
         DROP TRIGGER sentences_update_revision;
         DROP TRIGGER sentences_delete_revision;
