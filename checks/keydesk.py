@@ -1,6 +1,11 @@
 """``checks.keyqueue.Desk`` on the Store: each key press writes its change and its receipt in
 one transaction (``Store.set_verdict(receipt=...)``, ``undo``, ``dismiss_evidence``), so a
-press is applied once even when two sessions get it at the same time."""
+press is applied once even when two sessions get it at the same time.
+
+Adopt (``A``) matches the claim with the checked-before engine
+(``checks.factchecks.service.checked_before``, the matches the focus panel shows: strong and
+related, weak ones too with ``weak_matches``) and writes the best one's label and "as
+checked by" line in one ``set_verdict``: one history entry, which undo takes back."""
 
 from __future__ import annotations
 
@@ -9,7 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checks import navigation, relevance
-from checks.keyqueue import Receipt
+from checks.errors import ChecksError
+from checks.factchecks.adopt import Adoption, adoption
+from checks.factchecks.bands import shown as shown_match
+from checks.factchecks.service import checked_before
+from checks.keyqueue import Adopted, Receipt
 from checks.store import HistoryEntry, Store
 from checks.store.rows import CLAIMS_UNDONE, RELEVANT_AGAIN
 
@@ -24,6 +33,7 @@ class StoreDesk:
     store: Store
     article_id: int
     scale: Sequence[str]
+    weak_matches: bool = False  # "Show weaker matches" is on: weak matches count for adopt
 
     def receipt(self, tab: str, seq: int) -> Receipt | None:
         return self.store.key_receipt(tab, seq)
@@ -67,6 +77,44 @@ class StoreDesk:
         if self.store.dismiss_evidence(self.article_id, claim_id, item.rank, receipt=receipt):
             return f"Passage {item.rank} of {claim_id} marked not relevant (U takes it back)."
         return None
+
+    def adopt(self, claim_id: str, *, receipt: Receipt | None = None) -> Adopted | None:
+        """Adopt the best match's verdict for the claim (``checks.keyqueue.Desk.adopt``);
+        without ``receipt`` (the button pressed in AppTest) the same, with no receipt.
+
+        A fact-check table that cannot be read is said in the message, and the press is
+        handled all the same (with its receipt): sent again, it would fail again, and
+        every key pressed after it would wait behind it."""
+        review = self.store.review(self.article_id)
+        row = next((r for r in review.rows if r.claim.id == claim_id), None)
+        if row is None:
+            return None
+        try:
+            found = checked_before(self.store, review).get(claim_id, ())
+        except ChecksError as error:
+            if receipt is not None:
+                self.store.save_key_receipt(receipt)
+            said = f"Not adopted: checked before is unavailable ({error})."
+            return Adopted(row.verdict.label, False, said)
+        matches = [m for m in found if shown_match(m.score, weak=self.weak_matches)]
+        if not matches:
+            return None
+        taken = adoption(matches[0], note=row.verdict.note, scale=self.scale)
+        saved = self.store.set_verdict(
+            self.article_id, claim_id, label=taken.label or None, note=taken.note,
+            scale=self.scale, receipt=receipt,
+        )  # fmt: skip
+        changed = (saved.label, saved.note) != (row.verdict.label, row.verdict.note)
+        return Adopted(saved.label, changed, adopt_message(claim_id, taken, changed=changed))
+
+
+def adopt_message(claim_id: str, taken: Adoption, *, changed: bool) -> str:
+    """What adopting did, in words."""
+    if not changed:
+        return f"{claim_id} has the best match's verdict and note already; nothing changed."
+    if not taken.label:
+        return f"Adopted the note for {claim_id}; {taken.how}. U undoes it."
+    return f"Adopted for {claim_id}: verdict {taken.label}; {taken.how}. U undoes it."
 
 
 def undo_message(written: Sequence[HistoryEntry]) -> str:

@@ -1,6 +1,7 @@
 """The review page's key presses, applied in the order they were pressed and exactly once.
 
-The page (ui/keys.js) gives every verdict, move and undo press of a browser tab a number:
+The page (ui/keys.js) gives every verdict, move, undo, not-relevant and adopt press of a
+browser tab a number:
 ``(tab, seq)``, with ``tab`` a fresh random id per page load and ``seq`` 1, 2, 3... It keeps
 the presses not yet confirmed (also across a reload, in the tab's ``sessionStorage``) and
 sends all of them, in order, whenever the page is idle. The server applies each press it has
@@ -18,7 +19,8 @@ before it lead (the next unreviewed claim after a verdict, one claim on after ``
 exactly as if each had been pressed after the screen caught up. So twenty fast ``1`` presses
 mark twenty claims, and a fast sequence ends where the same sequence pressed slowly ends.
 
-Pure Python: the store side is the ``Desk`` protocol (ui/keys.py implements it on the Store).
+Pure Python: the store side is the ``Desk`` protocol (checks/keydesk.py implements it on the
+Store).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class Op(str, Enum):
     MOVE = "move"  # ``step`` claims on (+1) or back (-1), clamped to the ends
     UNDO = "undo"  # the article's latest change not yet undone
     DISMISS = "dismiss"  # passage ``rank`` of the claim is not relevant (0: the first shown)
+    ADOPT = "adopt"  # the best checked-before match's verdict and note; the focus stays
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,16 @@ class Outcome:
     messages: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Adopted:
+    """What an adopt press did: ``label`` is the claim's label now, ``changed`` whether it
+    wrote anything (an adoption made before writes nothing), ``message`` says it in words."""
+
+    label: str
+    changed: bool
+    message: str
+
+
 class Desk(Protocol):
     """The store side of one article: each write saves its receipt in the same transaction."""
 
@@ -110,6 +123,12 @@ class Desk(Protocol):
     def dismiss(self, claim_id: str, rank: int, *, receipt: Receipt) -> str | None:
         """Mark the claim's passage ``rank`` (0: the first shown) not relevant; returns a
         message saying what was marked, None when there was no such passage."""
+        ...
+
+    def adopt(self, claim_id: str, *, receipt: Receipt) -> Adopted | None:
+        """Copy the best checked-before match's verdict (mapped onto the scale) and its "as
+        checked by" line into the claim's verdict: one history entry; None (nothing
+        written) when the claim has no match."""
         ...
 
 
@@ -328,6 +347,17 @@ def _apply(run: _Run, press: KeyPress, desk: Desk, *, start: str) -> Receipt:
         else:
             run.changed = True
             run.messages.append(said)
+        return done
+    if press.op is Op.ADOPT:
+        done = receipt(start)  # as the adopt button: the focus stays on the claim
+        adopted = desk.adopt(start, receipt=done)
+        if adopted is None:
+            desk.record(done)
+            run.messages.append(f"{start} has no checked-before match to adopt.")
+        else:
+            run.changed = run.changed or adopted.changed
+            run.labels = {**run.labels, start: adopted.label}
+            run.messages.append(adopted.message)
         return done
     target = desk.undo_target()
     if target is None:

@@ -170,3 +170,39 @@ CSV_FEED = (
 
 def dumps(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+# An article of six claims (c1..c6, none a heading) and fact-checks of three of them, for
+# adopting (the A key): c1's is rated False ("false"), c3's Mostly True, 4 of 1-5 ("mostly
+# true"), c5's "Misleading" (no verdict: the note only); c2's only match is weak (shown with
+# "Show weaker matches"); c4 and c6 have none.
+BRIDGE = (
+    "The bridge over the Rhine opened in 1962. It carries 40,000 cars a day. "
+    "The city council voted 31 to 9 to repair it. Repairs will cost 12 million euros. "
+    "Work starts in March 2025. The mayor said the bridge is safe."
+)
+BRIDGE_FEED = [
+    review("The bridge over the Rhine opened in 1962.", "https://checks.example/bridge-1962",
+           datePublished="2024-05-01"),
+    review("The city council voted 31 to 9 to repair the bridge.",
+           "https://checks.example/council-vote",
+           rating={"@type": "Rating", "alternateName": "Mostly True", "ratingValue": 4,
+                   "bestRating": 5, "worstRating": 1},
+           datePublished="2024-05-02"),
+    review("Repair work on the Rhine bridge starts in March 2025.", "https://checks.example/works",
+           rating="Misleading", datePublished="2024-06-01"),
+    review("Night trains from Basel to Amsterdam will stop at Cologne, Koblenz and Mainz and "
+           "carry sleeping cars, bicycles and pets again from next December, the rail operator "
+           "told reporters in Frankfurt on Tuesday morning, adding that ticket prices for "
+           "couchettes would rise by a fifth and that new carriages were ordered from a factory "
+           "in Vienna.", "https://checks.example/trains", rating="True",
+           datePublished="2024-06-02"),
+]  # fmt: skip
+BRIDGE_LINES = {  # the line adopting each claim's best match adds to its note
+    "c1": "As checked by Checks Desk on 2024-05-01, https://checks.example/bridge-1962"
+    " (rated “False”)",
+    "c3": "As checked by Checks Desk on 2024-05-02, https://checks.example/council-vote"
+    " (rated “Mostly True”)",
+    "c5": "As checked by Checks Desk on 2024-06-01, https://checks.example/works"
+    " (rated “Misleading”)",
+}

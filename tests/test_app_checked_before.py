@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from streamlit.testing.v1 import AppTest
 
 from checks.factchecks.importer import import_bytes
 from checks.factchecks.search import Match
@@ -64,7 +65,7 @@ def test_adopt_copies_the_verdict_and_the_source_then_undo(imported: Path) -> No
     assert "Mostly True" in shown
     assert 'href="https://checks.example/fact-check/putin-offer"' in shown
     adopt = button(at, "Adopt the best match's verdict (mostly true)")
-    assert adopt.proto.shortcut == "a"  # type: ignore[attr-defined]
+    assert adopt.proto.shortcut == ""  # type: ignore[attr-defined]  # A: the key queue's
     adopt.click().run()  # type: ignore[attr-defined]
     assert not at.exception, at.exception
     assert verdict(imported, "c2") == (
@@ -149,3 +150,68 @@ def test_a_weak_match_shows_only_with_the_weaker_matches_switch(db_path: Path) -
     html = " ".join(h.proto.body for h in at.get("html"))
     assert "https://w.example/nato-talks" in html
     assert "(weak)" in html
+
+
+ADOPTED_LINE = (
+    "As checked by Checks Desk on 2024-06-16, https://checks.example/fact-check/putin-offer"
+    " (rated “Mostly True”)"
+)
+
+
+def history(db_path: Path) -> list[tuple[str, str, str, bool]]:
+    with Store.open(db_path) as store:
+        return [(h.claim_id, h.label, h.note, h.undoes is not None) for h in store.history(1)]
+
+
+def test_a_in_the_key_queue_adopts_where_the_keys_before_it_lead_once(imported: Path) -> None:
+    """``1 K A`` as ui/keys.js sends it (the component's state): the verdict moves on to c3,
+    K comes back to c2 and A adopts there; a reload sending the presses again adopts
+    nothing again, and its U takes the adoption back in one step."""
+    presses = [
+        {"tab": "t1", "seq": 1, "article": 1, "op": "verdict", "label": "true", "anchor": "c2"},
+        {"tab": "t1", "seq": 2, "article": 1, "op": "move", "step": -1},
+        {"tab": "t1", "seq": 3, "article": 1, "op": "adopt"},
+    ]
+    at = open_demo()
+    at.session_state["keys"] = {"queue": {"presses": presses}}
+    at.run()
+    assert not at.exception, at.exception
+    assert verdict(imported, "c2") == ("mostly true", ADOPTED_LINE)
+    assert history(imported) == [
+        ("c2", "true", "", False), ("c2", "mostly true", ADOPTED_LINE, False),
+    ]  # fmt: skip
+    assert at.selectbox(key="focus-1").value == "c2"  # adopt stays on the claim
+    assert any("Adopted for c2: verdict mostly true" in c.value for c in at.caption)
+    again = AppTest.from_file(str(Path(__file__).parent.parent / "app.py"), default_timeout=120)
+    again.query_params["article"] = "1"
+    again.run()
+    undo = {"tab": "t1", "seq": 4, "article": 1, "op": "undo"}
+    again.session_state["keys"] = {"queue": {"presses": [*presses, undo]}}
+    again.run()
+    assert not again.exception, again.exception
+    assert verdict(imported, "c2") == ("true", "")
+    assert len(history(imported)) == 3
+    assert again.selectbox(key="focus-1").value == "c2"
+
+
+def test_a_in_the_key_queue_counts_a_weak_match_only_with_the_switch(db_path: Path) -> None:
+    weak = review(
+        "NATO membership talks stalled in Brussels last winter.", "https://w.example/nato-talks"
+    )
+    with Store.open(db_path) as store:
+        import_bytes(store, dumps([weak]), name="weak.json")
+    at = open_demo()
+    adopt = {"tab": "t1", "article": 1, "op": "adopt", "anchor": "c6"}
+    at.session_state["keys"] = {"queue": {"presses": [{**adopt, "seq": 1}]}}
+    at.run()
+    assert not at.exception, at.exception
+    assert any("c6 has no checked-before match to adopt." in c.value for c in at.caption)
+    assert verdict(db_path, "c6") == ("unreviewed", "")
+    at.toggle(key="show-weak").set_value(True).run()
+    at.session_state["keys"] = {"queue": {"presses": [{**adopt, "seq": 2}]}}
+    at.run()
+    assert not at.exception, at.exception
+    assert verdict(db_path, "c6") == (
+        "false", "As checked by Checks Desk on an unknown date, https://w.example/nato-talks"
+        " (rated “False”)",
+    )  # fmt: skip

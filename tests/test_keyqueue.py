@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from checks import edits
+from checks.factchecks.importer import import_bytes
 from checks.keydesk import StoreDesk
 from checks.keyqueue import (
     Batch,
@@ -22,13 +25,11 @@ from checks.keyqueue import (
 from checks.pipeline import analyze
 from checks.sources.library import LibrarySource, seed_demo_library
 from checks.store import Store
+from tests.factcheck_samples import BRIDGE as TEXT
+from tests.factcheck_samples import BRIDGE_FEED as FEED
+from tests.factcheck_samples import BRIDGE_LINES, dumps
 
 SCALE = ("unreviewed", "true", "mostly true", "half true", "mostly false", "false", "unproven")
-TEXT = (
-    "The bridge over the Rhine opened in 1962. It carries 40,000 cars a day. "
-    "The city council voted 31 to 9 to repair it. Repairs will cost 12 million euros. "
-    "Work starts in March 2025. The mayor said the bridge is safe."
-)
 CLAIMS = [f"c{n}" for n in range(1, 7)]
 
 
@@ -38,6 +39,15 @@ def store(db_path: Path) -> Store:
     article = store.add_article(title="Bridge", text=TEXT)
     store.save_analysis(article.id, analyze(TEXT, sources=()))
     assert [row.claim.id for row in store.review(article.id).rows] == CLAIMS
+    return store
+
+
+@pytest.fixture
+def checked(store: Store) -> Store:
+    """The store with FEED imported."""
+    assert import_bytes(store, dumps(FEED), name="feed.json").summary() == (
+        "4 new, 0 already present, 0 skipped"
+    )
     return store
 
 
@@ -55,11 +65,12 @@ def run(
     *,
     focus: str = "c1",
     handled: dict[str, tuple[int, str]] | None = None,
+    weak: bool = False,
 ) -> Outcome:
     review = store.review(1)
     return apply_presses(
         batch,
-        desk=StoreDesk(store, 1, SCALE),
+        desk=StoreDesk(store, 1, SCALE, weak_matches=weak),
         article_id=1,
         order=[row.claim.id for row in review.rows],
         labels={row.claim.id: row.verdict.label for row in review.rows},
@@ -75,6 +86,10 @@ def labels(store: Store) -> dict[str, str]:
         for row in store.review(1).rows
         if row.verdict.label != "unreviewed"
     }
+
+
+def notes(store: Store) -> dict[str, str]:
+    return {row.claim.id: row.verdict.note for row in store.review(1).rows if row.verdict.note}
 
 
 def test_fast_presses_chain_from_the_claim_shown_when_the_first_was_pressed(
@@ -280,6 +295,11 @@ def test_moves_clamp_at_both_ends(store: Store) -> None:
             ], "picked": -3},
             Batch((), rejected=(("t1", 4), ("t1", 5), ("t1", 6), ("t1", 7))),
         ),
+        (
+            {"presses": [{"tab": "t1", "seq": 11, "article": 1, "op": "adopt", "label": "true",
+                          "step": 1, "rank": 3, "anchor": "c2"}]},
+            Batch((KeyPress("t1", 11, 1, Op.ADOPT, anchor="c2"),)),
+        ),
         (None, Batch(())),
         ({"presses": "1111"}, Batch(())),
     ],
@@ -304,3 +324,108 @@ def test_next_unreviewed_wraps_and_step_from_clamps() -> None:
     assert next_unreviewed(order, marks, "c1", unreviewed="unreviewed") == "c1"
     assert (step_from(order, "c4", 1), step_from(order, "c1", -1)) == ("c4", "c1")
     assert step_from(order, "gone", 1) == "c2"
+
+
+def test_adopt_acts_where_the_presses_before_it_lead_and_stays_on_the_claim(
+    checked: Store,
+) -> None:
+    """``1 K A J J A A J A 3``: what the keys do pressed one by one, all in one batch."""
+    batch = Batch((
+        verdict(1, "true", anchor="c1"),  # c1 true, on to c2
+        press(2, Op.MOVE, step=-1),  # back to c1
+        press(3, Op.ADOPT),  # c1: the fact-check's "false" and its line; stays on c1
+        press(4, Op.MOVE, step=1),
+        press(5, Op.MOVE, step=1),
+        press(6, Op.ADOPT),  # c3: "mostly true"
+        press(7, Op.ADOPT),  # c3 again: nothing new to write
+        press(8, Op.MOVE, step=1),
+        press(9, Op.ADOPT),  # c4 has no match
+        verdict(10, "half true"),  # c4, on to c5
+    ))  # fmt: skip
+    outcome = run(checked, batch)
+    assert labels(checked) == {"c1": "false", "c3": "mostly true", "c4": "half true"}
+    assert notes(checked) == {"c1": BRIDGE_LINES["c1"], "c3": BRIDGE_LINES["c3"]}
+    assert [(h.claim_id, h.label, h.note) for h in checked.history(1)] == [
+        ("c1", "true", ""),
+        ("c1", "false", BRIDGE_LINES["c1"]),
+        ("c3", "mostly true", BRIDGE_LINES["c3"]),
+        ("c4", "half true", ""),
+    ]
+    assert outcome.messages == (
+        "Adopted for c1: verdict false; “False” is on your scale. U undoes it.",
+        "Adopted for c3: verdict mostly true; “Mostly True” is on your scale. U undoes it.",
+        "c3 has the best match's verdict and note already; nothing changed.",
+        "c4 has no checked-before match to adopt.",
+    )
+    assert (outcome.focus, outcome.applied, dict(outcome.done)) == ("c5", 10, {"tab-a": 10})
+    receipts = [checked.key_receipt("tab-a", seq) for seq in (3, 6, 7, 9)]  # the adopts
+    assert [r.focus if r else None for r in receipts] == ["c1", "c3", "c3", "c4"]
+
+
+def test_an_adopt_sent_again_adopts_nothing_and_one_undo_takes_it_back(checked: Store) -> None:
+    checked.set_verdict(1, "c3", note="Called the council.", scale=SCALE)
+    adopt = Batch((press(1, Op.ADOPT, anchor="c3"),))
+    run(checked, adopt)
+    history = checked.history(1)
+    again = run(checked, adopt, focus="c6")  # a reload sends it again
+    assert (again.applied, again.focus, checked.history(1)) == (0, "c3", history)
+    assert notes(checked) == {"c3": "Called the council.\n" + BRIDGE_LINES["c3"]}
+    undo = run(checked, Batch((*adopt.presses, press(2, Op.UNDO))))
+    assert (labels(checked), notes(checked)) == ({}, {"c3": "Called the council."})
+    assert undo.messages == ("Undone: c3 is unreviewed again.",)
+
+
+def test_a_verdict_after_an_adopt_counts_the_adopted_claim_as_reviewed(checked: Store) -> None:
+    for claim_id in ("c2", "c4", "c5", "c6"):
+        checked.set_verdict(1, claim_id, label="true", scale=SCALE)
+    batch = Batch((
+        press(1, Op.ADOPT, anchor="c3"),  # c3 was the last unreviewed claim but c1
+        press(2, Op.MOVE, step=-1),
+        press(3, Op.MOVE, step=-1),
+        verdict(4, "false"),  # c1: none unreviewed is left, so the focus stays
+    ))  # fmt: skip
+    outcome = run(checked, batch)
+    assert labels(checked) == {
+        "c1": "false", "c2": "true", "c3": "mostly true", "c4": "true", "c5": "true", "c6": "true"
+    }  # fmt: skip
+    assert outcome.focus == "c1"
+
+
+def test_a_rating_off_the_scale_adopts_the_note_and_keeps_the_label(checked: Store) -> None:
+    outcome = run(checked, Batch((press(1, Op.ADOPT, anchor="c5"),)))
+    assert labels(checked) == {}
+    assert notes(checked) == {"c5": BRIDGE_LINES["c5"]}
+    assert outcome.messages == (
+        "Adopted the note for c5; “Misleading” names no verdict on your scale: choose one."
+        " U undoes it.",
+    )
+    assert (outcome.focus, outcome.changed) == ("c5", True)
+
+
+def test_a_weak_match_is_adopted_only_with_the_weaker_matches_switch(checked: Store) -> None:
+    off = run(checked, Batch((press(1, Op.ADOPT, anchor="c2"),)))
+    assert (labels(checked), notes(checked)) == ({}, {})
+    assert off.messages == ("c2 has no checked-before match to adopt.",)
+    assert checked.key_receipt("tab-a", 1) is not None  # handled: never sent again
+    on = run(checked, Batch((press(2, Op.ADOPT, anchor="c2"),)), weak=True)
+    assert labels(checked) == {"c2": "true"}
+    assert notes(checked)["c2"].startswith(
+        "As checked by Checks Desk on 2024-06-02, https://checks.example/trains"
+    )
+    assert (on.focus, on.applied) == ("c2", 1)
+
+
+def test_an_unreadable_fact_check_table_is_said_and_the_keys_after_it_still_apply(
+    checked: Store, db_path: Path
+) -> None:
+    with closing(sqlite3.connect(db_path)) as connection:  # a damaged file: the table is gone
+        connection.execute("DROP TABLE factchecks")
+        connection.commit()
+    batch = Batch((press(1, Op.ADOPT, anchor="c1"), verdict(2, "false")))
+    outcome = run(checked, batch)
+    assert outcome.messages == (
+        f"Not adopted: checked before is unavailable ({db_path}: no such table: factchecks).",
+    )
+    assert labels(checked) == {"c1": "false"}  # the verdict after it, on the same claim
+    assert checked.key_receipt("tab-a", 1) is not None  # handled, not sent again forever
+    assert (outcome.focus, dict(outcome.done)) == ("c2", {"tab-a": 2})

@@ -2,6 +2,12 @@
 verdicts of the desk that match the focused claim, and the ``A`` key that adopts the best
 one's verdict (undoable like any verdict: one history entry).
 
+``A`` and the adopt button are presses of the key queue (ui/keys.py, ``Op.ADOPT``, applied by
+``checks.keydesk.StoreDesk.adopt``): in order with the other keys, once, on the claim the
+presses before lead to. The button has no Streamlit shortcut (that one dropped presses that
+reached a busy server and acted on whatever claim the session held); its ``on_click``, the
+same adoption without a receipt, is for AppTest and for a page whose key handler failed.
+
 Text from feeds is untrusted: every piece goes through ``text_html`` (escaped, direction
 controls shown), links only to http(s) addresses (``link_url``).
 """
@@ -18,6 +24,7 @@ from checks.factchecks.adopt import adoption
 from checks.factchecks.bands import shown
 from checks.factchecks.search import FACTCHECK, Match
 from checks.factchecks.service import checked_before
+from checks.keydesk import StoreDesk
 from checks.model import Review, ReviewRow
 from ui import state
 from ui.html import STYLE, link_url, text_html
@@ -25,7 +32,8 @@ from ui.markdown import md
 from ui.resources import get_store
 from ui.review_actions import bump_generation
 
-ADOPT_KEY = "A"
+ADOPT_KEY = "A"  # taken by the key queue (ui/keys.py ADOPT_KEYS), not a Streamlit shortcut
+ADOPT_BUTTON = "adopt-checked-before"  # the button's key
 BAND_COLOURS = {"strong": "#1b6e2a", "related": "#8a6100", "weak": "#6b6b6b"}
 
 
@@ -128,37 +136,28 @@ def render_checked_before(review: Review, row: ReviewRow) -> None:
         best = adoption(matches[0], note="", scale=config.verdict_scale())
         st.button(
             f"Adopt the best match's verdict ({md(best.label or 'note only')})",
-            key="adopt-checked-before",
-            shortcut=ADOPT_KEY,
+            key=ADOPT_BUTTON,
             icon=":material/content_copy:",
             on_click=adopt,
             args=(review.article.id, row.claim.id),
-            help=f"{md(best.how)}. Adds “{md(best.line)}” to the note. U undoes it.",
+            help=f"Key {ADOPT_KEY}. {md(best.how)}. Adds “{md(best.line)}” to the note. "
+            "U undoes it.",
         )
 
 
 def adopt(article_id: int, claim_id: str) -> None:
-    """Copy the best match's verdict (mapped onto the scale) and an "as checked by" line
-    into the focused claim's verdict: one change, undone by U."""
+    """The button's ``on_click`` (AppTest; in the browser the key queue takes the click):
+    the adoption of ``StoreDesk.adopt`` on the focused claim, one change undone by U."""
     claim_id = st.session_state.get(state.focus_key(article_id), claim_id)
-    store = get_store()
+    desk = StoreDesk(get_store(), article_id, config.verdict_scale(), weak_matches=weak_switch())
     try:
-        review = store.review(article_id)
-        row = next(r for r in review.rows if r.claim.id == claim_id)
-        weak = weak_switch()
-        found = checked_before(store, review).get(claim_id, ())
-        matches = tuple(m for m in found if shown(m.score, weak=weak))
-        if not matches:
-            st.session_state[state.FLASH] = f"{claim_id} has no checked-before match to adopt."
-            return
-        scale = config.verdict_scale()
-        taken = adoption(matches[0], note=row.verdict.note, scale=scale)
-        store.set_verdict(
-            article_id, claim_id, label=taken.label or None, note=taken.note, scale=scale
-        )
-    except (ChecksError, StopIteration) as error:
-        st.session_state[state.FLASH] = f"Not adopted: {error or 'the claim is gone'}"
+        adopted = desk.adopt(claim_id)
+    except ChecksError as error:
+        st.session_state[state.FLASH] = f"Not adopted: {error}"
         return
-    bump_generation(article_id)
-    verdict = f"verdict {taken.label}" if taken.label else "no verdict (choose one)"
-    st.session_state[state.FLASH] = f"Adopted for {claim_id}: {verdict}; {taken.how}. U undoes it."
+    if adopted is None:
+        st.session_state[state.FLASH] = f"{claim_id} has no checked-before match to adopt."
+        return
+    if adopted.changed:
+        bump_generation(article_id)
+    st.session_state[state.FLASH] = adopted.message

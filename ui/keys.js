@@ -1,6 +1,6 @@
 // The review page's keys (ui/keys.py mounts this as a Streamlit v2 component).
 //
-// Every verdict, move, undo and not-relevant key (and a click on those buttons) becomes a numbered press
+// Every verdict, move, undo, not-relevant and adopt key (and a click on those buttons) becomes a numbered press
 // {tab, seq} in a queue kept in sessionStorage. The queue is sent, whole and in order, when
 // Streamlit is not running the script; the server applies each press once (receipts) and
 // confirms the highest seq per tab in `data.done`, and confirmed presses are dropped. While

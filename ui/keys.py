@@ -2,12 +2,14 @@
 
 Streamlit's ``st.button(shortcut=...)`` turns a key into a button trigger, and two triggers
 of one button that arrive while the script runs merge into one: fast "1 1 1" marked one
-claim. Here a v2 component (ui/keys.js, constant code) takes the verdict, move and undo keys
-and clicks itself, numbers them and sends the whole queue as the component's state when the
-page is idle; ``apply_keys`` applies what is new (``checks.keyqueue``), before anything is
-drawn, and ``mount_keys`` confirms it to the page. The buttons keep their ``shortcut`` (the
-hint on the button, and the keys still work if the component failed to load) and their
-``on_click`` (AppTest presses them directly); in the browser ui/keys.js takes both first.
+claim. Here a v2 component (ui/keys.js, constant code) takes the verdict, move, undo,
+not-relevant and adopt keys and clicks itself, numbers them and sends the whole queue as the
+component's state when the page is idle; ``apply_keys`` applies what is new
+(``checks.keyqueue``), before anything is drawn, and ``mount_keys`` confirms it to the page.
+The buttons keep their ``on_click`` (AppTest presses them directly) and, but for the adopt
+button, their ``shortcut`` (the hint on the button, and the keys still work if the component
+failed to load); in the browser ui/keys.js takes both first. The adopt button has no
+shortcut: ``A`` is the queue's alone, so it always acts where the presses before it lead.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from checks.keyqueue import Batch, Op, Outcome, apply_presses, parse_batch
 from checks.model import Review
 from checks.store import Store
 from ui import state
+from ui.checked_before import ADOPT_BUTTON, weak_switch
 from ui.resources import get_store
 from ui.review_actions import bump_generation
 
@@ -34,6 +37,7 @@ _component = st.components.v2.component("factcheck_keys", js=JS, isolate_styles=
 MOVES = {"j": 1, "J": 1, "ArrowRight": 1, "k": -1, "K": -1, "ArrowLeft": -1}
 UNDO_KEYS = ("u", "U")
 DISMISS_KEYS = ("x", "X")  # the first passage shown is not relevant
+ADOPT_KEYS = ("a", "A")  # the best checked-before match's verdict (ui/checked_before.py)
 VERDICT_COLUMN = "verdict"  # the table's verdict column header (pages/review.py)
 PICKER_LABEL = "Claim"  # the label of the focused-claim box (pages/review.py)
 DISMISS_BUTTONS = 20  # "Not relevant" buttons of evidence ranks 1..20
@@ -77,6 +81,9 @@ def commands(scale: Sequence[str]) -> tuple[dict[str, Any], dict[str, Any]]:
         keys[key] = {"op": Op.DISMISS.value, "rank": 0}
     for rank in range(1, DISMISS_BUTTONS + 1):
         buttons[css_key(dismiss_key(rank))] = {"op": Op.DISMISS.value, "rank": rank}
+    for key in ADOPT_KEYS:
+        keys[key] = {"op": Op.ADOPT.value}
+    buttons[css_key(ADOPT_BUTTON)] = {"op": Op.ADOPT.value}
     return keys, buttons
 
 
@@ -100,7 +107,7 @@ def _done() -> dict[str, int]:
 
 def _apply_to(store: Store, article_id: int, batch: Batch, focus: str) -> Outcome:
     scale = config.verdict_scale()
-    desk = StoreDesk(store, article_id, scale)
+    desk = StoreDesk(store, article_id, scale, weak_matches=weak_switch())
     order, labels, passed = desk.claims()
     handled = _handled(article_id)
     outcome = apply_presses(
