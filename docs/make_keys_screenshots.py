@@ -28,6 +28,7 @@ from checks.store import Store  # noqa: E402
 from tests.e2e.keys_page import drained, press_keys, ready  # noqa: E402
 from tests.e2e.server import CHROMIUM_ARGS, find_chromium, running_app  # noqa: E402
 from tests.e2e.table_page import show_top  # noqa: E402
+from tests.long_article import add_long_article  # noqa: E402
 
 DEMO = ROOT / "data" / "ceasefire-proposal-2024.txt"
 HOLD = """(keys) => {
@@ -48,6 +49,7 @@ def make(out: Path, chromium: str) -> None:
             seed_demo_library(store)
             article = store.add_article(title="Putin Proposes Ceasefire (demo)", text=text)
             store.save_analysis(article.id, analyze(text, sources=[LibrarySource(store)]))
+        long_id = add_long_article(path, 8_000)
         with running_app(path) as server, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -65,6 +67,18 @@ def make(out: Path, chromium: str) -> None:
             page.mouse.move(1270, 890)
             page.wait_for_timeout(500)
             page.screenshot(path=out / "review-table-1280.png")
+            page.goto(f"{server.url}/?article={long_id}")
+            ready(page)
+            box = page.get_by_role("spinbutton", name="Go to #")
+            box.fill("7654")
+            box.press("Enter")
+            drained(page)
+            press_keys(page, ["5"], gap_ms=0)
+            drained(page)
+            page.get_by_text("Table page").first.scroll_into_view_if_needed()
+            page.mouse.move(1270, 890)
+            page.wait_for_timeout(500)
+            page.screenshot(path=out / "review-8000-claims.png")
             browser.close()
 
 
@@ -77,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         print("Chromium not found: apt-get install chromium (Debian)", file=sys.stderr)
         return 1
     make(args.out, chromium)
-    print(f"saved {args.out / 'review-keys-waiting.png'} and {args.out / 'review-table-1280.png'}")
+    names = ("review-keys-waiting.png", "review-table-1280.png", "review-8000-claims.png")
+    print("saved " + ", ".join(str(args.out / name) for name in names))
     return 0
 
 
