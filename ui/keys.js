@@ -65,6 +65,8 @@ class KeyQueue {
     this.note = null; // {buffer} while "n" waits for the presses before it
     this.cellTyping = null; // {buffer} while a verdict cell's editor opens
     this.handPicked = false; // a claim was picked in the Claim box since the last press
+    this.goToPick = null; // the place typed in "Go to #" (Enter), until the page shows it
+    this.goToAt = 0; // when that Enter was pressed
     this.status = this.makeStatus();
     window.addEventListener("keydown", (event) => this.onKey(event), true);
     window.addEventListener("click", (event) => this.onClick(event), true);
@@ -118,6 +120,9 @@ class KeyQueue {
     const done = (this.data && this.data.done) || {};
     const before = this.entries.length;
     this.entries = this.entries.filter((e) => !(e.seq <= (done[e.tab] || 0)));
+    if (this.goToPick !== null && this.data && this.data.position === this.goToPick) {
+      this.goToPick = null; // drawn: a key now acts on the claim shown
+    }
     if (this.entries.length !== before) this.save();
     this.render();
     this.onIdleMaybe();
@@ -162,6 +167,7 @@ class KeyQueue {
   // none). Only a pick seen as such counts: while a run draws the page, the box can show
   // another claim than this.data for a moment.
   picked() {
+    if (this.goToPick !== null) return this.goToPick;
     return this.handPicked ? this.shownPosition() : null;
   }
 
@@ -170,6 +176,7 @@ class KeyQueue {
     const label = this.data ? this.data.pickerLabel : "";
     if (target && label && target.closest(`[role="listbox"][aria-label="${label}"]`)) {
       this.handPicked = true;
+      this.goToPick = null;
     }
   }
 
@@ -191,6 +198,7 @@ class KeyQueue {
     };
     const pick = this.picked();
     this.handPicked = false;
+    this.goToPick = null;
     if (pick !== null) entry.anchorPosition = pick; // a key after a pick acts on that claim
     else if (!last) entry.anchor = data.focus; // on a settled screen: the claim shown
     this.entries.push(entry);
@@ -295,12 +303,26 @@ class KeyQueue {
     const goTo = this.goToBox();
     if ((event.key === "Enter" || event.key === "Escape") && goTo && target === goTo) {
       // Streamlit takes the number on Enter; then the box lets go, so 1-7 mark the claim
-      // jumped to instead of typing into the box.
-      setTimeout(() => goTo.blur(), 0);
+      // jumped to instead of typing into the box, also before the page has drawn it.
+      const place = Number(goTo.value);
+      const count = (this.data && this.data.claims) || 0;
+      const valid = Number.isInteger(place) && place >= 1 && place <= count;
+      if (event.key === "Enter" && valid) {
+        this.goToPick = place;
+        this.goToAt = performance.now();
+        this.handPicked = false;
+      }
+      // A number the article does not have keeps the box: what is typed next goes there.
+      if (event.key === "Escape" || valid) setTimeout(() => goTo.blur(), 0);
       return;
     }
-    if (plain(event) && !typing(target) && inGrid(event) && this.typeInVerdictCell(event)) return;
-    if (!plain(event) || typing(target) || inGrid(event)) return;
+    let inBox = typing(target);
+    if (goTo && target === goTo && this.goToPick !== null && performance.now() - this.goToAt < 500) {
+      goTo.blur(); // a key right after Enter, before the box let go: a command, not a digit
+      inBox = false;
+    }
+    if (plain(event) && !inBox && inGrid(event) && this.typeInVerdictCell(event)) return;
+    if (!plain(event) || inBox || inGrid(event)) return;
     if (event.key === "n") {
       event.preventDefault();
       event.stopImmediatePropagation();

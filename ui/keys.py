@@ -198,6 +198,7 @@ def mount_keys(review: Review, focused: str) -> None:
         "article": review.article.id,
         "focus": focused,
         "position": ids.index(focused) + 1 if focused in ids else None,
+        "claims": len(ids),
         "picker": css_key(state.focus_key(review.article.id)),
         "note": css_key(state.NOTE_BOX),
         "goto": css_key(state.goto_key(review.article.id)),

@@ -29,7 +29,7 @@ WIDE = {"width": 1280, "height": 1000}
 @pytest.fixture(scope="module")
 def server(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     path = tmp_path_factory.mktemp("long") / "workbench.sqlite3"
-    for number in (1, 2):
+    for number in (1, 2, 3):
         add_long_article(path, CLAIMS, title=f"Long report {number}")
     with running_app(path) as running:
         yield running
@@ -75,14 +75,31 @@ def test_go_to_a_far_claim_and_its_table_page(tab: Page, server: Server) -> None
     box = main.get_by_role("spinbutton", name="Go to #")
     box.fill("7654")
     box.press("Enter")
-    expect(claim_picker(tab)).to_have_value(focused_number(7654))
-    expect(main.get_by_text("rows 7,601–7,800 of 8,000")).to_be_visible()
-    expect(box).to_have_value("")
-    press_keys(tab, ["5"], gap_ms=0)  # the box let go on Enter: the key is a verdict
+    press_keys(tab, ["5"], gap_ms=0)  # at once: the page has not drawn c7654 yet
     drained(tab)
     assert history(server, 2) == [("c7654", "false")]
     expect(claim_picker(tab)).to_have_value(focused_number(7655))
+    expect(main.get_by_text("rows 7,601–7,800 of 8,000")).to_be_visible()
+    expect(box).to_have_value("")
+    press_keys(tab, ["K", "1"], gap_ms=0)  # after the jump is drawn: the keys act as usual
+    drained(tab)
+    assert history(server, 2) == [("c7654", "false"), ("c7654", "true")]
     claim_picker(tab).click()
     options = tab.get_by_role("option")
     expect(options.first).to_have_text(re.compile(r"^#7555 · "))
     assert options.count() <= paging.PICKER_WINDOW
+
+
+def test_a_go_to_number_out_of_range_keeps_the_box_and_marks_nothing(
+    tab: Page, server: Server
+) -> None:
+    open_article(tab, server, 3)
+    box = tab.get_by_test_id("stMain").get_by_role("spinbutton", name="Go to #")
+    box.fill("9000")  # more than the article's 8,000 claims
+    box.press("Enter")
+    press_keys(tab, ["2"], gap_ms=0)  # still in the box: typed there, no verdict
+    drained(tab)
+    expect(box).to_be_focused()
+    assert history(server, 3) == []
+    expect(claim_picker(tab)).to_have_value(focused_number(1))
+    assert tab.get_by_test_id("stException").count() == 0
