@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from checks.credits import is_byline, is_photo_credit
 from checks.model import Claim, ClaimKind, Sentence, SentenceRole
 
 # A claim scoring at least this is check-worthy (the review opens on the first such claim).
@@ -397,7 +398,6 @@ _CONTRIBUTED = re.compile(
 )
 CREDIT_MAX_WORDS = 15  # "Additional reporting by David Shepardson in Washington"
 _BYLINE = re.compile(r"^[(\[]?\s*by\s+(?=[A-Z])", re.IGNORECASE)  # "By Steve Scherer and ..."
-_NAME_GLUE = frozenset(("and", "&", "de", "da", "van", "von", "der", "al", "bin", "el"))
 
 
 def is_credit(text: str) -> bool:
@@ -416,14 +416,10 @@ def is_credit(text: str) -> bool:
     >>> is_credit("By Tuesday, talks had stalled.")
     False
     """
-    if _CONTRIBUTED.search(text) or _CREDIT_MORE.search(text):
+    if _CONTRIBUTED.search(text) or _CREDIT_MORE.search(text) or is_photo_credit(text):
         return True
-    byline = _BYLINE.match(text)
-    if byline is not None:
-        words = text[byline.end() :].strip(" )]").replace(",", " ").split()
-        return 0 < len(words) <= CREDIT_MAX_WORDS and all(
-            word[0].isupper() or word.lower() in _NAME_GLUE for word in words
-        )
+    if _BYLINE.match(text) is not None:
+        return is_byline(text)
     lead = _CREDIT_LEAD.match(text)
     if lead is None:
         return False

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import pysbd
 
+from checks.credits import is_byline, is_photo_credit
 from checks.language import guess_language
 from checks.model import Sentence, SentenceRole
 
@@ -362,19 +363,33 @@ def dateline_parts(text: str) -> tuple[str, str, str, str]:
     return place or "", region or "", date or "", agency or ""
 
 
+DATELINE_PARAGRAPHS = 4
+"""Body paragraphs the dateline is looked for in: the first, and the next ones while the
+paragraph before ends with a photo credit or is a byline (a page saved from the web often
+puts a photo caption and its credit, and a byline, before the dateline)."""
+
+
 def _with_dateline(text: str, pieces: list[_Piece]) -> list[_Piece]:
-    """Split the first body sentence when it opens with a dateline (first body paragraph)."""
-    at = next((i for i, p in enumerate(pieces) if p.role is SentenceRole.BODY), None)
-    if at is None:
-        return pieces
-    first = pieces[at]
-    found = split_dateline(text, first.start, first.end)
-    if found is None:
-        return pieces
-    (dl_start, dl_end), (rest_start, rest_end) = found
-    dateline = _Piece(dl_start, dl_end, first.paragraph, SentenceRole.DATELINE)
-    rest = _Piece(rest_start, rest_end, first.paragraph, SentenceRole.BODY)
-    return [*pieces[:at], dateline, rest, *pieces[at + 1 :]]
+    """Split the first sentence of the first body paragraph when it opens with a dateline;
+    past a paragraph that ends with a photo credit or a byline, the next one's (one dateline per
+    article)."""
+    paragraphs: dict[int, list[int]] = {}
+    for at, piece in enumerate(pieces):
+        if piece.role is SentenceRole.BODY:
+            paragraphs.setdefault(piece.paragraph, []).append(at)
+    for number, members in enumerate(paragraphs.values()):
+        first = pieces[members[0]]
+        found = split_dateline(text, first.start, first.end)
+        if found is not None:
+            (dl_start, dl_end), (rest_start, rest_end) = found
+            dateline = _Piece(dl_start, dl_end, first.paragraph, SentenceRole.DATELINE)
+            rest = _Piece(rest_start, rest_end, first.paragraph, SentenceRole.BODY)
+            at = members[0]
+            return [*pieces[:at], dateline, rest, *pieces[at + 1 :]]
+        last = text[pieces[members[-1]].start : pieces[members[-1]].end]
+        if number + 1 >= DATELINE_PARAGRAPHS or not (is_photo_credit(last) or is_byline(last)):
+            break
+    return pieces
 
 
 def _has_word(text: str) -> bool:

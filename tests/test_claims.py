@@ -339,3 +339,20 @@ def test_features_keep_dates_years_and_numbers_apart() -> None:
 )
 def test_is_quote(text: str, expected: bool) -> None:
     assert is_quote(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jane Roe/Social Media/via REUTERS", "(AP Photo/John Doe, File)", "REUTERS/John Doe",
+     "Photo: Getty Images", "Photograph: Jane Roe for the Desk"],
+)  # fmt: skip
+def test_a_photo_credit_is_a_credit_line_not_a_claim(text: str) -> None:
+    assert _claim(text, SentenceRole.BODY).kind is ClaimKind.CREDIT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The AFP/Reuters tally rose to 40 dead on Monday.", "Input/output costs rose 4%."],
+)
+def test_a_slash_in_a_sentence_is_no_photo_credit(text: str) -> None:
+    assert _claim(text, SentenceRole.BODY).kind is not ClaimKind.CREDIT

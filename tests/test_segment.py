@@ -418,3 +418,26 @@ def test_a_pysbd_failure_falls_back_to_sure_sentence_ends(monkeypatch: pytest.Mo
         "Traffic moved to the ring road.",
         "It reopens in May.",
     ]
+
+
+def test_the_dateline_is_found_past_a_photo_caption_its_credit_and_a_byline() -> None:
+    text = (
+        "Storm closes the coast road\n\n"
+        "Waves break over the sea wall in this photo taken on Oct. 3. Jane Roe/Handout/via"
+        " REUTERS\n\n"
+        "By John Doe and Ann Smith\n\n"
+        "HALIFAX, N.S. (Reuters) – A storm closed 40 miles of the coast road on Sunday.\n\n"
+        "LONDON — A second paragraph is never a dateline."
+    )
+    roles = [(s.role.value, s.text) for s in segment(text)]
+    assert ("dateline", "HALIFAX, N.S. (Reuters)") in roles
+    assert ("body", "A storm closed 40 miles of the coast road on Sunday.") in roles
+    assert [role for role, _ in roles].count("dateline") == 1
+
+
+def test_no_dateline_is_looked_for_past_a_paragraph_of_story() -> None:
+    text = (
+        "Title\n\nA photo of the wall. Jane Roe/Handout/via REUTERS\n\n"
+        "The talks began.\n\nLONDON — Nothing moved."
+    )
+    assert "dateline" not in [s.role.value for s in segment(text)]
