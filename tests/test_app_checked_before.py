@@ -65,7 +65,7 @@ def test_adopt_copies_the_verdict_and_the_source_then_undo(imported: Path) -> No
     assert "Mostly True" in shown
     assert 'href="https://checks.example/fact-check/putin-offer"' in shown
     adopt = button(at, "Adopt the best match's verdict (mostly true)")
-    assert adopt.proto.shortcut == ""  # type: ignore[attr-defined]  # A: the key queue's
+    assert adopt.proto.shortcut == "a"  # type: ignore[attr-defined]  # before the queue is up
     adopt.click().run()  # type: ignore[attr-defined]
     assert not at.exception, at.exception
     assert verdict(imported, "c2") == (

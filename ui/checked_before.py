@@ -4,9 +4,10 @@ one's verdict (undoable like any verdict: one history entry).
 
 ``A`` and the adopt button are presses of the key queue (ui/keys.py, ``Op.ADOPT``, applied by
 ``checks.keydesk.StoreDesk.adopt``): in order with the other keys, once, on the claim the
-presses before lead to. The button has no Streamlit shortcut (that one dropped presses that
-reached a busy server and acted on whatever claim the session held); its ``on_click``, the
-same adoption without a receipt, is for AppTest and for a page whose key handler failed.
+presses before lead to. Like the verdict buttons, the button keeps a Streamlit shortcut for
+the moment before the key handler is on the page (a freshly opened page): once it is, the
+handler takes the key first and Streamlit's shortcut never sees it. Its ``on_click``, the
+same adoption without a receipt, is that fallback's (and AppTest's).
 
 Text from feeds is untrusted: every piece goes through ``text_html`` (escaped, direction
 controls shown), links only to http(s) addresses (``link_url``).
@@ -32,7 +33,7 @@ from ui.markdown import md
 from ui.resources import get_store
 from ui.review_actions import bump_generation
 
-ADOPT_KEY = "A"  # taken by the key queue (ui/keys.py ADOPT_KEYS), not a Streamlit shortcut
+ADOPT_KEY = "A"  # taken by the key queue (ui/keys.py ADOPT_KEYS); the shortcut is its fallback
 ADOPT_BUTTON = "adopt-checked-before"  # the button's key
 BAND_COLOURS = {"strong": "#1b6e2a", "related": "#8a6100", "weak": "#6b6b6b"}
 
@@ -137,11 +138,11 @@ def render_checked_before(review: Review, row: ReviewRow) -> None:
         st.button(
             f"Adopt the best match's verdict ({md(best.label or 'note only')})",
             key=ADOPT_BUTTON,
+            shortcut=ADOPT_KEY,
             icon=":material/content_copy:",
             on_click=adopt,
             args=(review.article.id, row.claim.id),
-            help=f"Key {ADOPT_KEY}. {md(best.how)}. Adds “{md(best.line)}” to the note. "
-            "U undoes it.",
+            help=f"{md(best.how)}. Adds “{md(best.line)}” to the note. U undoes it.",
         )
 
 

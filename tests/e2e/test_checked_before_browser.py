@@ -13,6 +13,7 @@ from checks.pipeline import analyze
 from checks.sources.library import LibrarySource, seed_demo_library
 from checks.store import Store
 from tests.e2e.conftest import TIMEOUT_MS, VIEWPORT
+from tests.e2e.keys_page import ready
 from tests.e2e.review_page import ScriptRuns
 from tests.e2e.server import Server, running_app
 from tests.factcheck_samples import dumps, review
@@ -65,7 +66,8 @@ def saved(server: Server, claim_id: str) -> tuple[str, str]:
 def test_a_adopts_the_published_verdict_and_u_undoes_it(server: Server, page: Page) -> None:
     runs = ScriptRuns(page)
     with runs.rerun(timeout_ms=60_000):
-        page.goto(f"{server.url}/review?article=1&claim=c2")
+        page.goto(f"{server.url}/?article=1&claim=c2")
+    ready(page)  # the key handler is on the page: A is a press of its queue
     main = page.get_by_test_id("stMain")
     expect(main.get_by_text("Checked before: 1 match")).to_be_visible()
     link = main.locator('a[href="https://checks.example/fact-check/nato-application"]')

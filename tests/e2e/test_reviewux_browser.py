@@ -21,6 +21,7 @@ from playwright.sync_api import Locator, Page, expect
 from tests import samples
 from tests.conftest import DEMO_ARTICLE
 from tests.e2e.desk import DEMO_TITLE, HOSTILE_TITLE, seed_desk
+from tests.e2e.keys_page import ready
 from tests.e2e.review_page import ScriptRuns, wait_for_run
 from tests.e2e.server import Server, running_app
 
@@ -102,6 +103,7 @@ def test_no_grey_frame_after_clicking_text_and_buttons_keep_their_ring(
 ) -> None:
     runs = ScriptRuns(page)
     open_page(runs, f"{desk_server.url}/?article=1&claim=c13")
+    ready(page)  # the key handler is on the page
     page.locator("mark").first.click()  # the claim in its paragraph: text, not a control
     assert page.evaluate(FOCUSED)["testid"] == "stMain"  # the main area took the focus
     page.keyboard.press("Shift")
