@@ -33,7 +33,6 @@ except StoreError as error:
     )
     st.stop()
 
-render_recovered()
 summaries = store.articles()
 new_page = st.Page(
     "pages/new_article.py", title="New article", icon=":material/note_add:", url_path="new"
@@ -43,7 +42,6 @@ review_page = st.Page(
     title="Review",
     icon=":material/fact_check:",
     url_path="review",
-    default=bool(summaries),
 )
 sources_page = st.Page(
     "pages/sources.py", title="Sources", icon=":material/library_books:", url_path="sources"
@@ -55,9 +53,23 @@ search_page = st.Page(
     "pages/search.py", title="Search", icon=":material/search:", url_path="search"
 )
 settings_page = st.Page("pages/settings.py", title="Settings", icon=":material/settings:")
+
+
+start_page = st.Page(
+    lambda: None, title="Fact-check workbench", url_path="start", default=True, visibility="hidden"
+)
 pages = [review_page, new_page] if summaries else [new_page, review_page]
-pages += [articles_page, search_page, sources_page, settings_page]
+pages += [articles_page, search_page, sources_page, settings_page, start_page]
 navigation = st.navigation(pages)
+if navigation is start_page:
+    # The root address: the review when there are articles, else New article, with the query
+    # string kept (``/?article=3`` opens ``/review?article=3``). Every page keeps its own
+    # address: with the review itself as the default page, Streamlit served it at ``/`` only,
+    # and ``/review?article=3`` typed or bookmarked said "Page not found" (as ``/new`` did on
+    # an empty desk). Before anything is drawn or any one-time message is taken.
+    st.switch_page(review_page if summaries else new_page, query_params=st.query_params.to_dict())
+
+render_recovered()
 
 APP_STYLE = (
     # Article titles in the sidebar wrap instead of being cut off.
