@@ -840,7 +840,9 @@ INDIA_ISSI = (
     "https://issi.org.pk/issue-brief-on-understanding-the-dynamics-of-18th-lok-sabha-election-"
     "results"
 )
-INDIA_WIKI = "https://rt.http3.lol/index.php?q=aHR0cHM6Ly93d3cuc2NyaWJkLmNvbS9kb2N1bWVudC84MDg1ODM1NjMvMTU"  # quotes Wikipedia
+INDIA_WIKI = (  # a copy of Wikipedia's article
+    "https://rt.http3.lol/index.php?q=aHR0cHM6Ly93d3cuc2NyaWJkLmNvbS9kb2N1bWVudC84MDg1ODM1NjMvMTU"
+)
 INDIA_NEWSX = (
     "https://www.newsx.com/election-2024/lok-sabha-2024-how-did-cabinet-ministers-perform-the-"
     "big-wins-loses/"
