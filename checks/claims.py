@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checks.credits import is_byline, is_photo_credit
+from checks.credits import is_byline, is_contact_line, is_photo_credit
 from checks.model import Claim, ClaimKind, Sentence, SentenceRole
 
 # A claim scoring at least this is check-worthy (the review opens on the first such claim).
@@ -417,6 +417,8 @@ def is_credit(text: str) -> bool:
     False
     """
     if _CONTRIBUTED.search(text) or _CREDIT_MORE.search(text) or is_photo_credit(text):
+        return True
+    if is_contact_line(text):
         return True
     if _BYLINE.match(text) is not None:
         return is_byline(text)
