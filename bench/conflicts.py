@@ -14,6 +14,9 @@ Two tables, both written in the tests (text the team quoted or wrote, no shared 
 - ``held-out``: tests/news_pairs.py's HELD_OUT, pairs gathered and labelled after the engine
   was frozen for the news table, scored the same way (a check that the table did not just
   teach the engine its own answers).
+- ``fresh``: tests/news_pairs.py's FRESH, a second held-out set on six other events (a
+  wildfire, a flood, an air crash, a bridge collapse, quarterly earnings, an election),
+  labelled before the engine saw them.
 - ``agreement``: tests/test_facts.py's AGREEMENT table (written sentences, each labelled
   match, conflict or none), scored per pair: a pair labelled conflict is a positive.
 
@@ -92,10 +95,10 @@ def _values(side: str) -> tuple[str, ...]:
     return tuple(sorted({fact.value for fact in facts.extract_facts(_QUALIFIED.sub("", side))}))
 
 
-def news_scores(agree: Agree, *, held_out: bool = False) -> dict[str, Score]:
-    from tests.news_pairs import HELD_OUT, PAIRS
+def news_scores(agree: Agree, *, table: str = "news") -> dict[str, Score]:
+    from tests.news_pairs import FRESH, HELD_OUT, PAIRS
 
-    pairs = HELD_OUT if held_out else PAIRS
+    pairs = {"news": PAIRS, "held-out": HELD_OUT, "fresh": FRESH}[table]
     got = [set(agree(pair.claim, pair.evidence).describe_conflicts()) for pair in pairs]
     want = [set(pair.flags) for pair in pairs]
     return {
@@ -118,20 +121,41 @@ def agreement_scores(agree: Agree) -> dict[str, Score]:
 
 
 def facts_at(revision: str) -> Agree | None:
-    """``agreement`` of checks/facts.py at ``revision``, or None (with a message)."""
+    """``agreement`` of checks/facts.py at ``revision`` (with the checks/counted.py of that
+    revision, when it has one), or None (with a message)."""
     try:
-        source = subprocess.run(
-            ["git", "show", f"{revision}:checks/facts.py"],
-            cwd=ROOT, capture_output=True, text=True, check=True,
-        ).stdout  # fmt: skip
+        source = _show(revision, "checks/facts.py")
     except (OSError, subprocess.CalledProcessError) as error:
         print(f"no checks/facts.py at {revision!r}: {error}", file=sys.stderr)
         return None
-    module = types.ModuleType("facts_at_" + re.sub(r"\W", "_", revision))
-    sys.modules[module.__name__] = module  # dataclasses look their module up
-    exec(compile(source, f"{revision}:checks/facts.py", "exec"), module.__dict__)
+    try:
+        counted_source: str | None = _show(revision, "checks/counted.py")
+    except (OSError, subprocess.CalledProcessError):
+        counted_source = None
+    name = re.sub(r"\W", "_", revision)
+    saved = sys.modules.get("checks.counted")
+    try:
+        if counted_source is not None:
+            sys.modules["checks.counted"] = _module(f"counted_at_{name}", counted_source)
+        module = _module(f"facts_at_{name}", source)
+    finally:
+        if saved is not None:
+            sys.modules["checks.counted"] = saved
     found: Agree = module.agreement
     return found
+
+
+def _show(revision: str, path: str) -> str:
+    return subprocess.run(
+        ["git", "show", f"{revision}:{path}"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _module(name: str, source: str) -> types.ModuleType:
+    module = types.ModuleType(name)
+    sys.modules[module.__name__] = module  # dataclasses look their module up
+    exec(compile(source, name, "exec"), module.__dict__)
+    return module
 
 
 SIZES = (50, 400, 2_000)
@@ -167,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     results = {
         name: {
             **{f"news {k}": v for k, v in news_scores(agree).items()},
-            **{f"held-out {k}": v for k, v in news_scores(agree, held_out=True).items()},
+            **{f"held-out {k}": v for k, v in news_scores(agree, table="held-out").items()},
+            **{f"fresh {k}": v for k, v in news_scores(agree, table="fresh").items()},
             **{f"agreement {k}": v for k, v in agreement_scores(agree).items()},
         }
         for name, agree in runs.items()

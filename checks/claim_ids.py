@@ -79,7 +79,8 @@ def carry_ids(
     """New claims (in order) with the ids the old claims had by sentence; see the module."""
     by_index = {sentence.index: sentence for sentence in sentences}
     new_pairs = [(claim, by_index[claim.sentence_index]) for claim in new]
-    kept = _match(old, new_pairs)
+    openers = {s.index + 1: s for s in sentences if s.role is SentenceRole.DATELINE}
+    kept = _match(old, new_pairs, openers)
     ids: list[str] = []
     fresh = top
     for position in range(len(new_pairs)):
@@ -96,9 +97,15 @@ def carry_ids(
     return Carried(claims, moves)
 
 
-def _match(old: Sequence[Pair], new: Sequence[Pair]) -> dict[int, int]:
+def _match(
+    old: Sequence[Pair], new: Sequence[Pair], openers: dict[int, Sentence] | None = None
+) -> dict[int, int]:
     """``{new position: old position}``: same span and text first, then same text (in
-    order). Linear: dictionaries, never a scan per claim (an article has 40,000)."""
+    order), then a claim whose dateline is now split off (``openers``: the dateline opening
+    each sentence index): the old sentence ends where it ends and starts at its dateline or
+    between it and the claim ("BANNING, Calif. (AP) - Southern ..." is "Southern ..." with
+    its dateline, the same claim). Linear: dictionaries, never a scan per claim (an article
+    has 40,000)."""
     kept: dict[int, int] = {}
     taken: set[int] = set()
     by_span = {(s.start, s.end, s.text): at for at, (_, s) in enumerate(old)}
@@ -115,6 +122,16 @@ def _match(old: Sequence[Pair], new: Sequence[Pair]) -> dict[int, int]:
         waiting = by_text.get(sentence.text)
         if position not in kept and waiting:
             kept[position] = waiting.popleft()
+    used = set(kept.values())
+    by_end = {s.end: at for at, (_, s) in enumerate(old) if at not in used}
+    for position, (_, sentence) in enumerate(new):
+        dateline = (openers or {}).get(sentence.index)
+        at = by_end.get(sentence.end)
+        if position in kept or dateline is None or at is None or at in used:
+            continue
+        if dateline.start <= old[at][1].start < sentence.start:
+            kept[position] = at
+            used.add(at)
     return kept
 
 

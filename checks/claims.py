@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checks.credits import is_byline, is_photo_credit
+from checks.credits import is_byline, is_contact_line, is_photo_credit
 from checks.model import Claim, ClaimKind, Sentence, SentenceRole
 
 # A claim scoring at least this is check-worthy (the review opens on the first such claim).
@@ -82,6 +82,7 @@ _DATE = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}(?:,?\s\d{{4}})?"
     rf"|{_MONTH}\s\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?!\w)"
 )
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\b\.?)|\b\d{1,2}:\d{2}\b", re.I)
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
 _NUMBER = re.compile(
     r"[$€£¥]?(?<![\w.])\d+(?:[.,]\d+)*"
@@ -129,7 +130,10 @@ _EVALUATIVE = re.compile(
     r"|devastating|alarming|shocking|disastrous|excellent|terrible|best|worst)\b"
 )
 _QUANTITY = re.compile(
-    r"\b(?:percent|per cent|percentage|proportion|majority|minority|half|third|quarter|twice"
+    r"\b(?:percent|per cent|percentage|proportion|majority|minority|half"
+    r"|(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!fiscal )(?:thirds?|quarters?)"
+    r"(?=\s+of\b)|twice"  # "a third of voters"; "a third term", "the
+    # first quarter" (a period of a year) are no quantity
     r"|thrice|double|triple|average|median|rate|rates|per capita|per year|a year|annually"
     r"|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|number of|amount of"
     r"|total|none|every single|all but)\b",
@@ -152,7 +156,8 @@ _SOURCE = re.compile(  # a record as a document ("court records", "on the record
     r"\b(?:reports?|study|studies|survey|surveys|polls?|data|statistics|figures|census"
     r"|research|analysis|estimates?|records|(?:the|public|official|court|police|medical)"
     r"\s+record(?!\s+(?:highs?|lows?|levels?|numbers?|amounts?|pace|years?|heat|turnout"
-    r"|profits?|revenues?|sales|gains?|losses|breaking))|budget|audit|index)\b"
+    r"|profits?|revenues?|sales|gains?|losses|breaking))|audit|index)\b"  # a budget is
+    # what a sentence is about ("must agree a budget", "the so-called mini-budget"), no source
 )
 _PAST = re.compile(  # not inside a hyphenated adjective: "so-called", "self-ruled"
     r"(?<![\w-])(?:was|were|had|did|passed|voted|signed|approved|rejected|vetoed|spent|paid"
@@ -204,16 +209,39 @@ def _found(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(match.group(0) for match in pattern.finditer(text)))
 
 
-def _predicates(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
+def _predicates(
+    pattern: re.Pattern[str], text: str, *, linked: bool = False
+) -> tuple[str, ...]:
     """Distinct matches of ``pattern`` used as verbs: not right after a determiner or a
-    preposition (there a participle is an adjective)."""
+    preposition (there a participle is an adjective); with ``linked``, nor after a present
+    or future "be" or a linking verb, adverbs between ("are concerned", "is still being
+    analyzed", "remains divided", "will be deployed": no past tense)."""
     found = []
     for match in pattern.finditer(text):
         before = text[: match.start()].split()
         if before and before[-1].lower() in _ATTRIBUTIVE_AFTER:
             continue
+        if linked and _after_link(before):
+            continue
         found.append(match.group(0))
     return tuple(dict.fromkeys(found))
+
+
+_LINKS = _word_set(
+    "is are am be being 's ’s remain remains seem seems appear appears become becomes get "
+    "gets look looks feel feels stay stays"
+)
+_LINK_ADVERBS = _word_set("still also not now already yet all both more most very so too just")
+
+
+def _after_link(before: list[str]) -> bool:
+    for word in reversed(before[-4:]):
+        low = word.lower().strip(",")
+        if low in _LINKS:
+            return True
+        if not (low in _LINK_ADVERBS or (low.endswith("ly") and len(low) > 3)):
+            return False
+    return False
 
 
 def _outside(pattern: re.Pattern[str], text: str, taken: list[tuple[int, int]]) -> list[str]:
@@ -268,7 +296,7 @@ def features(text: str, *, published: str = "") -> Features:
     "United States" is no attribution and "May" the month no hedge. A weekday is a date
     relative to ``published``, the article's date (``YYYY-MM-DD``; unknown when empty).
     """
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [m.span() for m in _CLOCK.finditer(text)]  # "at 1:25 a.m."
     dates = _outside(_DATE, text, taken)
     years = _outside(_YEAR, text, taken)
     numbers = _outside(_NUMBER, text, taken)
@@ -288,7 +316,9 @@ def features(text: str, *, published: str = "") -> Features:
         comparisons=_found(_COMPARISON, lowered),
         changes=_predicates(_CHANGE, lowered),
         sources=_found(_SOURCE, lowered),
-        pasts=tuple(p for p in _predicates(_PAST, lowered) if not any(p in h for h in hedges)),
+        pasts=tuple(
+            p for p in _predicates(_PAST, lowered, linked=True) if not any(p in h for h in hedges)
+        ),
         personals=_found(_PERSONAL, text),
         futures=_found(_FUTURE, text),
         relative_dates=relative_dates(text, published=published),
@@ -326,7 +356,12 @@ def relative_dates(text: str, *, published: str = "") -> tuple[str, ...]:
             found.append(f"{day} (relative)")
             continue
         ahead = match["which"] == "next" or (
-            match["which"] != "last" and _FUTURE.search(text) is not None
+            match["which"] not in ("last", "since")
+            and (
+                _FUTURE.search(text) is not None
+                or _AHEAD.search(text) is not None
+                or (match["which"] in ("by", "until") and not _predicates(_PAST, text))
+            )
         )
         when = _nearest(
             base, _WEEKDAYS.index(day), ahead=ahead, strict=match["which"] in ("next", "last")
@@ -336,6 +371,14 @@ def relative_dates(text: str, *, published: str = "") -> tuple[str, ...]:
             f"{day} (relative to {_long(base)}: {when.day} {_MONTH_NAMES[when.month - 1]}{year})"
         )
     return tuple(dict.fromkeys(found))
+
+
+# What makes a weekday one to come without "will": an obligation or a plan ("must now decide
+# ... by Friday", "is due to land on Sunday", "talks are scheduled for Monday").
+_AHEAD = re.compile(
+    r"(?i)\b(?:must(?!\s+have\b)|has to|have to|is due|are due|is set to|are set to"
+    r"|scheduled|is expected to|are expected to|deadline|intends? to)\b"
+)
 
 
 def _iso_date(text: str) -> dt.date | None:
@@ -417,6 +460,8 @@ def is_credit(text: str) -> bool:
     False
     """
     if _CONTRIBUTED.search(text) or _CREDIT_MORE.search(text) or is_photo_credit(text):
+        return True
+    if is_contact_line(text):
         return True
     if _BYLINE.match(text) is not None:
         return is_byline(text)

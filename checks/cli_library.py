@@ -11,6 +11,7 @@ link); ``remove ID`` takes an id as ``list`` prints it.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +26,7 @@ from checks.sources.library import document_from_text, seed_demo_library
 from checks.store import Store
 
 AddDb = Callable[[argparse.ArgumentParser], None]
+_WEB = re.compile(r"(?i)https?://[^\s/?#]+\S*$")
 
 
 def add_library_parser(
@@ -71,6 +73,11 @@ def _add(store: Store, args: argparse.Namespace, *, stdout: TextIO) -> int:
     files: list[Path] = args.files
     if (args.title or args.url) and len(files) > 1:
         raise InputError("--title and --url describe one document: give one FILE with them")
+    if args.url is not None and args.url.strip() and not _WEB.match(args.url.strip()):
+        raise InputError(
+            f"--url must be a web address starting with http:// or https:// (given: "
+            f"{_one_line(args.url)[:80]!r}): the review links a document to it"
+        )
     refused = 0
     for path in files:
         try:
@@ -89,6 +96,8 @@ def _add(store: Store, args: argparse.Namespace, *, stdout: TextIO) -> int:
 
 def _read(path: Path, *, title: str | None, url: str | None) -> Document:
     """The library document of one file, with the title and link given on the command line."""
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not a file: give the files in it")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:

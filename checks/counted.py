@@ -103,6 +103,18 @@ _TOLL_FAR = re.compile(r"(?i)\b(?P<w>death|casualty)\s+toll\b[^.;!?\d]{0,100}$")
 _MAGNITUDE_BEFORE = re.compile(r"(?:(?i:\bmagnitude)(?:\s+of)?|\bM[wsLb]w?)\s*-?\s*$")
 _MAGNITUDE_AFTER = re.compile(r"(?i)\s+on\s+the\s+(?:Richter|moment\s+magnitude)\s+scale\b")
 MAGNITUDE = "magnitude"
+# A counted thing named before the figure: "a population of 90,000" (people), "the number of
+# missing persons ... could be as high as 6,000" (the words after "number of", read as a
+# noun after a figure would be). The clause between them has no figure and no stop.
+_POPULATION_BEFORE = re.compile(
+    r"(?i)\bpopulations?\s+(?:(?:of|was|is|stood|stands|at|reached|totals?|totalled|"
+    r"totaling|now|has|had|grown|grew|risen|rose|to)\s+){1,3}$"
+)
+_NUMBER_OF_BEFORE = re.compile(
+    r"(?i)\bnumber\s+of\s+(?=[a-z])[^.;:!?\d()]{0,120}?\b(?:is|was|were|are|be|been|stood at|"
+    r"stands at|rose to|risen to|climbed to|reached|hit|totals?|totalled|exceeds?|exceeded|"
+    r"topped|passed|at)\s+$"
+)
 
 
 @dataclass(frozen=True)
@@ -128,6 +140,9 @@ def counted(text: str, start: int, end: int, *, anchor: int | None = None) -> Co
     event = _EVENT_OF.get(noun, "")
     if event:
         noun = ""
+    elif not noun and (named := _named_before(text, anchor)) is not None:
+        noun, event, begin = named
+        return Counted(_unit(noun, event), begin if begin >= 0 else start, stop)
     follows = _EVENT_AFTER.match(text, stop)
     if follows is not None and not event:
         event, stop = _event(follows["w"]), follows.end()
@@ -140,8 +155,36 @@ def counted(text: str, start: int, end: int, *, anchor: int | None = None) -> Co
         event = KILLED if far["w"].lower() == "death" else "casualty"
     if not event:
         return Counted(noun, start, stop)
+    return Counted(_unit(noun, event), min(lead, start), stop)
+
+
+def _unit(noun: str, event: str) -> str:
+    if not event:
+        return noun
     who = "person" if noun in _PEOPLE else noun
-    return Counted(f"{who} ({event})", min(lead, start), stop)
+    return f"{who} ({event})"
+
+
+def _named_before(text: str, anchor: int) -> tuple[str, str, int] | None:
+    """(noun, event, where the fact's text should start, or -1) of a count whose thing is
+    named before it: "a population of 90,000" -> person; "the number of missing persons
+    could be as high as 6,000" -> person (missing); None when nothing names it."""
+    population = _POPULATION_BEFORE.search(text, max(0, anchor - 40), anchor)
+    if population is not None:
+        return "person", "", population.start()
+    number_of = _NUMBER_OF_BEFORE.search(text, max(0, anchor - 160), anchor)
+    if number_of is None:
+        return None
+    words = text.index("of", number_of.start()) + 2
+    noun, stop = unit_after(text, words)
+    event = _EVENT_OF.get(noun, "")
+    if event:
+        noun = ""
+    elif (follows := _EVENT_AFTER.match(text, stop)) is not None:
+        event = _event(follows["w"])
+    if not noun and not event:
+        return None
+    return ("person" if noun in _PEOPLE else noun), event, -1
 
 
 def _event(words: str) -> str:

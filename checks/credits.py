@@ -1,8 +1,9 @@
 """Credit lines that stand apart: bylines ("By Steve Scherer and Gabriele Pileri") and photo
 credits, a line naming who took a picture ("Jane Roe/Social Media/via REUTERS",
-"(AP Photo/John Doe)", "Photo: Getty Images"). Not a claim (``checks.claims`` gives it the
-credit kind), and on a page saved from the web it often stands between the headline and the
-dateline (``checks.segment`` looks past it for one)."""
+"(AP Photo/John Doe)", "Photo: Getty Images"), and the contact footers of a page ("Contact us
+at letters@example.com", "Write to Jane Roe at jane.roe@example.com"). Not a claim
+(``checks.claims`` gives it the credit kind), and on a page saved from the web it often stands
+between the headline and the dateline (``checks.segment`` looks past it for one)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,30 @@ def is_photo_credit(text: str) -> bool:
         return True
     names = [word for word in words if word != "/"]
     return "/" in words and all(word[0].isupper() or word.lower() in _GLUE for word in names)
+
+
+_CONTACT_LEAD = re.compile(
+    r"^[(\[]?\s*(?:contact\s+(?:us|the\s+(?:author|reporter|writer|editor)s?|[A-Z][\w.'’-]*"
+    r"(?:\s+[A-Z][\w.'’-]*){0,3})|write\s+to|e-?mail|send\s+(?:news\s+)?tips|reach)\b",
+    re.IGNORECASE,
+)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\bhttps?://|\bwww\.|(?<!\w)@\w{2,}")
+CONTACT_MAX_WORDS = 20
+
+
+def is_contact_line(text: str) -> bool:
+    """A page's footer asking readers to write: short, "Contact ..." / "Write to ..." /
+    "Email ...", with an address.
+
+    >>> is_contact_line("Contact us at letters@example.com")
+    True
+    >>> is_contact_line("Write to Jane Roe at jane.roe@example.com")
+    True
+    >>> is_contact_line("Contact with the crew was lost at 9:03 a.m.")
+    False
+    """
+    return (
+        len(text.split()) <= CONTACT_MAX_WORDS
+        and _CONTACT_LEAD.match(text) is not None
+        and _ADDRESS.search(text) is not None
+    )

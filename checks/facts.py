@@ -17,6 +17,9 @@ Decisions (kept so that a reviewer can trust a conflict flag):
   a lone "one" / "a" is never a number. Word ordinals ("second") are skipped; digit ordinals
   ("33rd summit") are NUMBER facts with unit ``"summit (ordinal)"``.
 - Slash dates ("15/06/2024") are ambiguous and skipped; "1990s" is not a year.
+- A day without a year ("December 28") is compared only with another such day within a
+  month of it. Figures that name no counted thing on either side ("more than 400", "the
+  303") are compared only as near misses. "pounds" after a weight word weigh.
 - A number is compared at the coarser written precision: "3 million" agrees with
   "3.2 million", "30" does not agree with "32". Hedged numbers ("more than 140", "about 3
   million", "nearly 150") agree with any value they allow.
@@ -52,7 +55,7 @@ _MONTHS = {
 }  # fmt: skip
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:1\d{3}|20\d{2}|2100)"
@@ -152,7 +155,7 @@ _HEDGES = (  # the longest hedge before a figure wins: "no fewer than" is a lowe
     (
         "under",
         r"no more than|less than|fewer than|under|up to|at most|below|just under|"
-        r"as many as|as much as",
+        r"as many as|as much as|as high as",
     ),
     ("nearly", r"nearly|almost|just below|close to"),
     ("over", r"more than|over|at least|above|upwards of|in excess of|exceeding|just over"),
@@ -335,7 +338,8 @@ def _iso(year: int, month: int, day: int | None) -> str | None:
 
 def _partial_dates(text: str, taken: bytearray, dates: Sequence[_Item]) -> Iterator[_Item]:
     """ "30 May – 2 June 2024": a day-month without a year takes the year of the date after it
-    when a range connector joins them; otherwise it is masked (no fact)."""
+    when a range connector joins them; otherwise it is a day of no year ("--05-30"), compared
+    only with another such day (see ``PARTIAL_DAYS_APART``)."""
     starts = {item.fact.start: item for item in dates}
     for pattern in _PARTIAL_DATES:
         for m in pattern.finditer(text):
@@ -346,12 +350,32 @@ def _partial_dates(text: str, taken: bytearray, dates: Sequence[_Item]) -> Itera
             joined = _CONNECTOR.match(text, m.end())
             after = starts.get(joined.end()) if joined else None
             if after is None:
+                if free and (day := _partial_value(m)) is not None:
+                    yield _Item(Fact(FactKind.DATE, day, m.group(), m.start(), m.end()))
                 continue
             groups = m.groupdict()
             value = _iso(int(after.fact.value[:4]), _month(groups["mon"], None) or 0,
                          _day(groups["d1"]))  # fmt: skip
             if value is not None and value < after.fact.value:
                 yield _Item(Fact(FactKind.DATE, value, m.group(), m.start(), m.end()))
+
+
+# A day and month without a year ("December 28", "Dec. 29") has the value "--12-28" (ISO
+# 8601's form for a day of no year): compared only with another such day, and only when the
+# two lie within this many days (two days months apart are about two events: the closing
+# price on January 28 and the offer on 1 April).
+PARTIAL_DAYS_APART = 31
+
+
+def _partial_value(m: re.Match[str]) -> str | None:
+    month, day = _month(m["mon"], None), _day(m["d1"])
+    if month is None or day is None or _iso(2024, month, day) is None:  # a leap year
+        return None
+    return f"--{month:02d}-{day:02d}"
+
+
+def _partial(item: _Item) -> bool:
+    return item.fact.value.startswith("--")
 
 
 def _digit_numbers(text: str, taken: bytearray) -> Iterator[_Item]:
@@ -458,6 +482,8 @@ def _classify(
     if tail and currency is None and _PERCENT_AFTER.match(text, tail.end()):  # "66-100%"
         return _item(text, FactKind.PERCENT, _canon(amount), start, end, step=step)
     after = _CURRENCY_AFTER.match(text, end)
+    if after is not None and currency is None and _weighed(text, start, after):
+        after = None  # "weighing a combined 116,851 pounds": a weight, counted in pounds
     if currency is not None or after is not None:
         code, begin = currency or (_currency_code(after), start)
         stop = after.end() if after is not None else end
@@ -466,6 +492,17 @@ def _classify(
     found = counted(text, start, end, anchor=anchor)
     return _item(text, FactKind.NUMBER, _canon(amount), found.start, found.end, step=step,
                  unit=found.unit, at=start)  # fmt: skip
+
+
+_WEIGHT_BEFORE = re.compile(r"(?i)\b(?:weigh\w*|weights?|payloads?)\b[^.;!?\d]{0,40}$")
+
+
+def _weighed(text: str, start: int, after: re.Match[str]) -> bool:
+    """Whether the "pounds" after a figure weigh: a weight word before it in the clause."""
+    word = after["word"] or ""
+    return word.lower().startswith("pound") and bool(
+        _WEIGHT_BEFORE.search(text, max(0, start - 60), start)
+    )
 
 
 def _currency_code(m: re.Match[str] | None) -> str:
@@ -679,7 +716,7 @@ def _joined(text: str, a: _Item, b: _Item) -> bool:
 
 def _same_family(a: _Item, b: _Item) -> bool:
     if a.fact.kind in _TEMPORAL:
-        return b.fact.kind in _TEMPORAL
+        return b.fact.kind in _TEMPORAL and _partial(a) == _partial(b)
     return a.fact.kind == b.fact.kind and _currency(a) == _currency(b)
 
 
@@ -739,7 +776,7 @@ def _key(item: _Item) -> tuple[str, object]:
     of one currency."""
     kind = item.fact.kind
     if kind in _TEMPORAL:
-        return "time", item.hedge == "since"
+        return ("day of no year" if _partial(item) else "time"), item.hedge == "since"
     if kind is FactKind.NUMBER:
         return "number", item.fact.unit
     return kind.value, _currency(item)
@@ -864,6 +901,7 @@ def _conflicts(
                 continue
             contested = (
                 _elided(item, other)
+                or _bare(item, other)
                 or len(claim_figures.get(_key(other), ())) > 1
                 or len(free_figures.get(_key(item), ())) > 1
             )
@@ -877,6 +915,13 @@ def _conflicts(
             paired[c] = e
             taken.add(e)
     return [(pending[c].fact, evidence[e].fact) for c, e in sorted(paired.items())]
+
+
+def _bare(claim: _Item, evidence: _Item) -> bool:
+    """Numbers of which neither side names what it counts ("more than 400 with its allies",
+    "the 303 it secured in 2019"): nothing says they are about one thing, so only a near miss
+    is credible, as when one side elides its noun."""
+    return _is_number(claim) and not claim.fact.unit and not evidence.fact.unit
 
 
 def _is_number(item: _Item) -> bool:
@@ -896,7 +941,7 @@ def _credible(item: _Item, other: _Item, *, contested: bool) -> bool:
     (within ``NEAR``) when the counted noun is elided on one side or when several figures
     of that thing compete on either side (``contested``). Dates and years are credible."""
     if item.fact.kind in _TEMPORAL:
-        return True
+        return not _partial(item) or _distance(item, other) <= PARTIAL_DAYS_APART
     if _ratio(item, other) > FAR and not _event(item.fact.unit):
         return False  # counts of one named event stay comparable: an early toll rises fast
     return not contested or _gap(item, other) <= NEAR
@@ -919,7 +964,9 @@ def _distance(claim: _Item, evidence: _Item) -> Decimal:
 
 
 def _day_number(value: str) -> int:
-    parts = [int(p) for p in value.split("-")] + [1, 1]
+    parts = [int(p) for p in value.removeprefix("--").split("-")] + [1, 1]
+    if value.startswith("--"):  # a day of no year: month and day
+        parts = [0, *parts]
     return parts[0] * 372 + (parts[1] - 1) * 31 + parts[2]
 
 

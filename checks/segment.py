@@ -71,8 +71,8 @@ _DATELINE = re.compile(
     rf"(?P<dateline>(?P<place>{_PLACE})(?:,[ \t](?P<region>{_PLACE}))??"
     rf"(?:,?[ \t](?P<date>{_DATE}))?(?:[ \t]\((?P<agency>[^()\n]{{1,40}})\))?)"
     r"(?P=open)?"
-    r"(?:[ \t]*[—–][ \t]*|[ \t]+--?[ \t]+)(?=\S)"
-)
+    r"(?:[ \t]*[—–][ \t]*|[ \t]+--?[ \t]+|(?P<tight>[ \t]+-)(?=[A-Z“\"‘]))(?=\S)"
+)  # "LONDON (Reuters) -The ...": the wire's hyphen with no space after it (needs an agency)
 
 
 _PER_THREAD = threading.local()
@@ -344,6 +344,8 @@ def split_dateline(text: str, start: int, end: int) -> tuple[Span, Span] | None:
         return None
     if not (match.group("date") or match.group("agency") or region or place.isupper()):
         return None
+    if match.group("tight") and not match.group("agency"):
+        return None
     dateline = _trim(text, start + match.start("dateline"), start + match.end("dateline"))
     return dateline, (start + match.end(), end)
 
@@ -371,25 +373,73 @@ puts a photo caption and its credit, and a byline, before the dateline)."""
 
 def _with_dateline(text: str, pieces: list[_Piece]) -> list[_Piece]:
     """Split the first sentence of the first body paragraph when it opens with a dateline;
-    past a paragraph that ends with a photo credit or a byline, the next one's (one dateline per
-    article)."""
+    past a paragraph that ends with a photo credit or a byline, the next one's. Later
+    paragraphs (a page of several stories, a live blog) open with a dateline of their own
+    only when it names its agency or its place in capitals ("BANNING, Calif. (AP) -",
+    "Paris (AFP) -"): ``is_story_dateline``."""
     paragraphs: dict[int, list[int]] = {}
     for at, piece in enumerate(pieces):
         if piece.role is SentenceRole.BODY:
             paragraphs.setdefault(piece.paragraph, []).append(at)
+    splits: dict[int, tuple[int, list[_Piece]]] = {}  # at: (pieces replaced, new pieces)
+    opening = True
     for number, members in enumerate(paragraphs.values()):
-        first = pieces[members[0]]
-        found = split_dateline(text, first.start, first.end)
+        found = _paragraph_dateline(text, pieces, members, strict=not opening)
         if found is not None:
-            (dl_start, dl_end), (rest_start, rest_end) = found
-            dateline = _Piece(dl_start, dl_end, first.paragraph, SentenceRole.DATELINE)
-            rest = _Piece(rest_start, rest_end, first.paragraph, SentenceRole.BODY)
-            at = members[0]
-            return [*pieces[:at], dateline, rest, *pieces[at + 1 :]]
+            splits[members[0]] = found
+            opening = False
+            continue
         last = text[pieces[members[-1]].start : pieces[members[-1]].end]
         if number + 1 >= DATELINE_PARAGRAPHS or not (is_photo_credit(last) or is_byline(last)):
-            break
-    return pieces
+            opening = False
+    if not splits:
+        return pieces
+    out: list[_Piece] = []
+    at = 0
+    while at < len(pieces):
+        if at in splits:
+            replaced, new = splits[at]
+            out.extend(new)
+            at += replaced
+        else:
+            out.append(pieces[at])
+            at += 1
+    return out
+
+
+def _paragraph_dateline(
+    text: str, pieces: list[_Piece], members: list[int], *, strict: bool
+) -> tuple[int, list[_Piece]] | None:
+    """(how many pieces, the dateline and the rest) when the paragraph opens with a
+    dateline. The splitter may have cut an abbreviated region off ("SANTA CRUZ, Calif." and
+    "— In this ..."): then the first two sentences are read as one."""
+    first = pieces[members[0]]
+    candidates = [(1, first.end)]
+    if len(members) > 1 and text[pieces[members[1]].start] in "—–-":
+        candidates.append((2, pieces[members[1]].end))
+    for count, end in candidates:
+        found = split_dateline(text, first.start, end)
+        if found is None or (strict and not is_story_dateline(text[slice(*found[0])])):
+            continue
+        (dl_start, dl_end), (rest_start, rest_end) = found
+        return count, [
+            _Piece(dl_start, dl_end, first.paragraph, SentenceRole.DATELINE),
+            _Piece(rest_start, rest_end, first.paragraph, SentenceRole.BODY),
+        ]
+    return None
+
+
+def is_story_dateline(text: str) -> bool:
+    """A dateline sure enough to open a later paragraph: it names an agency, or its place is
+    in capitals with a region or a date.
+
+    >>> is_story_dateline("BANNING, Calif. (AP)"), is_story_dateline("Paris (AFP)")
+    (True, True)
+    >>> is_story_dateline("SANTA CRUZ, Calif."), is_story_dateline("Smith, Jones")
+    (True, False)
+    """
+    place, region, date, agency = dateline_parts(text)
+    return bool(agency) or (place.isupper() and bool(region or date))
 
 
 def _has_word(text: str) -> bool:

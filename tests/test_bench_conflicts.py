@@ -49,3 +49,28 @@ def test_a_missing_revision_is_a_message(capsys: pytest.CaptureFixture[str]) -> 
     captured = capsys.readouterr()
     assert "no checks/facts.py at 'no-such-revision'" in captured.err
     assert list(json.loads(captured.out.splitlines()[-1])) == ["speed", "now"]
+
+
+def test_the_fresh_pairs_are_scored_apart(capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.news_pairs import FRESH
+
+    assert conflicts.main(["--before", "HEAD", "--sizes", "20"]) == 0
+    result = json.loads(capsys.readouterr().out.splitlines()[-1])
+    fresh = result["now"]["fresh exact"]
+    assert fresh["expected"] == sum(len(pair.flags) for pair in FRESH) >= 14
+
+
+def test_the_revision_runs_with_its_own_counted_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    from pathlib import Path
+
+    import checks.counted
+
+    root = Path(conflicts.__file__).resolve().parent.parent
+    sources = {path: (root / path).read_text(encoding="utf-8")
+               for path in ("checks/facts.py", "checks/counted.py")}  # fmt: skip
+    monkeypatch.setattr(conflicts, "_show", lambda revision, path: sources[path])
+    agree = conflicts.facts_at("old")
+    assert agree is not None
+    assert agree.__globals__["counted"].__module__ == "counted_at_old"
+    assert sys.modules["checks.counted"] is checks.counted  # the working tree's, restored

@@ -157,3 +157,85 @@ def test_an_added_document_is_used_by_the_next_analysis(
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
     assert any(row["source_title"] == "Harbour minutes" for row in rows)
+
+
+# --- hostile files: each one a clear message and exit code 1, never a traceback, and the
+# good files of the same call still added --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("noise.txt", bytes(range(256)) * 16, "noise.txt looks like a binary file, not text"),
+        ("empty.txt", b"", "empty.txt is empty"),
+        ("blank.md", b"  \n\n\t \n", "blank.md contains no text"),
+        ("photo.png", PNG, "photo.png: only .txt, .md, .html, .docx, .pdf files can be "
+         "analysed (not .png)"),
+        ("letter.docx", b"PK\x03\x04 not a zip", "letter.docx is not a readable Word (.docx) "
+         "document"),
+        ("notes.pdf", b"plain text, no PDF", "notes.pdf is not a PDF file"),
+    ],
+)  # fmt: skip
+def test_a_hostile_file_is_refused_with_a_clear_message(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    data: bytes,
+    message: str,
+) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    good = tmp_path / "harbour minutes ✓ é.md"
+    good.write_bytes(NOTE)
+    code, out, err = library(capsys, tmp_path / "desk.sqlite3", "add", str(bad), str(good))
+    assert code == 1
+    assert err.splitlines() == [f"error: {message}", "1 of 2 files not added"]
+    assert out.startswith("added library:harbour-minutes-")
+    assert "Traceback" not in out + err
+
+
+def test_a_folder_a_missing_file_and_a_huge_file_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("checks.cli_library.MAX_BYTES", 100)
+    folder = tmp_path / "minutes.txt"  # a folder, whatever its name says
+    folder.mkdir()
+    huge = tmp_path / "big.txt"
+    huge.write_bytes(b"word " * 21)
+    code, out, err = library(
+        capsys, tmp_path / "desk.sqlite3", "add", str(folder), str(tmp_path / "gone.md"),
+        str(huge),
+    )  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"error: {folder} is a folder, not a file: give the files in it",
+        f"error: cannot read {tmp_path / 'gone.md'}: No such file or directory",
+        "error: big.txt is 105 bytes; the largest file accepted is 100 bytes",
+        "3 of 3 files not added",
+    ]
+
+
+def test_a_file_name_with_spaces_and_unicode_keeps_its_title(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    note = tmp_path / "Protokoll März 2025 ✓.txt"
+    note.write_text("Der Hafenrat stimmte am 3. Mai 2025 mit 7 zu 2 ab.\n", encoding="utf-8")
+    db = tmp_path / "desk.sqlite3"
+    code, out, _ = library(capsys, db, "add", str(note))
+    assert code == 0
+    uid = out.split("\t")[0].removeprefix("added ")
+    assert [row[1] for row in listed(capsys, db) if row[0] == uid] == ["Protokoll März 2025 ✓"]
+    code, out, _ = library(capsys, db, "remove", uid)
+    assert (code, out) == (0, f"removed {uid}\tProtokoll März 2025 ✓\n")
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "not a link", "file:///etc/passwd",
+                                 "https://"])  # fmt: skip
+def test_a_link_that_is_no_web_address_is_refused(
+    tmp_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str], url: str
+) -> None:
+    db = tmp_path / "desk.sqlite3"
+    code, out, err = library(capsys, db, "add", str(files["note"]), "--url", url)
+    assert (code, out) == (1, "")
+    assert err.startswith("error: --url must be a web address starting with http:// or https://")
+    assert len(listed(capsys, db)) == DEMO_NOTES

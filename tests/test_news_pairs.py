@@ -6,7 +6,7 @@ import pytest
 
 from checks.facts import agreement
 from checks.model import FactKind
-from tests.news_pairs import HELD_OUT, PAIRS, WRONG, Pair
+from tests.news_pairs import FRESH, HELD_OUT, PAIRS, WRONG, Pair
 
 
 def _param(pair: Pair) -> object:
@@ -14,14 +14,14 @@ def _param(pair: Pair) -> object:
     return pytest.param(pair, id=pair.id, marks=marks)
 
 
-@pytest.mark.parametrize("pair", [_param(pair) for pair in PAIRS + HELD_OUT])
+@pytest.mark.parametrize("pair", [_param(pair) for pair in PAIRS + HELD_OUT + FRESH])
 def test_flags_on_real_pairs(pair: Pair) -> None:
     assert agreement(pair.claim, pair.evidence).describe_conflicts() == pair.flags
 
 
 def test_the_table_covers_what_it_must() -> None:
     assert len(PAIRS) >= 40
-    every = PAIRS + HELD_OUT
+    every = PAIRS + HELD_OUT + FRESH
     assert len({pair.id for pair in every}) == len(every)
     assert set(WRONG) <= {pair.id for pair in every}
     flagged = [pair for pair in PAIRS if pair.flags]
@@ -35,7 +35,7 @@ def test_the_table_covers_what_it_must() -> None:
 
 
 def test_a_text_never_conflicts_with_itself_on_the_table() -> None:
-    for pair in PAIRS + HELD_OUT:
+    for pair in PAIRS + HELD_OUT + FRESH:
         for text in (pair.claim, pair.evidence):
             assert agreement(text, text).conflicts == (), text
             assert all(f.kind in FactKind for f, _ in agreement(text, text).matches)
