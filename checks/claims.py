@@ -209,9 +209,7 @@ def _found(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(match.group(0) for match in pattern.finditer(text)))
 
 
-def _predicates(
-    pattern: re.Pattern[str], text: str, *, linked: bool = False
-) -> tuple[str, ...]:
+def _predicates(pattern: re.Pattern[str], text: str, *, linked: bool = False) -> tuple[str, ...]:
     """Distinct matches of ``pattern`` used as verbs: not right after a determiner or a
     preposition (there a participle is an adjective); with ``linked``, nor after a present
     or future "be" or a linking verb, adverbs between ("are concerned", "is still being

@@ -992,10 +992,7 @@ FRESH: tuple[Pair, ...] = (
         "Entire areas of Derna, with an estimated population of at least 120,000 people, were "
         "swept away or covered in mud.",
         DERNA_POPULATION,
-        (
-            "number: at least 120,000 people (lower bound, contradicted) ≠ population of "
-            "90,000",
-        ),
+        ("number: at least 120,000 people (lower bound, contradicted) ≠ population of 90,000",),
         "https://pledgetimes.com/flood-in-libya-survivors-of-death-face-thirst-and-mines/",
         DERNA_ASEAN,
     ),
