@@ -8,6 +8,9 @@ a clock the seed sets; one of them is undone (it must not count).
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -16,6 +19,7 @@ from checks import index
 from checks.pipeline import analyze
 from checks.sources.library import LibrarySource, seed_demo_library
 from checks.store import Store
+from tests.e2e.server import Server, running_app
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "ceasefire-proposal-2024.txt"
 DEMO_TITLE = "Putin Proposes Ceasefire (demo)"
@@ -76,3 +80,24 @@ def seed_desk(db_path: Path, *, first_day: date) -> None:
         clock.now = _at(first_day + timedelta(days=offset), 11)
         store.set_verdict(article_id, claim_id, label=label)
         store.undo(article_id)
+
+
+@contextmanager
+def demo_app(db_path: Path) -> Iterator[Server]:
+    """The app on a new database holding the demo library and the demo article, titled "Demo"
+    (id 1, claims c1..c32), with Wikipedia off (the browser tests make no network call)."""
+    text = DEMO.read_text(encoding="utf-8")
+    with Store.open(db_path) as store:
+        seed_demo_library(store)
+        article = store.add_article(title="Demo", text=text)
+        store.save_analysis(article.id, analyze(text, sources=[LibrarySource(store)]))
+    before = os.environ.get("CHECKS_WIKIPEDIA")
+    os.environ["CHECKS_WIKIPEDIA"] = "off"
+    try:
+        with running_app(db_path) as running:
+            yield running
+    finally:
+        if before is None:
+            os.environ.pop("CHECKS_WIKIPEDIA", None)
+        else:
+            os.environ["CHECKS_WIKIPEDIA"] = before

@@ -17,10 +17,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from checks.pipeline import analyze
-from checks.sources.library import LibrarySource, seed_demo_library
-from checks.store import Store
-from tests.conftest import DEMO_ARTICLE
+from tests.e2e.desk import demo_app
 from tests.e2e.keys_page import ready
 from tests.e2e.review_page import claim_picker, focused_number, wait_for_run
 from tests.e2e.server import Server, running_app
@@ -44,16 +41,8 @@ def warmed(browser: Browser, server: Server) -> Server:
 @pytest.fixture(scope="module")
 def desk(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A desk with the demo article (id 1, claims c1..c32)."""
-    path = tmp_path_factory.mktemp("addresses") / "workbench.sqlite3"
-    text = DEMO_ARTICLE.read_text(encoding="utf-8")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("CHECKS_WIKIPEDIA", "off")
-        with Store.open(path) as store:
-            seed_demo_library(store)
-            article = store.add_article(title="Demo", text=text)
-            store.save_analysis(article.id, analyze(text, sources=[LibrarySource(store)]))
-        with running_app(path) as running:
-            yield warmed(browser, running)
+    with demo_app(tmp_path_factory.mktemp("addresses") / "workbench.sqlite3") as running:
+        yield warmed(browser, running)
 
 
 @pytest.fixture(scope="module")

@@ -10,13 +10,11 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from checks.pipeline import analyze
-from checks.sources.library import LibrarySource, seed_demo_library
 from checks.store import Store
-from tests.conftest import DEMO_ARTICLE
+from tests.e2e.desk import demo_app
 from tests.e2e.keys_page import drained, ready
 from tests.e2e.review_page import ScriptRuns, claim_picker, focused_number, wait_for_run
-from tests.e2e.server import Server, running_app
+from tests.e2e.server import Server
 
 pytestmark = pytest.mark.e2e
 
@@ -25,16 +23,8 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 @pytest.fixture(scope="module")
 def server(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    path = tmp_path_factory.mktemp("messages") / "workbench.sqlite3"
-    text = DEMO_ARTICLE.read_text(encoding="utf-8")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("CHECKS_WIKIPEDIA", "off")
-        with Store.open(path) as store:
-            seed_demo_library(store)
-            article = store.add_article(title="Demo", text=text)
-            store.save_analysis(article.id, analyze(text, sources=[LibrarySource(store)]))
-        with running_app(path) as running:
-            yield running
+    with demo_app(tmp_path_factory.mktemp("messages") / "workbench.sqlite3") as running:
+        yield running
 
 
 def closed_port() -> int:
